@@ -1,0 +1,175 @@
+"""The ``jiebei-tui`` command line. Builds nothing itself: the App comes from :mod:`factory`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__, locations
+from .i18n import _, language_from_environment, parse_language, set_language, tr
+
+PROG = "jiebei-tui"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad input: one clear line on stderr and exit 2, before anything is written."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{PROG}: {message} ({_('see jiebei-tui --help')})\n")
+        raise SystemExit(2)
+
+
+def _language(value: str) -> str:
+    try:
+        return parse_language(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("unknown language {value!r}: use zh-Hans, zh-Hant or en", value=value)
+        ) from None
+
+
+def _prescan_language(argv: Sequence[str]) -> str | None:
+    """The help text itself is translated, so --lang must be known before the parser is built."""
+    for index, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value is not None:
+            try:
+                return parse_language(value)
+            except ValueError:
+                return None
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=tr("where your data is kept (default: ${env} or the user data folder)", env=locations.DATA_DIR_ENV),
+    )
+    common.add_argument(
+        "--lang", type=_language, default=argparse.SUPPRESS, help=_("language for this run: zh-Hans, zh-Hant or en")
+    )
+
+    parser = _Parser(
+        prog=PROG,
+        description=_("A calm, keyboard-driven workbook for an overdue Jiebei loan."),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser(
+        "call", parents=[common], help=_("open straight into a new call record"), description=_("Open straight into a new call record.")
+    )
+    commands.add_parser(
+        "locate", parents=[common], help=_("print where your data is kept"), description=_("Print the data folder and data file paths.")
+    )
+    export = commands.add_parser(
+        "export", parents=[common], help=_("write everything you saved to stdout or a file"), description=_("Write everything you saved.")
+    )
+    export.add_argument("--format", choices=("json", "markdown"), default="json", help=_("json (for import) or markdown (to read)"))
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout"))
+    importer = commands.add_parser(
+        "import", parents=[common], help=_("read an export back into an empty data folder"), description=_("Read a JSON export into an empty data folder.")
+    )
+    importer.add_argument("file", metavar="FILE", help=_("a JSON file written by export"))
+    return parser
+
+
+def _export(directory: Path, fmt: str, output: str | None) -> int:
+    from .domain.markdown_export import render_markdown
+    from .store.export import dumps, export_document, write_export
+    from .store.store import Store, open_store
+
+    store = open_store(directory)[0] if directory.exists() else Store(directory)
+    document = export_document(store, datetime.now().astimezone())
+    text = render_markdown(document, _) if fmt == "markdown" else dumps(document)
+    if output:
+        write_export(Path(output).expanduser(), text)
+        sys.stderr.write(tr("Exported to {path}", path=output) + "\n")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _import(directory: Path, file: str) -> int:
+    from .store.errors import ImportRefusedError
+    from .store.export import ImportFormatError, import_document
+    from .store.store import open_store
+
+    try:
+        document = json.loads(Path(file).expanduser().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        sys.stderr.write(tr("{prog}: cannot read {file}: {error}", prog=PROG, file=file, error=error) + "\n")
+        return 1
+    store, _report = open_store(directory)
+    try:
+        count = import_document(store, document)
+    except ImportFormatError as error:
+        sys.stderr.write(tr("{prog}: {file} is not a usable export: {error}", prog=PROG, file=file, error=error) + "\n")
+        return 1
+    except ImportRefusedError:
+        sys.stderr.write(
+            tr(
+                "{prog}: {path} already holds data; import only fills an empty data folder (use --data-dir).",
+                prog=PROG,
+                path=directory,
+            )
+            + "\n"
+        )
+        return 1
+    sys.stderr.write(tr("Imported {count} documents into {path}", count=count, path=directory) + "\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_prescan_language(args_list) or language_from_environment(os.environ))
+    args = build_parser().parse_args(args_list)
+    directory = locations.data_dir(getattr(args, "data_dir", None))
+    language = getattr(args, "lang", None)
+
+    from .store.errors import NewerSchemaError
+
+    try:
+        if args.command == "locate":
+            print(tr("Data folder: {path}", path=directory))
+            print(tr("Data file:   {path}", path=locations.main_file(directory)))
+            print(tr("Call notes:  {path}", path=locations.notes_dir(directory)))
+            return 0
+        if args.command == "export":
+            return _export(directory, args.format, args.output)
+        if args.command == "import":
+            return _import(directory, args.file)
+
+        from .factory import create_app
+
+        app = create_app(directory, language=language, start_area="calls" if args.command == "call" else "home")
+        return app.run() or 0
+    except NewerSchemaError as error:
+        sys.stderr.write(
+            tr(
+                "{prog}: {path} was written by a newer version of jiebei-tui (format {found}, this one reads up to "
+                "{supported}). It was not changed. Please update jiebei-tui.",
+                prog=PROG,
+                path=error.path,
+                found=error.found,
+                supported=error.supported,
+            )
+            + "\n"
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Pure logic: money, schedules, assessments and rules. No Textual, no I/O."""

@@ -1,0 +1,1 @@
+"""Translation catalogs: ``<lang>/LC_MESSAGES/<domain>.po`` sources and compiled ``.mo``."""
