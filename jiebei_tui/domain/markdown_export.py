@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..i18n import N_
-from .text_safety import sanitize_inline
+from .text_safety import escape_markdown
 
 DOCUMENT_TITLE = N_("jiebei-tui export")
 EXPORTED_AT = N_("Exported at")
@@ -26,24 +26,17 @@ TABLE_TITLES: dict[str, str] = {
 }
 
 
-def _escape(text: str) -> str:
-    text = sanitize_inline(text)
-    for char in "\\`*_[]#|<>":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
 def _value(value: Any) -> str:
     if isinstance(value, dict):
-        return "; ".join(f"{_escape(str(k))}: {_value(v)}" for k, v in value.items()) or "—"
+        return "; ".join(f"{escape_markdown(str(k))}: {_value(v)}" for k, v in value.items()) or "—"
     if isinstance(value, list):
         return ", ".join(_value(v) for v in value) or "—"
-    return _escape(str(value)) if value not in (None, "") else "—"
+    return escape_markdown(str(value)) if value not in (None, "") else "—"
 
 
 def _doc_lines(doc_id: str, doc: dict[str, Any]) -> list[str]:
-    lines = [f"- **{_escape(doc_id)}**"]
-    lines += [f"  - {_escape(key)}: {_value(value)}" for key, value in sorted(doc.items())]
+    lines = [f"- **{escape_markdown(doc_id)}**"]
+    lines += [f"  - {escape_markdown(key)}: {_value(value)}" for key, value in sorted(doc.items())]
     return lines
 
 
@@ -51,7 +44,7 @@ def render_markdown(document: dict[str, Any], translate: Callable[[str], str] = 
     lines = [
         f"# {translate(DOCUMENT_TITLE)}",
         "",
-        f"{translate(EXPORTED_AT)}: {_escape(document.get('exported_at', ''))}",
+        f"{translate(EXPORTED_AT)}: {escape_markdown(document.get('exported_at', ''))}",
         "",
     ]
     for name, docs in sorted(document.get("tables", {}).items()):

@@ -108,6 +108,16 @@ def update(only_domain: str | None = None) -> list[str]:
         for msgid, (domain, _where) in messages.items():
             if msgid not in known and (only_domain is None or domain == only_domain):
                 by_domain.setdefault(domain, []).append(msgid)
+        for domain in domains_of(language):
+            if only_domain is not None and domain != only_domain:
+                continue
+            path = po_path(language, domain)
+            catalog = load(path, language, domain)
+            stale = [m.id for m in catalog if m.id and (m.id not in messages or messages[m.id][0] != domain)]
+            for msgid in stale:
+                del catalog[msgid]
+            if stale:
+                save(catalog, path)
         for domain, msgids in by_domain.items():
             path = po_path(language, domain)
             catalog = load(path, language, domain)

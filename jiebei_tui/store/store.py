@@ -344,6 +344,11 @@ def open_store(directory: Path) -> tuple[Store, OpenReport]:
         notes = locations.notes_dir(directory)
         if notes.is_dir():
             files += sorted(notes.glob("*.json"))
+        # Under the lock no write is in progress, so any temp file is left from a killed process.
+        for folder in (directory, notes):
+            if folder.is_dir():
+                for leftover in [*folder.glob(".*.tmp"), *folder.glob("*.bak.tmp")]:
+                    leftover.unlink(missing_ok=True)
         for path in files:
             if path.exists():
                 _check_file(path, store._kind_of(path), report)

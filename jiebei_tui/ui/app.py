@@ -116,11 +116,16 @@ class JiebeiApp(App[int]):
 
     def _on_terminate_signal(self, signum: int) -> None:
         """SSH dropped, killed or interrupted: save every draft, then leave quickly."""
-        timer = threading.Timer(HARD_EXIT_SECONDS, os._exit, args=(128 + signum,))
+        timer = threading.Timer(HARD_EXIT_SECONDS, self.hard_exit, args=(128 + signum,))
         timer.daemon = True
         timer.start()
         self.save_everything()
         self.exit(128 + signum)
+
+    @staticmethod
+    def hard_exit(code: int) -> None:
+        """Last resort if Textual cannot shut down (its terminal is gone): drafts are already saved."""
+        os._exit(code)
 
     def save_everything(self) -> None:
         """Flush drafts (screens push their live text into the keeper first)."""
@@ -206,16 +211,17 @@ class JiebeiApp(App[int]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        keys: list[tuple[str, str]] = []
-        seen: set[tuple[str, str]] = set()
-        for key, active in self.screen.active_bindings.items():
+        # Our own bindings (they all have ids), one line per action with all its keys.
+        grouped: dict[str, list[str]] = {}
+        for active in self.screen.active_bindings.values():
             binding = active.binding
-            if not binding.description:
+            if binding.id is None or not binding.description:
                 continue
-            entry = (self.get_key_display(binding), _(binding.description))
-            if entry not in seen:
-                seen.add(entry)
-                keys.append(entry)
+            keys_for = grouped.setdefault(_(binding.description), [])
+            display = self.get_key_display(binding)
+            if display not in keys_for:
+                keys_for.append(display)
+        keys = [(" / ".join(displays), description) for description, displays in grouped.items()]
         self.push_screen(HelpScreen(keys))
 
     def action_settings(self) -> None:

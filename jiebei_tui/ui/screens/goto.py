@@ -21,7 +21,7 @@ class GotoScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape,q,ctrl+g", "dismiss(None)", N_("Close"), id="goto.close"),
         *[
-            Binding(str(index), f"pick({index - 1})", show=False, id=f"goto.{target}")
+            Binding(str(index), f"pick({index - 1})", N_("Pick by number"), show=False, id=f"goto.{target}")
             for index, target in enumerate(TARGETS, start=1)
         ],
     ]

@@ -50,7 +50,7 @@ class HomeScreen(AreaScreen):
                     tr("Folder: {path}", path=locations.display_path(directory)),
                     tr("Main file: {name}", name=locations.MAIN_FILE),
                     _("Only your user account can read these files."),
-                    _("Run `jiebei-tui locate` to print the paths, `jiebei-tui export` to copy everything."),
+                    _("In a shell: jiebei-tui locate shows these paths, jiebei-tui export copies everything."),
                 ]
             )
         )

@@ -1,0 +1,101 @@
+"""Make user-typed text safe to show in a terminal or write into an export.
+
+Notes are typed during stressful calls, pasted from chat apps or SMS, and read
+back months later in a terminal (often over SSH) or in a Markdown evidence
+file. A pasted escape sequence could recolour, move the cursor, retitle the
+window or (OSC 52) write to the clipboard; a bidi override could make a
+number read backwards in an export. So nothing that steers a terminal or the
+reading order passes through raw.
+
+The choice is to make such characters *visible*, not to drop them: evidence
+should show that something odd was there. Each replacement is printable, so
+``sanitize`` is idempotent and never loses the surrounding text. Chinese,
+full-width punctuation and emoji pass through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["escape_markdown", "is_unsafe_char", "sanitize", "sanitize_inline"]
+
+# Bidi controls (Unicode Bidi_Control): embeddings, overrides, isolates, marks.
+_BIDI_CONTROLS = frozenset(
+    [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+_LINE_SEPARATORS = frozenset([0x2028, 0x2029])  # invisible line breaks in some renderers
+_CONTROL_PICTURE_BASE = 0x2400  # U+2400..U+241F picture C0 controls: ESC -> ␛
+_DEL_PICTURE = "\u2421"  # ␡
+_KEPT_CONTROLS = frozenset("\n\t")
+_CRLF = re.compile(r"\r\n?")
+
+
+def is_unsafe_char(char: str) -> bool:
+    """True for a character ``sanitize`` never lets through (newline and tab are kept)."""
+    code = ord(char)
+    if char in _KEPT_CONTROLS:
+        return False
+    return (
+        code < 0x20
+        or 0x7F <= code <= 0x9F
+        or code in _BIDI_CONTROLS
+        or code in _LINE_SEPARATORS
+        or 0xD800 <= code <= 0xDFFF
+    )
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(_CONTROL_PICTURE_BASE + code)
+    if code == 0x7F:
+        return _DEL_PICTURE
+    if code in _LINE_SEPARATORS:
+        return "\n"
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"  # a lone surrogate cannot even be encoded as UTF-8
+    return f"<U+{code:04X}>"  # C1 controls and bidi controls have no picture
+
+
+def sanitize(text: str) -> str:
+    """Return ``text`` with every terminal-steering character made visible.
+
+    CR LF and lone CR become LF (a bare CR would let a line overwrite itself);
+    LF and TAB are kept; other C0 controls become Control Pictures (ESC -> ␛),
+    DEL becomes ␡, C1 and bidi controls become ``<U+XXXX>``, U+2028/U+2029
+    become LF and lone surrogates U+FFFD. Idempotent.
+    """
+    text = _CRLF.sub("\n", text)
+    if not any(is_unsafe_char(char) for char in text):
+        return text
+    return "".join(_visible(char) if is_unsafe_char(char) else char for char in text)
+
+
+def sanitize_inline(text: str) -> str:
+    """``sanitize`` for one-line places (a table cell, a title): line breaks and tabs become spaces."""
+    return sanitize(text).replace("\n", " ").replace("\t", " ")
+
+
+# Characters that start inline Markdown (emphasis, code, links, HTML, entities,
+# GFM tables and strikethrough) anywhere in a line.
+_MD_INLINE = re.compile(r"([\\`*_\[\]#|<>~&])")
+# Block markers that only count at the start of a line: lists, setext underlines.
+_MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
+
+
+def escape_markdown(text: str, *, line_break: str = "<br>") -> str:
+    """User text made inert inside Markdown: sanitised, one line, every marker escaped.
+
+    Use it for anything a user typed that goes into a Markdown export (table
+    cells, list items, headings), so a note like ``# | 2000`` cannot open a
+    heading or a table column. Line breaks become ``line_break`` (``<br>``
+    keeps them visible inside a table cell; pass " " for headings), leading
+    spaces are dropped so nothing turns into a code block.
+    """
+    lines = []
+    for line in sanitize(text).replace("\t", " ").split("\n"):
+        line = _MD_INLINE.sub(r"\\\1", line.strip())
+        line = _MD_LINE_START.sub(r"\1\\\2", line)  # "- x" -> "\- x", "1. x" -> "1\. x"
+        if line:
+            lines.append(line)
+    return line_break.join(lines)

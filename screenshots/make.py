@@ -1,0 +1,105 @@
+"""Regenerate the SVG screenshots of every screen at 100x30.
+
+    python screenshots/make.py            # all shots into screenshots/
+    python screenshots/make.py home calls # only these
+
+Area shots live in ``screenshots/shots_<area>.py`` next to this file, each a
+``SHOTS`` tuple of :class:`Shot` (import it with ``from make import Shot``).
+
+Each shot runs the real App against a throw-away data directory (with sample
+data where a screen needs some), so the pictures always show current screens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+OUT = Path(__file__).resolve().parent
+SIZE = (100, 30)
+
+
+def clock() -> datetime:
+    return datetime(2026, 11, 23, 20, 30, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str
+    keys: tuple[str, ...] = ()
+    language: str = "zh-Hans"
+    start_area: str = "home"
+    prepare: Callable[[Pilot], Awaitable[None]] | None = field(default=None, compare=False)
+
+
+SHOTS: tuple[Shot, ...] = (
+    Shot("home"),
+    Shot("home-en", language="en"),
+    Shot("home-zh-hant", language="zh-Hant"),
+    Shot("plans", ("f5",)),
+    Shot("habits", ("f6",)),
+    Shot("review", ("f7",)),
+    Shot("help", ("f1",)),
+    Shot("goto", ("ctrl+g",)),
+    Shot("settings", ("f9",)),
+    Shot("export", ("x",)),
+)
+
+
+def all_shots() -> tuple[Shot, ...]:
+    """The shell's shots plus each area's, from ``screenshots/shots_<area>.py`` (``SHOTS``)."""
+    import importlib.util
+
+    shots = list(SHOTS)
+    for path in sorted(OUT.glob("shots_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = module
+        spec.loader.exec_module(module)
+        shots.extend(module.SHOTS)
+    return tuple(shots)
+
+
+async def take(shot: Shot, root: Path) -> Path:
+    from jiebei_tui.factory import create_app
+
+    data = root / shot.name / "home" / "data"
+    data.parent.mkdir(parents=True)
+    os.environ["HOME"] = str(data.parent)
+    app = create_app(data, language=shot.language, start_area=shot.start_area, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        if shot.prepare is not None:
+            await shot.prepare(pilot)
+        for key in shot.keys:
+            await pilot.press(key)
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        app.save_screenshot(f"{shot.name}.svg", str(OUT))
+    return OUT / f"{shot.name}.svg"
+
+
+async def main(names: list[str]) -> int:
+    shots = all_shots()
+    wanted = [shot for shot in shots if not names or shot.name in names]
+    unknown = set(names) - {shot.name for shot in shots}
+    if unknown:
+        print("unknown shots:", ", ".join(sorted(unknown)), file=sys.stderr)
+        return 2
+    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    with tempfile.TemporaryDirectory() as root:
+        for shot in wanted:
+            print("wrote", (await take(shot, Path(root))).relative_to(OUT.parent))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(sys.argv[1:])))

@@ -1,0 +1,84 @@
+"""sanitize(): nothing that steers a terminal or reading order gets through."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from jiebei_tui.domain.text_safety import is_unsafe_char, sanitize, sanitize_inline
+
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _has_unsafe(text: str) -> bool:
+    """Independent of the implementation: any Cc except LF/TAB, bidi controls, U+2028/9, surrogates."""
+    for char in text:
+        if char in "\n\t":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in BIDI:
+            return True
+    return False
+
+
+def test_escape_sequences_become_visible() -> None:
+    assert sanitize("\x1b[31mred\x1b[0m") == "␛[31mred␛[0m"
+    # OSC 52 (clipboard write) terminated by BEL
+    assert sanitize("\x1b]52;c;aGk=\x07") == "␛]52;c;aGk=␇"
+    assert sanitize("a\x7fb") == "a␡b"
+    assert sanitize("\x9b31m") == "<U+009B>31m"  # 8-bit CSI
+    assert sanitize("\x00") == "␀"
+
+
+def test_bidi_override_cannot_reverse_a_number() -> None:
+    assert sanitize("还款\u202e0002\u202c元") == "还款<U+202E>0002<U+202C>元"
+
+
+def test_newlines_and_tabs() -> None:
+    assert sanitize("a\r\nb\rc\nd\te") == "a\nb\nc\nd\te"
+    assert sanitize("a\u2028b") == "a\nb"
+    assert sanitize_inline("a\nb\tc\r\nd") == "a b c d"
+
+
+def test_chinese_and_fullwidth_untouched() -> None:
+    text = "他：你再不还就上门！？１２月５日还￥２０００。借唄逾期 😟"
+    assert sanitize(text) == text
+    assert sanitize_inline(text) == text
+
+
+def test_lone_surrogate_replaced() -> None:
+    assert sanitize("a\udc80b") == "a\ufffdb"
+    sanitize("a\udc80b").encode("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF)))
+def test_output_is_safe_and_idempotent(text: str) -> None:
+    out = sanitize(text)
+    assert not _has_unsafe(out)
+    assert not any(is_unsafe_char(c) for c in out)
+    assert sanitize(out) == out
+    inline = sanitize_inline(text)
+    assert "\n" not in inline and "\t" not in inline and not _has_unsafe(inline)
+    assert sanitize_inline(inline) == inline
+
+
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF) | st.sampled_from("，。！？：；“”（）１２３ａｂ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=CJK))
+def test_cjk_preserved(text: str) -> None:
+    assert sanitize(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text(alphabet="\x1b\x07\x9b\u202e\r\x00"), st.text())
+def test_surrounding_text_kept(before: str, controls: str, after: str) -> None:
+    """Visible replacement never swallows the text around a control character."""
+    assume("\r" not in before and "\r" not in after)
+    out = sanitize(before + controls + after)
+    assert out.startswith(sanitize(before))
+    assert out.endswith(sanitize(after))
+    assert not _has_unsafe(out)

@@ -1,0 +1,142 @@
+"""The command line, run as a user would: as the installed ``jiebei-tui`` module in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jiebei_tui import __version__, locations
+from jiebei_tui.store.store import open_store
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "jiebei_tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"jiebei-tui {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["call"], ["locate"], ["export"], ["import"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = run(*command, "--help", "--lang", "en")
+    assert result.returncode == 0
+    assert "usage: jiebei-tui" in result.stdout
+    assert "--data-dir" in result.stdout
+
+
+def test_help_is_translated() -> None:
+    assert "借呗" in run("--help").stdout  # default language
+    assert "借唄" in run("--help", "--lang", "zh-Hant").stdout
+    assert "Jiebei" in run("--help", env={"LANG": "en_US.UTF-8"}).stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--bogus"],
+        ["--lang", "fr"],
+        ["--lang"],
+        ["export", "--format", "pdf"],
+        ["frobnicate"],
+        ["import"],
+    ],
+)
+def test_bad_flags_give_one_line_and_exit_2_without_writing(args: list[str], data_dir: Path) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("jiebei-tui: ")
+    assert not data_dir.exists()
+
+
+def test_locate_prints_paths_and_creates_nothing(data_dir: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere"
+    result = run("locate", "--data-dir", str(other), "--lang", "en")
+    assert result.returncode == 0
+    assert str(other) in result.stdout
+    assert str(locations.main_file(other)) in result.stdout
+    assert not other.exists()
+    via_env = run("locate", "--lang", "en")
+    assert str(data_dir) in via_env.stdout
+
+
+def test_export_then_import_round_trip(data_dir: Path, tmp_path: Path) -> None:
+    store, _ = open_store(data_dir)
+    store.put("calls", "c1", {"who": "王先生", "said": "| # `x`"})
+    store.put("notes", "n1", {"text": "他说：周五前还款"}, period="2026-11")
+    exported = tmp_path / "out.json"
+    result = run("export", "-o", str(exported))
+    assert result.returncode == 0, result.stderr
+    assert (exported.stat().st_mode & 0o077) == 0
+
+    target = tmp_path / "fresh"
+    result = run("import", str(exported), "--data-dir", str(target), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "Imported 2" in result.stderr
+    again = run("export", "--data-dir", str(target))
+    first, second = json.loads(exported.read_text(encoding="utf-8")), json.loads(again.stdout)
+    first.pop("exported_at"), second.pop("exported_at")
+    assert first == second
+
+    refused = run("import", str(exported), "--data-dir", str(target), "--lang", "en")
+    assert refused.returncode == 1
+    assert "already holds data" in refused.stderr
+
+
+def test_markdown_export_is_readable_and_safe(data_dir: Path) -> None:
+    store, _ = open_store(data_dir)
+    store.put("calls", "c1", {"who": "催收\x1b[31m红"})
+    result = run("export", "--format", "markdown", "--lang", "en")
+    assert result.returncode == 0
+    assert result.stdout.startswith("# jiebei-tui export")
+    assert "\x1b" not in result.stdout
+    assert "催收" in result.stdout
+
+
+def test_import_rejects_what_is_not_an_export(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"hello": 1}', encoding="utf-8")
+    result = run("import", str(bad), "--lang", "en")
+    assert result.returncode == 1
+    assert "not a usable export" in result.stderr
+    missing = run("import", str(tmp_path / "nope.json"), "--lang", "en")
+    assert missing.returncode == 1
+
+
+def test_newer_data_is_refused_with_a_message(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    main = locations.main_file(data_dir)
+    main.write_text(json.dumps({"_meta": {"schema": {"version": 999}}}), encoding="utf-8")
+    result = run("export", "--lang", "en")
+    assert result.returncode == 1
+    assert "newer version" in result.stderr
+    assert json.loads(main.read_text(encoding="utf-8")) == {"_meta": {"schema": {"version": 999}}}
+
+
+def test_styles_ship_with_the_package_and_load_from_any_directory(tmp_path: Path) -> None:
+    probe = (
+        "import jiebei_tui; from jiebei_tui import locations; p = locations.stylesheet(); "
+        "print(p, p.is_file(), jiebei_tui.__file__)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    path, exists, package_init = result.stdout.split()
+    assert exists == "True", path
+    package = Path(package_init).parent
+    if "site-packages" in package.parts:  # a real (non-editable) install: styles must be inside the wheel
+        assert Path(path).is_relative_to(package), path

@@ -1,0 +1,191 @@
+"""The shell with Pilot: areas, help, go-to menu, languages, palette, drafts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from jiebei_tui import i18n
+from jiebei_tui.factory import create_app
+from jiebei_tui.ui.screens.goto import GotoScreen
+from jiebei_tui.ui.screens.help import HelpScreen
+from jiebei_tui.ui.screens.settings import SettingsScreen
+from jiebei_tui.ui.widgets.footer import TranslatedFooter
+
+
+def fixed_clock() -> datetime:
+    return datetime(2026, 11, 23, 20, 30, tzinfo=timezone.utc)
+
+
+def footer_text(app) -> str:
+    footer = app.screen.query_one(TranslatedFooter)
+    return " ".join(str(key.description) for key in footer.query("FooterKey"))
+
+
+async def test_function_keys_switch_areas(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.current_mode == "home"
+        for key, area in [("f3", "selfcheck"), ("f4", "calls"), ("f5", "plans"), ("f6", "habits"), ("f7", "review"), ("f2", "home")]:
+            await pilot.press(key)
+            assert app.current_mode == area
+            assert app.screen.AREA == area
+
+
+async def test_ctrl_g_menu_reaches_every_area_without_function_keys(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for digit, area in [("2", "selfcheck"), ("3", "calls"), ("6", "review"), ("1", "home")]:
+            await pilot.press("ctrl+g")
+            assert isinstance(app.screen, GotoScreen)
+            await pilot.press(digit)
+            assert app.current_mode == area
+        await pilot.press("ctrl+g", "down", "down", "down", "enter")
+        assert app.current_mode == "plans"
+        await pilot.press("ctrl+g", "7")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_lists_the_keys_and_closes_without_escape(data_dir: Path) -> None:
+    app = create_app(data_dir, language="en", clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys").render())
+        assert "Export" in keys and "Quit" in keys and "Go to" in keys
+        await pilot.press("enter")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1", "escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_footer_hides_the_current_area_and_is_translated(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = footer_text(app)
+        assert "帮助" in text and "自查" in text and "首页" not in text
+        await pilot.press("f3")
+        await pilot.pause()
+        assert "首页" in footer_text(app)
+
+
+async def test_language_switch_applies_at_once_and_is_remembered(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f9")
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("down", "down", "enter")  # 简体中文 -> 繁體中文 -> English
+        await pilot.pause()
+        assert i18n.current_language() == "en"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Help" in footer_text(app)
+        assert app.screen.sub_title == "Home"
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.sub_title == "Calls"
+
+    i18n.set_language("zh-Hans")
+    again = create_app(data_dir, clock=fixed_clock)
+    async with again.run_test(size=(100, 30)):
+        assert i18n.current_language() == "en"
+
+
+async def test_theme_choice_is_remembered(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f9", "tab")
+        theme_list = app.screen.query_one("#settings-theme")
+        assert theme_list.has_focus
+        await pilot.press("down", "enter")
+        chosen = app.theme
+    assert chosen != "textual-dark"
+    again = create_app(data_dir, clock=fixed_clock)
+    async with again.run_test(size=(100, 30)):
+        assert again.theme == chosen
+
+
+@pytest.mark.parametrize(
+    ("lang_env", "expected"),
+    [("zh_TW.UTF-8", "zh-Hant"), ("zh_HK.UTF-8", "zh-Hant"), ("en_GB.UTF-8", "en"), ("de_DE.UTF-8", "zh-Hans"), ("C", "zh-Hans")],
+)
+async def test_first_run_follows_the_locale(data_dir: Path, lang_env: str, expected: str) -> None:
+    app = create_app(data_dir, clock=fixed_clock, environ={"LANG": lang_env})
+    async with app.run_test(size=(80, 24)):
+        assert i18n.current_language() == expected
+
+
+async def test_lc_all_wins_over_lang(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock, environ={"LANG": "en_US.UTF-8", "LC_ALL": "zh_TW.UTF-8"})
+    async with app.run_test(size=(80, 24)):
+        assert i18n.current_language() == "zh-Hant"
+
+
+async def test_command_palette_offers_translated_commands_that_apply(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "前往自查" in titles
+        assert "前往首页" not in titles  # already there
+        assert "语言：English" in titles and "语言：简体中文" not in titles
+
+
+async def test_call_command_opens_the_calls_area(data_dir: Path) -> None:
+    app = create_app(data_dir, start_area="calls", clock=fixed_clock)
+    async with app.run_test(size=(80, 24)):
+        assert app.current_mode == "calls"
+
+
+async def test_quit_saves_drafts(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.drafts.set("probe", "还没按回车的字")
+        await pilot.press("ctrl+c")
+    assert app.return_code == 0
+    assert app.store.get("drafts", "probe")["value"] == "还没按回车的字"
+
+
+async def test_drafts_reach_the_disk_within_two_seconds(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.drafts.set("probe", "草稿")
+        await pilot.pause(2.0)
+        other = create_app(data_dir, clock=fixed_clock)
+        assert other.store.get("drafts", "probe")["value"] == "草稿"
+
+
+async def test_another_sessions_save_shows_up(data_dir: Path) -> None:
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        counts = app.screen.query_one("#home-counts")
+        assert "已保存的计划：0" in str(counts.render())
+        other = create_app(data_dir, clock=fixed_clock)
+        other.store.put("plans", "p1", {"kind": "instalments"})
+        await pilot.pause(2.1)
+        assert "已保存的计划：1" in str(counts.render())
+
+
+async def test_save_failure_banner_and_recovery(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    app = create_app(data_dir, language="en", clock=fixed_clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        def refuse(path, data, *, backup=None):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr("jiebei_tui.store.storage.atomic_write", refuse)
+        app.store.put("plans", "p1", {"kind": "deferral"})
+        app.notify_data_changed()
+        await pilot.pause()
+        banner = app.screen.query_one("#save-banner")
+        assert banner.display
+        assert "the disk is full" in str(banner.render())
+        monkeypatch.undo()
+        await pilot.pause(1.2)
+        assert app.store.pending_count == 0
+        await pilot.pause()
+        assert not banner.display
