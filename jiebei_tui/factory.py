@@ -30,18 +30,17 @@ def create_app(
     the data was written by a newer version (nothing is written then).
     """
     from .ui.app import DEFAULT_THEME, JiebeiApp, load_preferences
+    from .ui.clock import clock_for
 
     store, report = open_store(data_dir)
     prefs = load_preferences(store)
     env = os.environ if environ is None else environ
     chosen = language or prefs.get("language") or language_from_environment(env)
-    kwargs = {"clock": clock} if clock is not None else {}
     return JiebeiApp(
         store,
         report,
         language=chosen,
         theme=prefs.get("theme", DEFAULT_THEME),
-        remember_language=True,
         start_area=start_area,
-        **kwargs,
+        clock=clock or clock_for(prefs.get("timezone")),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,9 +23,13 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.setenv("TZ", "UTC")  # the settings dialog shows the system offset
+    time.tzset()
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
     yield data
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

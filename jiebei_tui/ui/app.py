@@ -79,7 +79,6 @@ class JiebeiApp(App[int]):
         *,
         language: str,
         theme: str = DEFAULT_THEME,
-        remember_language: bool = True,
         start_area: str = "home",
         clock: Callable[[], datetime] = _local_now,
     ) -> None:
@@ -92,7 +91,6 @@ class JiebeiApp(App[int]):
         self.clock = clock
         self.drafts = DraftKeeper(store, clock)
         self._initial_theme = theme
-        self._remember_language = remember_language
         self._token = store.change_token()
         set_language(language)
         self.title = _("Jiebei overdue workbook")
@@ -251,7 +249,7 @@ class JiebeiApp(App[int]):
 
     # ----- preferences ---------------------------------------------------------------------
 
-    def _save_preference(self, **values: str) -> None:
+    def save_preference(self, **values: str) -> None:
         prefs = self.store.get(SETTINGS_TABLE, PREFERENCES_ID) or {}
         prefs.update(values)
         self.store.put(SETTINGS_TABLE, PREFERENCES_ID, prefs)
@@ -261,8 +259,7 @@ class JiebeiApp(App[int]):
             return
         self.save_everything()
         set_language(language)
-        if self._remember_language:
-            self._save_preference(language=language)
+        self.save_preference(language=language)
         self.title = _("Jiebei overdue workbook")
         for screen in list(self._all_screens()):
             await screen.recompose()
@@ -277,7 +274,7 @@ class JiebeiApp(App[int]):
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and theme != self._initial_theme:
             self._initial_theme = theme
-            self._save_preference(theme=theme)
+            self.save_preference(theme=theme)
 
 
 def load_preferences(store: Store) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
+from ...i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, tr
+from ..clock import SYSTEM, TIME_ZONES, clock_for, system_offset_label
 
 
 class SettingsScreen(ModalScreen[None]):
@@ -30,8 +31,16 @@ class SettingsScreen(ModalScreen[None]):
                 with Vertical():
                     yield Static(_("Colours"), classes="panel-title")
                     yield OptionList(*[Option(name, id=name) for name in sorted(app.available_themes)], id="settings-theme")
-            yield Static(_("Arrows to choose, Enter to apply. Esc or q closes."), classes="dialog-hint")
+                with Vertical():
+                    yield Static(_("Time zone"), classes="panel-title")
+                    yield OptionList(*[Option(self._zone_label(key), id=key) for key in TIME_ZONES], id="settings-timezone")
+            yield Static(_("Tab moves between the lists, arrows choose, Enter applies. Esc or q closes."), classes="dialog-hint")
             yield Button(_("Close"), id="settings-close-button")
+
+    @staticmethod
+    def _zone_label(key: str) -> str:
+        label = _(TIME_ZONES[key])
+        return tr("{label} ({offset})", label=label, offset=system_offset_label()) if key == SYSTEM else label
 
     def on_mount(self) -> None:
         from ...i18n import current_language
@@ -42,6 +51,11 @@ class SettingsScreen(ModalScreen[None]):
         names = sorted(self.app.available_themes)
         if self.app.theme in names:
             themes.highlighted = names.index(self.app.theme)
+        zones = self.query_one("#settings-timezone", OptionList)
+        from ..app import load_preferences
+
+        zone = load_preferences(self.app.store).get("timezone", SYSTEM)
+        zones.highlighted = list(TIME_ZONES).index(zone) if zone in TIME_ZONES else 0
         languages.focus()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -53,6 +67,9 @@ class SettingsScreen(ModalScreen[None]):
             await app.set_language(event.option.id)
         elif event.option_list.id == "settings-theme" and event.option.id:
             app.set_theme(event.option.id)
+        elif event.option_list.id == "settings-timezone" and event.option.id:
+            app.clock = clock_for(event.option.id)
+            app.save_preference(timezone=event.option.id)
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:
         self.dismiss()
