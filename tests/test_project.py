@@ -43,6 +43,8 @@ def test_catalogs_are_complete_and_compiled() -> None:
         ("jiebei_tui.domain.markdown_export", ("textual", "tinydb", "filelock", "platformdirs")),
         ("jiebei_tui.store.store", ("textual",)),
         ("jiebei_tui.store.export", ("textual",)),
+        ("jiebei_tui.store.calls_repo", ("textual",)),
+        ("jiebei_tui.store.selfcheck_repo", ("textual",)),
         ("jiebei_tui.cli", ("textual",)),
     ],
 )

@@ -23,7 +23,7 @@ from ..store.store import OpenReport, Store
 from .commands import workbook_commands
 from .drafts import DraftKeeper
 from .messages import DataChanged, LanguageChanged
-from .screens.calls import CallsScreen
+from .screens.calls import NEW_CALL, NEW_CALL_TIP, CallsScreen
 from .screens.export_dialog import ExportScreen
 from .screens.goto import GotoScreen
 from .screens.habits import HabitsScreen
@@ -70,6 +70,7 @@ class JiebeiApp(App[int]):
         Binding("f9", "settings", N_("Settings"), id="app.settings", show=False, priority=True, tooltip=N_("Language and colours")),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit.ctrl_q", show=False, priority=True),
         Binding("ctrl+c", "quit", N_("Quit"), id="app.quit.ctrl_c", show=False, priority=True),
+        Binding("ctrl+n", "new_call", NEW_CALL, id="app.new_call", priority=True, show=False, tooltip=NEW_CALL_TIP),
     ]
 
     def __init__(
@@ -239,6 +240,25 @@ class JiebeiApp(App[int]):
                 self.action_area(target)
 
         self.push_screen(GotoScreen(), chosen)
+
+    async def _to_calls(self) -> CallsScreen:
+        """The Calls screen on top: switch to its area and close what was pushed over it (all autosaved)."""
+        if self.current_mode != "calls":
+            await self.switch_mode("calls")
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, CallsScreen):
+            await self.pop_screen()
+        screen = self.screen
+        assert isinstance(screen, CallsScreen)
+        return screen
+
+    async def action_new_call(self) -> None:
+        """Ctrl+N from anywhere: a new call record, timer running, cursor in the note line."""
+        self.save_everything()
+        (await self._to_calls()).start_call()
+
+    async def action_call_prep(self) -> None:
+        """The prep checklist of the Calls area (the self-check verdict leads here)."""
+        (await self._to_calls()).show_prep()
 
     def action_export(self) -> None:
         stamp = self.clock().strftime("%Y%m%d-%H%M")

@@ -9,7 +9,9 @@ from textual.widgets import Static
 
 from ... import locations
 from ...i18n import N_, _, tr
+from ..widgets.calls_home import CommitmentsHomePanel
 from ..widgets.guidance import GuidancePanel
+from ..widgets.selfcheck_home import SelfCheckHomePanel
 from .base import AreaScreen
 
 # Tables whose documents the dashboard counts, with their labels.
@@ -30,7 +32,10 @@ class HomeScreen(AreaScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(classes="area-body"):
             yield Static(_("You're not alone. One step at a time: every step here is saved as you go."), id="welcome")
-            with Horizontal(id="home-panels"):
+            with Horizontal(id="home-now", classes="home-row"):
+                yield SelfCheckHomePanel(id="home-selfcheck", classes="panel")
+                yield CommitmentsHomePanel(id="home-commitments", classes="panel", load_on_mount=False)
+            with Horizontal(id="home-panels", classes="home-row"):
                 with Vertical(id="home-summary", classes="panel"):
                     yield Static(_("Your workbook"), classes="panel-title")
                     yield Static(id="home-counts")
@@ -40,6 +45,8 @@ class HomeScreen(AreaScreen):
             yield GuidancePanel("home", classes="guidance")
 
     def refresh_data(self) -> None:
+        self.query_one(SelfCheckHomePanel).refresh_data()
+        self.query_one(CommitmentsHomePanel).refresh_data()
         store = self.workbook.store
         lines = [tr("{label}: {count}", label=_(label), count=len(store.all(table))) for table, label in COUNTED_TABLES]
         self.query_one("#home-counts", Static).update("\n".join(lines))

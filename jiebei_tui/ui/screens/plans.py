@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+
+from ..widgets.calls_home import CommitmentsHomePanel
 from .guidance_area import GuidanceAreaScreen
 
 
 class PlansScreen(GuidanceAreaScreen):
     AREA = "plans"
+
+    def compose_extra(self) -> ComposeResult:
+        # What was promised on the phone is part of the plan: shown above the advice.
+        yield CommitmentsHomePanel(id="plans-commitments", classes="panel", load_on_mount=False)
+
+    def refresh_data(self) -> None:
+        self.query_one(CommitmentsHomePanel).refresh_data()

@@ -1,0 +1,208 @@
+"""Call records and notes on disk: one month per record, commitments indexed, merges, search, export."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from jiebei_tui import locations
+from jiebei_tui.domain.calls import (
+    FLAG_TOO_MANY_CALLS,
+    CommitmentStatus,
+    NoteKind,
+    RecordKind,
+    automatic_flags,
+    change_kind,
+    correct,
+    missed_call,
+    new_note,
+    new_record,
+)
+from jiebei_tui.store.calls_repo import COMMITMENTS_TABLE, NOTES_TABLE, CallsRepo, period_of
+from jiebei_tui.store.store import open_store
+
+CST = timezone(timedelta(hours=8))
+
+
+def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=CST)
+
+
+@pytest.fixture
+def repo(data_dir: Path) -> CallsRepo:
+    return CallsRepo(open_store(data_dir)[0])
+
+
+def other_session(data_dir: Path) -> CallsRepo:
+    return CallsRepo(open_store(data_dir)[0])
+
+
+def test_a_record_and_its_notes_round_trip_through_another_session(repo: CallsRepo, data_dir: Path) -> None:
+    record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20, 31), "138 0000 0000")
+    assert repo.save(record)
+    note = new_note(repo.new_id(), record, "他:我是张三", at(23, 20, 32))
+    assert repo.save_note(record, note)
+    fresh = other_session(data_dir)
+    assert fresh.get(record.id) == record
+    assert fresh.notes(record) == [note]
+    assert fresh.notes(record)[0].kind is NoteKind.THEY_SAID
+
+
+def test_notes_stay_in_the_month_the_record_started_even_past_midnight(repo: CallsRepo, data_dir: Path) -> None:
+    record = new_record(repo.new_id(), RecordKind.CALL, datetime(2026, 11, 30, 23, 58, tzinfo=CST))
+    repo.save(record)
+    late = new_note(repo.new_id(), record, "过了午夜", datetime(2026, 12, 1, 0, 3, tzinfo=CST))
+    repo.save_note(record, late)
+    assert period_of(record.started_at) == "2026-11"
+    assert locations.notes_file(data_dir, "2026-11").exists()
+    assert not locations.notes_file(data_dir, "2026-12").exists()
+    assert repo.notes(record) == [late]
+
+
+def test_opening_one_record_reads_only_its_own_month(repo: CallsRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    for month in (9, 10, 11):
+        old = new_record(repo.new_id(), RecordKind.CALL, at(3, 10, month=month))
+        repo.save(old)
+        repo.save_note(old, new_note(repo.new_id(), old, "一行", at(3, 10, 1, month=month)))
+    record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    repo.save(record)
+    periods: list[str | None] = []
+    original = repo.store.all
+
+    def spy(table: str, *, period: str | None = None):  # type: ignore[no-untyped-def]
+        periods.append(period if table == NOTES_TABLE else None)
+        return original(table, period=period)
+
+    monkeypatch.setattr(repo.store, "all", spy)
+    repo.notes(record)
+    assert [p for p in periods if p] == ["2026-11"]
+
+
+def test_two_sessions_ticking_different_items_keep_both(repo: CallsRepo, data_dir: Path) -> None:
+    record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    repo.save(record)
+    other = other_session(data_dir)
+    repo.change(record.id, lambda r: r.toggled_check("stayed_calm"))
+    other.change(record.id, lambda r: r.toggled_flag("threats"))
+    final = repo.get(record.id)
+    assert final is not None
+    assert final.checklist == {"stayed_calm"}
+    assert final.manual_flags == {"threats"}
+
+
+def test_change_of_a_missing_record_writes_nothing(repo: CallsRepo) -> None:
+    assert repo.change("nope", lambda r: r.toggled_check("stayed_calm")) is None
+    assert repo.get("nope") is None
+
+
+def test_corrections_keep_the_original_on_disk(repo: CallsRepo, data_dir: Path) -> None:
+    record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    repo.save(record)
+    note = new_note(repo.new_id(), record, "下周还2000", at(23, 20, 1))
+    repo.save_note(record, note)
+    repo.save_note(record, correct(note, "下周五还2000", at(23, 20, 5)))
+    stored = other_session(data_dir).notes(record)[0]
+    assert stored.versions == ("下周还2000", "下周五还2000")
+
+
+def test_open_commitments_come_from_the_index_soonest_first(repo: CallsRepo) -> None:
+    first = new_record(repo.new_id(), RecordKind.CALL, at(20, 10))
+    second = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    for record in (first, second):
+        repo.save(record)
+    late = new_note(repo.new_id(), first, "诺:12月20日还3000元", at(20, 10, 5))
+    soon = new_note(repo.new_id(), second, "诺:下周五还2000元", at(23, 20, 5))
+    repo.save_note(first, late)
+    repo.save_note(second, soon)
+    found = repo.open_commitments()
+    assert [(c.due, c.amount) for c, _record in found] == [(date(2026, 12, 4), 2000), (date(2026, 12, 20), 3000)]
+    assert found[0][1].id == second.id
+    # Done commitments leave the list; re-filing a note away from "commitment" too.
+    repo.change(second.id, lambda r: r.with_commitment_status(soon.id, CommitmentStatus.DONE))
+    repo.save_note(first, change_kind(late, NoteKind.PLAIN))
+    assert repo.open_commitments() == []
+    assert repo.store.all(COMMITMENTS_TABLE) == [{**soon.to_dict(), "id": soon.id}]
+
+
+def test_the_index_is_repaired_on_load_after_a_crash_between_two_writes(repo: CallsRepo) -> None:
+    record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    repo.save(record)
+    lost = new_note(repo.new_id(), record, "诺:明天还500元", at(23, 20, 1))
+    refiled = new_note(repo.new_id(), record, "诺:后天还300元", at(23, 20, 2))
+    repo.save_note(record, lost)
+    repo.save_note(record, refiled)
+    # As if killed between each note and its index: one copy missing, one left behind after a re-filing.
+    repo.store.delete(COMMITMENTS_TABLE, lost.id)
+    repo.store.put(NOTES_TABLE, refiled.id, change_kind(refiled, NoteKind.PLAIN).to_dict(), period="2026-11")
+    assert [c.note_id for c, _r in repo.open_commitments()] == [refiled.id]
+    repo.repair_commitments(record, repo.notes(record))
+    assert [c.note_id for c, _r in repo.open_commitments()] == [lost.id]
+
+
+def test_missed_calls_are_counted_per_number_and_day(repo: CallsRepo) -> None:
+    for minute in range(7):
+        number = "+86 138-0000-0000" if minute % 2 else "13800000000"
+        repo.save(missed_call(repo.new_id(), number, at(23, 10, minute)))
+    repo.save(missed_call(repo.new_id(), "13800000000", at(24, 10)))  # another day
+    repo.save(missed_call(repo.new_id(), "13900000000", at(23, 10, 30)))  # another number
+    same_day = repo.missed_calls_on("138 0000 0000", date(2026, 11, 23))
+    assert len(same_day) == 7
+    flagged = [record for record in same_day if FLAG_TOO_MANY_CALLS in automatic_flags(record, same_day)]
+    assert [record.started_at.minute for record in flagged] == [6]
+
+
+def test_records_are_newest_first_and_unreadable_ones_are_skipped(repo: CallsRepo) -> None:
+    older = new_record(repo.new_id(), RecordKind.SMS, at(20, 9))
+    newer = new_record(repo.new_id(), RecordKind.VISIT, at(22, 15))
+    repo.save(older)
+    repo.save(newer)
+    repo.store.put("calls", "broken", {"kind": "call", "started_at": "2026-11-23T10:00:00"})  # naive: refused
+    assert [record.id for record in repo.records()] == [newer.id, older.id]
+
+
+def test_search_finds_chinese_in_any_month_and_in_corrections(repo: CallsRepo) -> None:
+    october = new_record(repo.new_id(), RecordKind.CALL, at(5, 10, month=10))
+    november = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    for record in (october, november):
+        repo.save(record)
+    repo.save_note(october, new_note(repo.new_id(), october, "他说明天上门", at(5, 10, 1, month=10)))
+    typo = new_note(repo.new_id(), november, "要打给我单为", at(23, 20, 1))
+    repo.save_note(november, correct(typo, "要打给我单位同事", at(23, 20, 2)))
+    repo.save_note(november, new_note(repo.new_id(), november, "ＡＢＣ资产", at(23, 20, 3)))
+    assert set(repo.search("上门")) == {october.id}
+    assert set(repo.search("单位")) == {november.id}
+    assert set(repo.search("abc")) == {november.id}
+    assert repo.search("上门 单位") == {}
+    assert repo.search("  ") == {}
+
+
+def test_delete_removes_the_record_its_notes_and_their_index(repo: CallsRepo) -> None:
+    record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    keep = new_record(repo.new_id(), RecordKind.CALL, at(23, 21))
+    repo.save(record)
+    repo.save(keep)
+    repo.save_note(record, new_note(repo.new_id(), record, "诺:明天还500元", at(23, 20, 1)))
+    repo.save_note(keep, new_note(repo.new_id(), keep, "留着", at(23, 21, 1)))
+    repo.delete(record)
+    assert repo.get(record.id) is None
+    assert repo.open_commitments() == []
+    assert [note.text for note in repo.notes_for_records([record, keep])] == ["留着"]
+
+
+def test_evidence_export_is_private_complete_and_inert(repo: CallsRepo, tmp_path: Path) -> None:
+    record = new_record(repo.new_id(), RecordKind.CALL, at(23, 22, 5), "13800000000")
+    record = record.toggled_flag("threats")
+    repo.save(record)
+    repo.save_note(record, new_note(repo.new_id(), record, "他:\x1b[31m[red]威胁\x1b]52;c;eA==\x07", at(23, 22, 6)))
+    out = tmp_path / "evidence.md"
+    text = repo.export_evidence(out, [record], lambda s: s, now=at(23, 23))
+    assert out.read_text(encoding="utf-8") == text
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "\x1b" not in text and "\x07" not in text
+    assert "␛" in text and "\\[red\\]" in text
+    for expected in ("22:05:00 +08:00", "+01:00", "Threats, insults or violence", "22:00", "12378", "12363", "95188", "110"):
+        assert expected in text
+    assert "China Banking Association" in text  # each flag's rule comes with its source

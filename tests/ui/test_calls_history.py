@@ -1,0 +1,141 @@
+"""After the call, with Pilot: the editable summary, history filters and search, the evidence export."""
+
+from __future__ import annotations
+
+import re
+import stat
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from jiebei_tui.domain.calls import CommitmentStatus, IdentityStatus, RecordKind, new_note, new_record
+from jiebei_tui.factory import create_app
+from jiebei_tui.store.calls_repo import CallsRepo
+from jiebei_tui.store.store import open_store
+from jiebei_tui.ui.screens.calls import CallsScreen
+from jiebei_tui.ui.screens.calls_export import CallExportScreen
+from jiebei_tui.ui.screens.calls_history import CallHistoryScreen
+from jiebei_tui.ui.screens.calls_summary import CallSummaryScreen
+
+CST = timezone(timedelta(hours=8))
+NOW = datetime(2026, 11, 23, 20, 30, tzinfo=CST)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def repo_at(data_dir: Path) -> CallsRepo:
+    return CallsRepo(open_store(data_dir)[0])
+
+
+def seed(data_dir: Path) -> dict[str, str]:
+    """Three contacts: two by 张三 for 某某资产 (one with a threat), one by 李四 for 另一家."""
+    repo = repo_at(data_dir)
+    ids = {}
+    for key, days, name, institution, flags, line in (
+        ("first", 5, "张三", "某某资产", (), "他说明天上门"),
+        ("second", 2, "张三", "某某资产", ("threats",), "说要打给我单位"),
+        ("other", 1, "李四", "另一家公司", (), "诺:月底前还1000元"),
+    ):
+        record = new_record(repo.new_id(), RecordKind.CALL, NOW - timedelta(days=days), "13800000000" if key != "other" else "")
+        identity = record.identity.with_value("caller_name", name).with_value("institution", institution)
+        record = record.with_identity(identity.with_status("institution", IdentityStatus.VERIFIED, "95188"))
+        for flag in flags:
+            record = record.toggled_flag(flag)
+        record = record.ended(record.started_at + timedelta(minutes=6))
+        repo.save(record)
+        repo.save_note(record, new_note(repo.new_id(), record, line, record.started_at + timedelta(minutes=1)))
+        ids[key] = record.id
+    return ids
+
+
+async def open_history(pilot) -> CallHistoryScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("f4", "ctrl+s")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CallHistoryScreen)
+    return screen
+
+
+async def test_history_filters_by_institution_and_flag_and_searches_chinese(data_dir: Path) -> None:
+    ids = seed(data_dir)
+    app = create_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        history = await open_history(pilot)
+        assert [r.id for r in history.visible()] == [ids["other"], ids["second"], ids["first"]]  # newest first
+        history.query_one("#history-institution").value = "某某"
+        await pilot.pause()
+        assert [r.id for r in history.visible()] == [ids["second"], ids["first"]]
+        history.query_one("#history-institution").value = ""
+        for _ in range(4):  # all -> night -> too many calls -> no institution -> threats
+            await pilot.press("ctrl+r")
+        assert [r.id for r in history.visible()] == [ids["second"]]
+        assert "威胁" in str(history.query_one("#history-status").render())
+        while history._flag_filter is not None:  # round to "all" again
+            await pilot.press("ctrl+r")
+        await pilot.press("ctrl+s", *"上门", "enter")
+        assert [r.id for r in history.visible()] == [ids["first"]]
+        assert "他说明天上门" in str(history.query_one("#history-list").get_option_at_index(0).prompt)
+        await pilot.press("q")
+        assert isinstance(app.screen, CallsScreen)
+
+
+async def test_export_all_contacts_of_one_collector(data_dir: Path, tmp_path: Path) -> None:
+    ids = seed(data_dir)
+    out = tmp_path / "张三.md"
+    app = create_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("down", "x")  # the second row: 张三's latest call
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CallExportScreen)
+        await pilot.press("down", "down", "enter")  # this contact / this number / this collector
+        assert dialog.scope == "collector"
+        dialog.query_one("#export-calls-path").value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+    text = out.read_text(encoding="utf-8")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert len(re.findall(r"^## ", text, flags=re.MULTILINE)) == 3  # two contacts and where to complain
+    assert "他说明天上门" in text and "说要打给我单位" in text and "月底前还1000元" not in text
+    assert "威胁" in text and "中国银行业协会" in text  # the flag with its rule and the rule's source
+    assert ids["other"] not in text
+
+
+async def test_the_summary_is_editable_and_only_an_edited_text_is_stored(data_dir: Path) -> None:
+    ids = seed(data_dir)
+    app = create_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(CallSummaryScreen(ids["other"]))
+        await pilot.pause()
+        summary = app.screen
+        text = summary.query_one("#summary-text").text
+        assert "李四" in text and "月底前还1000元" in text and "2026-11-30" in text
+        await pilot.press(*"周一打官方客服")
+        await pilot.pause(1.0)  # saved as typed (debounced), no key needed
+        stored = repo_at(data_dir).get(ids["other"])
+        assert stored.next_step == "周一打官方客服" and stored.summary_text is None
+        commitments = summary.query_one("#summary-commitments")
+        commitments.focus()
+        commitments.highlighted = 0
+        await pilot.press("enter")  # open -> done
+        summary.query_one("#summary-text").text = "我自己的小结"
+        await pilot.press("f8")
+        await pilot.pause()
+    stored = repo_at(data_dir).get(ids["other"])
+    assert stored.summary_text == "我自己的小结"
+    assert list(stored.commitment_status.values()) == [CommitmentStatus.DONE]
+    assert repo_at(data_dir).open_commitments() == []
+
+
+async def test_an_empty_record_started_by_mistake_can_be_discarded(data_dir: Path) -> None:
+    app = create_app(data_dir, start_area="calls", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        record_id = app.screen.record.id
+        await pilot.press("f8")
+        await pilot.pause()
+        app.screen.query_one("#summary-discard").press()
+        await pilot.pause()
+        assert isinstance(app.screen, CallsScreen)
+    assert repo_at(data_dir).get(record_id) is None
