@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     directory = locations.data_dir(getattr(args, "data_dir", None))
     language = getattr(args, "lang", None)
 
-    from .store.errors import NewerSchemaError
+    from .store.errors import CorruptFileError, NewerSchemaError
 
     try:
         if args.command == "locate":
@@ -168,6 +168,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                 found=error.found,
                 supported=error.supported,
             )
+            + "\n"
+        )
+        return 1
+    except CorruptFileError as error:
+        sys.stderr.write(
+            tr(
+                "{prog}: {path} is damaged ({reason}) and the data folder cannot be written to repair it. "
+                "Nothing was changed.",
+                prog=PROG,
+                path=error.path,
+                reason=error.reason,
+            )
+            + "\n"
+        )
+        return 1
+    except OSError as error:
+        sys.stderr.write(
+            tr("{prog}: cannot use the data folder {path}: {error}", prog=PROG, path=directory, error=error.strerror or error)
             + "\n"
         )
         return 1

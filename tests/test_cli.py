@@ -140,3 +140,12 @@ def test_styles_ship_with_the_package_and_load_from_any_directory(tmp_path: Path
     package = Path(package_init).parent
     if "site-packages" in package.parts:  # a real (non-editable) install: styles must be inside the wheel
         assert Path(path).is_relative_to(package), path
+
+
+def test_an_unusable_data_folder_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("call", "--data-dir", str(blocker / "data"), "--lang", "en")
+    assert result.returncode == 1
+    assert "cannot use the data folder" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -80,10 +80,12 @@ class OpenReport:
     fixed_permissions: list[Path] = field(default_factory=list)
     recoveries: list[Recovery] = field(default_factory=list)
     migrated: list[Path] = field(default_factory=list)
+    # Set when the folder could not be locked or written at start (read-only, full, another owner).
+    not_writable: OSError | Timeout | None = None
 
     @property
     def has_news(self) -> bool:
-        return bool(self.fixed_permissions or self.recoveries or self.migrated)
+        return bool(self.fixed_permissions or self.recoveries or self.migrated or self.not_writable)
 
 
 @dataclass(frozen=True)
@@ -277,16 +279,18 @@ def _secure_directory(directory: Path, report: OpenReport) -> None:
     if not directory.exists():
         directory.mkdir(mode=0o700, parents=True)
         report.created = True
-    for path in [directory, locations.notes_dir(directory)]:
-        if path.is_dir() and stat.S_IMODE(path.stat().st_mode) != 0o700:
-            path.chmod(0o700)
-            report.fixed_permissions.append(path)
-    candidates = list(directory.iterdir())
+    candidates = [directory, *directory.iterdir()]
     if locations.notes_dir(directory).is_dir():
         candidates += list(locations.notes_dir(directory).iterdir())
     for path in candidates:
-        if path.is_file() and not path.is_symlink() and stat.S_IMODE(path.stat().st_mode) & 0o077:
-            path.chmod(0o600)
+        if path.is_symlink():
+            continue
+        wanted = 0o700 if path.is_dir() else 0o600
+        if stat.S_IMODE(path.stat().st_mode) & 0o077 or (path.is_dir() and stat.S_IMODE(path.stat().st_mode) != 0o700):
+            try:
+                path.chmod(wanted)
+            except OSError:
+                continue  # a read-only file system: reported as not writable below
             report.fixed_permissions.append(path)
 
 
@@ -339,19 +343,26 @@ def open_store(directory: Path) -> tuple[Store, OpenReport]:
     report = OpenReport()
     _secure_directory(directory, report)
     store = Store(directory)
-    with store.locked():
-        files = [locations.main_file(directory), locations.drafts_file(directory)]
-        notes = locations.notes_dir(directory)
-        if notes.is_dir():
-            files += sorted(notes.glob("*.json"))
-        # Under the lock no write is in progress, so any temp file is left from a killed process.
-        for folder in (directory, notes):
-            if folder.is_dir():
-                for leftover in [*folder.glob(".*.tmp"), *folder.glob("*.bak.tmp")]:
-                    leftover.unlink(missing_ok=True)
+    files = [locations.main_file(directory), locations.drafts_file(directory)]
+    notes = locations.notes_dir(directory)
+    if notes.is_dir():
+        files += sorted(notes.glob("*.json"))
+    try:
+        with store.locked():
+            # Under the lock no write is in progress, so any temp file is left from a killed process.
+            for folder in (directory, notes):
+                if folder.is_dir():
+                    for leftover in [*folder.glob(".*.tmp"), *folder.glob("*.bak.tmp")]:
+                        leftover.unlink(missing_ok=True)
+            for path in files:
+                if path.exists():
+                    _check_file(path, store._kind_of(path), report)
+    except (OSError, Timeout) as error:
+        # Nothing can be repaired now; still refuse newer or damaged files rather than show them empty.
+        report.not_writable = error
         for path in files:
             if path.exists():
-                _check_file(path, store._kind_of(path), report)
+                decode(path, path.read_bytes())
     return store, report
 
 

@@ -23,6 +23,7 @@ from ..store.store import OpenReport, Store
 from .commands import workbook_commands
 from .drafts import DraftKeeper
 from .messages import DataChanged, LanguageChanged
+from .widgets.banner import describe_save_error
 from .screens.calls import NEW_CALL, NEW_CALL_TIP, CallsScreen
 from .screens.export_dialog import ExportScreen
 from .screens.goto import GotoScreen
@@ -184,6 +185,17 @@ class JiebeiApp(App[int]):
                 ),
                 title=_("Privacy"),
                 timeout=15,
+            )
+        if report.not_writable is not None:
+            self.notify(
+                tr(
+                    "The data folder cannot be written right now ({reason}). What you type is kept in memory and "
+                    "saved as soon as it can be; on Home, x exports a copy elsewhere.",
+                    reason=describe_save_error(report.not_writable),
+                ),
+                title=_("Not saved yet"),
+                severity="warning",
+                timeout=30,
             )
         if report.migrated:
             self.notify(

@@ -216,3 +216,21 @@ def _now():
     from datetime import datetime, timezone
 
     return datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+
+
+def test_a_folder_that_cannot_be_locked_or_written_still_opens(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, _ = open_store(data_dir)
+    store.put("calls", "a", {"n": 1})
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("filelock.BaseFileLock.acquire", refuse)
+    store, report = open_store(data_dir)
+    assert isinstance(report.not_writable, PermissionError)
+    assert store.get("calls", "a") == {"n": 1, "id": "a"}
+    assert store.put("calls", "b", {"n": 2}) is False  # kept in memory, retried later
+    assert {d["id"] for d in store.all("calls")} == {"a", "b"}
+    monkeypatch.undo()
+    assert store.retry_pending() is True
+    assert open_store(data_dir)[0].get("calls", "b") == {"n": 2, "id": "b"}

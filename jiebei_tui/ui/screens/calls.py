@@ -415,9 +415,7 @@ class CallsScreen(AreaScreen):
 
     def on_note_input_line_entered(self, message: NoteInput.LineEntered) -> None:
         message.stop()
-        note = self._save_line(message.text)
-        if note is not None:
-            self._show_hint(Content.styled(tr("Saved {offset}", offset=_offset(note)), "$text-success"), seconds=2.0)
+        self._save_line(message.text)
 
     def on_note_input_prefix_only(self, message: NoteInput.PrefixOnly) -> None:
         message.stop()
@@ -444,7 +442,9 @@ class CallsScreen(AreaScreen):
         self.query_one(CallLog).show_notes(self.notes)
         self._show_status()
         self._show_kind()
-        if not durable:
+        if durable:
+            self._show_hint(Content.styled(tr("Saved {offset}", offset=_offset(note)), "$text-success"), seconds=2.0)
+        else:
             self._show_hint(_("Kept in memory: the disk refused it. It is retried every second."), style="bold $text-warning")
         return note
 
