@@ -18,6 +18,7 @@ from textual.widgets import Button, Collapsible, Input, Select, Static
 
 from ...domain.selfcheck import REPAYMENT_METHOD_LABELS, DebtKind, RepaymentMethod
 from ...i18n import _
+from .inputs import InOrderInput
 from .selfcheck_model import (
     DEBT_FIELDS,
     DEBT_KIND_ORDER,
@@ -30,7 +31,7 @@ from .selfcheck_model import (
 )
 
 
-class FieldInput(Input):
+class FieldInput(InOrderInput):
     """An Input that knows where its text lives in the form and how to read it."""
 
     def __init__(self, path: FieldPath, kind: str, value: str, *, placeholder: str = "", classes: str = "sc-input") -> None:
