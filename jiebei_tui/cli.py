@@ -25,6 +25,11 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _fail(message: str) -> int:
+    sys.stderr.write(message + "\n")
+    return 1
+
+
 def _language(value: str) -> str:
     try:
         return parse_language(value)
@@ -111,24 +116,20 @@ def _import(directory: Path, file: str) -> int:
     try:
         document = json.loads(Path(file).expanduser().read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        sys.stderr.write(tr("{prog}: cannot read {file}: {error}", prog=PROG, file=file, error=error) + "\n")
-        return 1
+        return _fail(tr("{prog}: cannot read {file}: {error}", prog=PROG, file=file, error=error))
     store, _report = open_store(directory)
     try:
         count = import_document(store, document)
     except ImportFormatError as error:
-        sys.stderr.write(tr("{prog}: {file} is not a usable export: {error}", prog=PROG, file=file, error=error) + "\n")
-        return 1
+        return _fail(tr("{prog}: {file} is not a usable export: {error}", prog=PROG, file=file, error=error))
     except ImportRefusedError:
-        sys.stderr.write(
+        return _fail(
             tr(
                 "{prog}: {path} already holds data; import only fills an empty data folder (use --data-dir).",
                 prog=PROG,
                 path=directory,
             )
-            + "\n"
         )
-        return 1
     sys.stderr.write(tr("Imported {count} documents into {path}", count=count, path=directory) + "\n")
     return 0
 
@@ -159,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app = create_app(directory, language=language, start_area="calls" if args.command == "call" else "home")
         return app.run() or 0
     except NewerSchemaError as error:
-        sys.stderr.write(
+        return _fail(
             tr(
                 "{prog}: {path} was written by a newer version of jiebei-tui (format {found}, this one reads up to "
                 "{supported}). It was not changed. Please update jiebei-tui.",
@@ -168,11 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 found=error.found,
                 supported=error.supported,
             )
-            + "\n"
         )
-        return 1
     except CorruptFileError as error:
-        sys.stderr.write(
+        return _fail(
             tr(
                 "{prog}: {path} is damaged ({reason}) and the data folder cannot be written to repair it. "
                 "Nothing was changed.",
@@ -180,14 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 path=error.path,
                 reason=error.reason,
             )
-            + "\n"
         )
-        return 1
     except OSError as error:
-        sys.stderr.write(
-            tr("{prog}: cannot use the data folder {path}: {error}", prog=PROG, path=directory, error=error.strerror or error)
-            + "\n"
-        )
-        return 1
+        reason = error.strerror or error
+        return _fail(tr("{prog}: cannot use the data folder {path}: {error}", prog=PROG, path=directory, error=reason))
     except KeyboardInterrupt:
         return 130
