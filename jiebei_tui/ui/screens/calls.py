@@ -135,7 +135,7 @@ class CallsScreen(AreaScreen):
         with VerticalScroll(id="call-idle", classes="area-body"):
             yield Static(id="call-idle-title")
             yield PrepPanel(id="idle-prep", classes="panel")
-            yield CommitmentsHomePanel(id="idle-commitments", classes="panel", load_on_mount=False)  # read when shown
+            yield CommitmentsHomePanel(id="idle-commitments", classes="panel")  # read when shown
             yield GuidancePanel(self.AREA, classes="guidance")
         with Vertical(id="call-live"):
             yield CallStatus(id="call-status")

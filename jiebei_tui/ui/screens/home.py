@@ -34,7 +34,7 @@ class HomeScreen(AreaScreen):
             yield Static(_("You're not alone. One step at a time: every step here is saved as you go."), id="welcome")
             with Horizontal(id="home-now", classes="home-row"):
                 yield SelfCheckHomePanel(id="home-selfcheck", classes="panel")
-                yield CommitmentsHomePanel(id="home-commitments", classes="panel", load_on_mount=False)
+                yield CommitmentsHomePanel(id="home-commitments", classes="panel")
             with Horizontal(id="home-panels", classes="home-row"):
                 with Vertical(id="home-summary", classes="panel"):
                     yield Static(_("Your workbook"), classes="panel-title")

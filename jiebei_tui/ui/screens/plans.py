@@ -13,7 +13,7 @@ class PlansScreen(GuidanceAreaScreen):
 
     def compose_extra(self) -> ComposeResult:
         # What was promised on the phone is part of the plan: shown above the advice.
-        yield CommitmentsHomePanel(id="plans-commitments", classes="panel", load_on_mount=False)
+        yield CommitmentsHomePanel(id="plans-commitments", classes="panel")
 
     def refresh_data(self) -> None:
         self.query_one(CommitmentsHomePanel).refresh_data()

@@ -33,15 +33,9 @@ def _due(commitment: Commitment, today: date) -> Content:
 
 
 class CommitmentsHomePanel(Static):
-    """Open commitments with their dates, soonest first; ``refresh_data`` re-reads them."""
+    """Open commitments with their dates, soonest first; the host screen calls ``refresh_data`` when shown."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None, load_on_mount: bool = True) -> None:
-        super().__init__(id=id, classes=f"commitments-panel {classes or ''}".strip())
-        self._load_on_mount = load_on_mount
-
-    def on_mount(self) -> None:
-        if self._load_on_mount:
-            self.refresh_data()
+    DEFAULT_CLASSES = "commitments-panel"
 
     def refresh_data(self) -> None:
         store = getattr(self.app, "store", None)
