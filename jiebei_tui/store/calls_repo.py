@@ -46,7 +46,7 @@ class _Missing(Exception):
 
 def period_of(moment: datetime) -> str:
     """The notes file (``YYYY-MM``) of a record, from its start on its own wall clock."""
-    return f"{moment:%Y-%m}"
+    return moment.strftime("%Y-%m")
 
 
 def _record(doc: dict[str, Any]) -> CallRecord | None:

@@ -283,10 +283,15 @@ def _secure_directory(directory: Path, report: OpenReport) -> None:
     if locations.notes_dir(directory).is_dir():
         candidates += list(locations.notes_dir(directory).iterdir())
     for path in candidates:
-        if path.is_symlink():
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            continue  # another session's temp file, renamed away since the listing
+        if stat.S_ISLNK(info.st_mode):
             continue
-        wanted = 0o700 if path.is_dir() else 0o600
-        if stat.S_IMODE(path.stat().st_mode) & 0o077 or (path.is_dir() and stat.S_IMODE(path.stat().st_mode) != 0o700):
+        is_dir = stat.S_ISDIR(info.st_mode)
+        wanted = 0o700 if is_dir else 0o600
+        if stat.S_IMODE(info.st_mode) & 0o077 or (is_dir and stat.S_IMODE(info.st_mode) != 0o700):
             try:
                 path.chmod(wanted)
             except OSError:

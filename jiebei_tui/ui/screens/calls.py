@@ -153,7 +153,7 @@ class CallsScreen(AreaScreen):
         launched = self.workbook.DEFAULT_MODE == self.AREA  # `jiebei-tui call`
         active = self._active_record()
         if active is not None and self._recent(active):
-            self._open(active, notice=tr("Continuing the call that started at {time}.", time=f"{active.started_at:%H:%M}"))
+            self._open(active, notice=tr("Continuing the call that started at {time}.", time=active.started_at.strftime("%H:%M")))
         else:
             if active is not None:
                 self._close_stale(active)
@@ -224,7 +224,7 @@ class CallsScreen(AreaScreen):
         self.notify(
             tr(
                 "The call of {time} was left open; it was ended and kept in History (Ctrl+S).",
-                time=f"{record.started_at:%m-%d %H:%M}",
+                time=record.started_at.strftime("%m-%d %H:%M"),
             ),
             timeout=8,
         )

@@ -39,7 +39,7 @@ class CorrectionScreen(ModalScreen[tuple[str, NoteKind] | None]):
                     Content.styled(
                         tr(
                             "First typed at {time} ({offset}):",
-                            time=f"{note.at:%H:%M:%S}",
+                            time=note.at.strftime("%H:%M:%S"),
                             offset=format_offset(note.offset_seconds),
                         ),
                         "$text-muted",
@@ -52,7 +52,7 @@ class CorrectionScreen(ModalScreen[tuple[str, NoteKind] | None]):
             for correction in note.corrections:
                 yield Static(
                     Content.assemble(
-                        Content.styled(tr("Corrected at {time}:", time=f"{correction.at:%H:%M:%S}"), "$text-muted"),
+                        Content.styled(tr("Corrected at {time}:", time=correction.at.strftime("%H:%M:%S")), "$text-muted"),
                         " ",
                         plain(correction.text),
                     ),

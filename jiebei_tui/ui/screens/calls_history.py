@@ -45,7 +45,7 @@ def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None
     else:
         duration = format_duration(int((record.ended_at - record.started_at).total_seconds()))
     parts: list[Content | str] = [
-        Content.styled(f"{record.started_at:%Y-%m-%d %H:%M}", "bold"),
+        Content.styled(record.started_at.strftime("%Y-%m-%d %H:%M"), "bold"),
         "  ",
         pad(kind, 8),
         " ",

@@ -120,7 +120,7 @@ class MissedCallScreen(ModalScreen[int]):
         number_field.select_all()
 
     def _outcome(self, repo: CallsRepo, record: CallRecord, number: str) -> Content:
-        saved = tr("Saved: missed call at {time}.", time=f"{record.started_at:%m-%d %H:%M}")
+        saved = tr("Saved: missed call at {time}.", time=record.started_at.strftime("%m-%d %H:%M"))
         if not normalize_number(number):
             return Content.assemble(Content.styled(saved, "$text-success"), " ", _("A hidden number cannot be counted."))
         same_day = repo.missed_calls_on(number, record.started_at.date())

@@ -51,7 +51,7 @@ STATUS_ORDER = (CommitmentStatus.OPEN, CommitmentStatus.DONE, CommitmentStatus.D
 
 
 def _when(record: CallRecord) -> str:
-    start = f"{record.started_at:%Y-%m-%d %H:%M}"
+    start = record.started_at.strftime("%Y-%m-%d %H:%M")
     return f"{start}–{record.ended_at:%H:%M}" if record.ended_at is not None else start
 
 

@@ -231,7 +231,7 @@ class CallStatus(Static):
             " ",
             Content.styled(format_duration(seconds), "bold $text-primary"),
             "  ",
-            tr("from {time}", time=f"{record.started_at:%H:%M}"),
+            tr("from {time}", time=record.started_at.strftime("%H:%M")),
         ]
         if record.number:
             parts += ["  ", plain(record.number)]
