@@ -51,9 +51,9 @@ from jiebei_tui.domain.calls import (  # noqa: E402
     new_note,
     new_record,
 )
-from jiebei_tui.store.calls_repo import COMMITMENTS_TABLE, NOTES_TABLE, CallsRepo, period_of  # noqa: E402
+from jiebei_tui.store.calls import COMMITMENTS_TABLE, NOTES_TABLE, CallsRepo, period_of  # noqa: E402
 from jiebei_tui.store.store import open_store  # noqa: E402
-from jiebei_tui.ui.screens.calls import ACTIVE_DRAFT  # noqa: E402
+from jiebei_tui.ui.calls.screen import ACTIVE_DRAFT  # noqa: E402
 
 CST = timezone(timedelta(hours=8))
 PHRASES = (

@@ -1,5 +1,5 @@
 """``python -m jiebei_tui`` behaves exactly like the ``jiebei-tui`` command."""
 
-from .cli import main
+from jiebei_tui.cli import main
 
 raise SystemExit(main())

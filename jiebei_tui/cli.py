@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, locations
-from .i18n import _, language_from_environment, parse_language, set_language, tr
+from jiebei_tui import __version__, locations
+from jiebei_tui.i18n import _, language_from_environment, parse_language, set_language, tr
 
 PROG = "jiebei-tui"
 
@@ -93,9 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _export(directory: Path, fmt: str, output: str | None) -> int:
-    from .domain.markdown_export import render_markdown
-    from .store.export import dumps, export_document, write_export
-    from .store.store import Store, open_store
+    from jiebei_tui.domain.markdown_export import render_markdown
+    from jiebei_tui.store.export import dumps, export_document, write_export
+    from jiebei_tui.store.store import Store, open_store
 
     store = open_store(directory)[0] if directory.exists() else Store(directory)
     document = export_document(store, datetime.now().astimezone())
@@ -109,9 +109,9 @@ def _export(directory: Path, fmt: str, output: str | None) -> int:
 
 
 def _import(directory: Path, file: str) -> int:
-    from .store.errors import ImportRefusedError
-    from .store.export import ImportFormatError, import_document
-    from .store.store import open_store
+    from jiebei_tui.store.errors import ImportRefusedError
+    from jiebei_tui.store.export import ImportFormatError, import_document
+    from jiebei_tui.store.store import open_store
 
     try:
         document = json.loads(Path(file).expanduser().read_text(encoding="utf-8"))
@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     directory = locations.data_dir(getattr(args, "data_dir", None))
     language = getattr(args, "lang", None)
 
-    from .store.errors import CorruptFileError, NewerSchemaError
+    from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError
 
     try:
         if args.command == "locate":
@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "import":
             return _import(directory, args.file)
 
-        from .factory import create_app
+        from jiebei_tui.factory import create_app
 
         app = create_app(directory, language=language, start_area="calls" if args.command == "call" else "home")
         return app.run() or 0

@@ -8,11 +8,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .i18n import language_from_environment
-from .store.store import open_store
+from jiebei_tui.i18n import language_from_environment
+from jiebei_tui.store.store import open_store
 
 if TYPE_CHECKING:
-    from .ui.app import JiebeiApp
+    from jiebei_tui.ui.shell.app import JiebeiApp
 
 
 def create_app(
@@ -29,8 +29,8 @@ def create_app(
     choice, and on the very first run LC_ALL/LANG. Raises NewerSchemaError when
     the data was written by a newer version (nothing is written then).
     """
-    from .ui.app import DEFAULT_THEME, JiebeiApp, load_preferences
-    from .ui.clock import clock_for
+    from jiebei_tui.ui.shell.app import DEFAULT_THEME, JiebeiApp, load_preferences
+    from jiebei_tui.ui.shell.clock import clock_for
 
     store, report = open_store(data_dir)
     prefs = load_preferences(store)

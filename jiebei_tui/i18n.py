@@ -52,7 +52,7 @@ def catalog_dir_name(language: str) -> str:
 
 def load_translation(language: str) -> _gettext.NullTranslations:
     """All domains of one language chained together; English is the identity."""
-    from . import locations
+    from jiebei_tui import locations
 
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")

@@ -9,8 +9,8 @@ from decimal import Decimal
 from make import Shot, clock
 from textual.pilot import Pilot
 
-from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, EssentialCategory, Entry, SelfCheckInput, assess
-from jiebei_tui.store.selfcheck_repo import save_snapshot
+from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, EssentialCategory, SelfCheckInput, assess
+from jiebei_tui.store.selfcheck import save_snapshot
 
 
 def _input(outstanding: str, overdue: str, days: int, income: str, savings: str) -> SelfCheckInput:

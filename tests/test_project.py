@@ -43,8 +43,8 @@ def test_catalogs_are_complete_and_compiled() -> None:
         ("jiebei_tui.domain.markdown_export", ("textual", "tinydb", "filelock", "platformdirs")),
         ("jiebei_tui.store.store", ("textual",)),
         ("jiebei_tui.store.export", ("textual",)),
-        ("jiebei_tui.store.calls_repo", ("textual",)),
-        ("jiebei_tui.store.selfcheck_repo", ("textual",)),
+        ("jiebei_tui.store.calls", ("textual",)),
+        ("jiebei_tui.store.selfcheck", ("textual",)),
         ("jiebei_tui.cli", ("textual",)),
     ],
 )
@@ -60,7 +60,7 @@ def test_every_domain_module_is_free_of_textual_and_io_libraries() -> None:
 
     import jiebei_tui.domain as domain
 
-    names = [f"jiebei_tui.domain.{info.name}" for info in pkgutil.iter_modules(domain.__path__)]
+    names = [info.name for info in pkgutil.walk_packages(domain.__path__, "jiebei_tui.domain.")]
     probe = (
         "import sys, importlib\n"
         f"for name in {names!r}: importlib.import_module(name)\n"

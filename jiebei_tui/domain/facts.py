@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import N_
+from jiebei_tui.i18n import N_
 
 SOURCE_COLLECTION_GUIDELINE = N_(
     "China Banking Association, Guidelines for the Collection of Personal Consumer Loans "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import N_
+from jiebei_tui.i18n import N_
 
 
 @dataclass(frozen=True)

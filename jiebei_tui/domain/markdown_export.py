@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..i18n import N_
-from .text_safety import escape_markdown
+from jiebei_tui.domain.text_safety import escape_markdown
+from jiebei_tui.i18n import N_
 
 DOCUMENT_TITLE = N_("jiebei-tui export")
 EXPORTED_AT = N_("Exported at")

@@ -11,11 +11,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from .atomic import atomic_write
-from .errors import ImportRefusedError
-from .schema import SCHEMA_VERSION
-from .store import PERIODIC_TABLES, Store, is_empty, table_names
+from jiebei_tui import __version__
+from jiebei_tui.store.atomic import atomic_write
+from jiebei_tui.store.errors import ImportRefusedError
+from jiebei_tui.store.schema import SCHEMA_VERSION
+from jiebei_tui.store.store import PERIODIC_TABLES, Store, is_empty, table_names
 
 EXPORT_FORMAT = "jiebei-tui-export"
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from .. import __version__
-from .atomic import atomic_write
-from .errors import CorruptFileError, NewerSchemaError
-from .schema import SCHEMA_VERSION, Tables, stamp, version_of
+from jiebei_tui import __version__
+from jiebei_tui.store.atomic import atomic_write
+from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError
+from jiebei_tui.store.schema import SCHEMA_VERSION, Tables, stamp, version_of
 
 Signature = tuple[int, int, int]
 

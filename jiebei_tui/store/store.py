@@ -35,11 +35,11 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from .. import __version__, locations
-from .atomic import atomic_write
-from .errors import CorruptFileError
-from .schema import META_TABLE, SCHEMA_VERSION, migrate, version_of
-from .storage import AtomicJSONStorage, decode, encode, signature
+from jiebei_tui import __version__, locations
+from jiebei_tui.store.atomic import atomic_write
+from jiebei_tui.store.errors import CorruptFileError
+from jiebei_tui.store.schema import META_TABLE, SCHEMA_VERSION, migrate, version_of
+from jiebei_tui.store.storage import AtomicJSONStorage, decode, encode, signature
 
 MAIN, DRAFTS, NOTES = "main", "drafts", "notes"
 

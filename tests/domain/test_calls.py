@@ -17,7 +17,6 @@ from jiebei_tui.domain.calls import (
     FLAG_NIGHT,
     FLAG_TOO_MANY_CALLS,
     IDENTITY_KEYS,
-    NOTE_KIND_CYCLE,
     PREP_CHECKLIST,
     RED_FLAGS,
     CallRecord,
@@ -38,13 +37,14 @@ from jiebei_tui.domain.calls import (
     new_note,
     new_record,
     next_note_kind,
-    normalize_number,
     open_commitments,
     parse_note_prefix,
     search_notes,
     summarize,
 )
+from jiebei_tui.domain.calls.notes import NOTE_KIND_CYCLE
 from jiebei_tui.domain.facts import FACTS
+from jiebei_tui.domain.parsing.phones import normalize_number
 
 CST = timezone(timedelta(hours=8))
 NUMBER = "13800000000"

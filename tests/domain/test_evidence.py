@@ -19,7 +19,7 @@ from jiebei_tui.domain.calls import (
     new_note,
     new_record,
 )
-from jiebei_tui.domain.evidence import evidence_report, select_records_for
+from jiebei_tui.domain.calls.evidence import evidence_report, select_records_for
 from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, fact
 
 CST = timezone(timedelta(hours=8))

@@ -8,31 +8,30 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jiebei_tui.domain.money import (
+from jiebei_tui.domain.parsing.errors import InputError
+from jiebei_tui.domain.parsing.money import (
     DEFAULT_MAXIMUM,
-    MAX_DAILY_RATE,
-    MIN_NONZERO_DAILY_RATE,
     MSG_COMMAS,
     MSG_DECIMALS,
     MSG_EMPTY,
     MSG_NEGATIVE,
     MSG_NOT_AMOUNT,
+    MSG_TOO_LARGE,
+    format_money,
+    parse_money,
+    round_fen,
+)
+from jiebei_tui.domain.parsing.numbers import parse_days, parse_due_day, parse_int, parse_months
+from jiebei_tui.domain.parsing.rates import (
+    MAX_DAILY_RATE,
+    MIN_NONZERO_DAILY_RATE,
     MSG_RATE_NOT_DAILY,
     MSG_RATE_TOO_HIGH,
     MSG_RATE_TOO_SMALL,
-    MSG_TOO_LARGE,
-    MoneyParseError,
-    format_money,
     format_multiplier,
     format_rate,
     parse_daily_rate,
-    parse_days,
-    parse_due_day,
-    parse_int,
-    parse_money,
-    parse_months,
     parse_multiplier,
-    round_fen,
 )
 
 D = Decimal
@@ -134,14 +133,14 @@ def test_parse_money_accepts_what_people_type(text: str, expected: str) -> None:
     ],
 )
 def test_parse_money_rejects_with_a_clear_message(text: str, message: str) -> None:
-    with pytest.raises(MoneyParseError) as info:
+    with pytest.raises(InputError) as info:
         parse_money(text)
     assert info.value.message == message
     info.value.english()  # placeholders always fillable
 
 
 def test_too_large_names_the_limit() -> None:
-    with pytest.raises(MoneyParseError) as info:
+    with pytest.raises(InputError) as info:
         parse_money("2000", maximum=D("1000"))
     assert info.value.params == {"maximum": "¥1,000.00"}
     assert "¥1,000.00" in info.value.english()
@@ -152,12 +151,12 @@ def test_negative_only_when_allowed() -> None:
     assert parse_money("-1,234.50", allow_negative=True) == D("-1234.50")
     assert parse_money("-¥1,234.50", allow_negative=True) == D("-1234.50")
     assert parse_money("－１２", allow_negative=True) == D("-12.00")
-    with pytest.raises(MoneyParseError):
+    with pytest.raises(InputError):
         parse_money(f"-{DEFAULT_MAXIMUM + 1}", allow_negative=True)
 
 
 def test_error_is_a_value_error_with_msgid() -> None:
-    error = MoneyParseError("Amount is too large (at most {maximum})", {"maximum": "¥1.00"})
+    error = InputError("Amount is too large (at most {maximum})", {"maximum": "¥1.00"})
     assert isinstance(error, ValueError)
     assert str(error) == "Amount is too large (at most ¥1.00)"
 
@@ -174,7 +173,7 @@ def test_parse_money_only_raises_money_parse_error(text: str) -> None:
     for allow_negative in (False, True):
         try:
             value = parse_money(text, allow_negative=allow_negative)
-        except MoneyParseError as error:
+        except InputError as error:
             error.english()
         else:
             assert value.as_tuple().exponent == -2
@@ -205,7 +204,7 @@ def test_fullwidth_equals_ascii(text: str) -> None:
     def outcome(candidate: str) -> object:
         try:
             return parse_money(candidate, allow_negative=True)
-        except MoneyParseError as error:
+        except InputError as error:
             return error.message
 
     assert outcome(fullwidth(text)) == outcome(text)
@@ -296,7 +295,7 @@ def test_parse_daily_rate(text: str, expected: str) -> None:
     ],
 )
 def test_parse_daily_rate_rejects(text: str, message: str) -> None:
-    with pytest.raises(MoneyParseError) as info:
+    with pytest.raises(InputError) as info:
         parse_daily_rate(text)
     assert info.value.message == message
 
@@ -305,12 +304,12 @@ def test_parse_daily_rate_rejects(text: str, message: str) -> None:
     "text", ["", "abc", "-0.05%", "0.05%%", "万分之", "万分之五五五五五五", "NaN", "1e-3", "0.05‰%", "十五"]
 )
 def test_parse_daily_rate_rejects_nonsense(text: str) -> None:
-    with pytest.raises(MoneyParseError):
+    with pytest.raises(InputError):
         parse_daily_rate(text)
 
 
 def test_rate_limits_are_in_the_message() -> None:
-    with pytest.raises(MoneyParseError) as info:
+    with pytest.raises(InputError) as info:
         parse_daily_rate("2%")
     assert info.value.params == {"maximum": format_rate(MAX_DAILY_RATE)} == {"maximum": "1.00%"}
 
@@ -336,7 +335,7 @@ def test_rate_round_trips(rate: Decimal) -> None:
 def test_parse_daily_rate_only_raises_money_parse_error(text: str) -> None:
     try:
         rate = parse_daily_rate(text)
-    except MoneyParseError as error:
+    except InputError as error:
         error.english()
     else:
         assert rate == 0 or MIN_NONZERO_DAILY_RATE <= rate <= MAX_DAILY_RATE
@@ -386,12 +385,12 @@ def test_parse_multiplier(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text", ["0.5", "50%", "15", "3.01", "abc", "1.23456", "-1.5", "1e0", "NaN"])
 def test_parse_multiplier_rejects(text: str) -> None:
-    with pytest.raises(MoneyParseError):
+    with pytest.raises(InputError):
         parse_multiplier(text)
 
 
 def test_multiplier_empty_without_default_is_an_error() -> None:
-    with pytest.raises(MoneyParseError):
+    with pytest.raises(InputError):
         parse_multiplier("", default=None)
 
 
@@ -407,7 +406,7 @@ def test_multiplier_round_trips(multiplier: Decimal) -> None:
 def test_parse_multiplier_only_raises_money_parse_error(text: str) -> None:
     try:
         value = parse_multiplier(text)
-    except MoneyParseError as error:
+    except InputError as error:
         error.english()
     else:
         assert D(1) <= value <= D(3)
@@ -441,7 +440,7 @@ def test_parse_days_months_due_day() -> None:
     ],
 )
 def test_whole_numbers_reject(parser: object, text: str) -> None:
-    with pytest.raises(MoneyParseError):
+    with pytest.raises(InputError):
         parser(text)  # type: ignore[operator]
 
 
@@ -450,7 +449,7 @@ def test_whole_numbers_reject(parser: object, text: str) -> None:
 def test_parse_int_only_raises_money_parse_error(text: str) -> None:
     try:
         value = parse_int(text, minimum=1, maximum=99, suffixes=("天",))
-    except MoneyParseError as error:
+    except InputError as error:
         error.english()
     else:
         assert 1 <= value <= 99

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -16,20 +14,16 @@ from jiebei_tui.domain.facts import FACTS
 from jiebei_tui.domain.selfcheck import (
     CLEAR_MONTHS_LIMIT,
     ESSENTIAL_LABELS,
-    MSG_DATE_IN_FUTURE,
-    MSG_OVERDUE_MORE_THAN_OUTSTANDING,
-    MSG_OVERDUE_NEEDS_DAYS,
     NEXT_CALL_PREP,
     NEXT_PLAN_BUILDER,
-    NOTE_PENALTY_INPUTS,
     VERDICT_RANK,
     Assessment,
     CashFlow,
     Debt,
     DebtKind,
     Direction,
-    EssentialCategory,
     Entry,
+    EssentialCategory,
     RepaymentMethod,
     SelfCheckInput,
     Summary,
@@ -39,6 +33,12 @@ from jiebei_tui.domain.selfcheck import (
     compare,
     decide,
     validate_debt,
+)
+from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS
+from jiebei_tui.domain.selfcheck.validate import (
+    MSG_DATE_IN_FUTURE,
+    MSG_OVERDUE_MORE_THAN_OUTSTANDING,
+    MSG_OVERDUE_NEEDS_DAYS,
 )
 
 D = Decimal
@@ -524,16 +524,3 @@ def test_compare_months_and_surplus_direction() -> None:
     assert worse.verdict_direction is Direction.WORSE
     with pytest.raises(ValueError):
         compare({"as_of": "2025-01-01"}, summary(1, "1"))
-
-
-# ---- hygiene ------------------------------------------------------------------------------
-
-
-def test_domain_modules_do_not_import_textual() -> None:
-    code = (
-        "import sys, jiebei_tui.domain.selfcheck, jiebei_tui.domain.money;"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'tinydb', 'rich')];"
-        "print(bad); sys.exit(1 if bad else 0)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
-    assert done.returncode == 0, done.stdout + done.stderr

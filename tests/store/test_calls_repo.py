@@ -21,7 +21,7 @@ from jiebei_tui.domain.calls import (
     new_note,
     new_record,
 )
-from jiebei_tui.store.calls_repo import COMMITMENTS_TABLE, NOTES_TABLE, CallsRepo, period_of
+from jiebei_tui.store.calls import COMMITMENTS_TABLE, NOTES_TABLE, CallsRepo, period_of
 from jiebei_tui.store.store import open_store
 
 CST = timezone(timedelta(hours=8))

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, EssentialCategory, Entry, SelfCheckInput, assess
-from jiebei_tui.store.selfcheck_repo import (
+from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, EssentialCategory, SelfCheckInput, assess
+from jiebei_tui.store.selfcheck import (
     TABLE,
     delete_snapshot,
     get_snapshot,

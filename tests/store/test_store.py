@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from jiebei_tui import locations
-from jiebei_tui.store.errors import NewerSchemaError
+from jiebei_tui.store.errors import ImportRefusedError, NewerSchemaError
 from jiebei_tui.store.export import dumps, export_document, import_document
 from jiebei_tui.store.schema import SCHEMA_VERSION
 from jiebei_tui.store.store import is_empty, new_id, open_store
@@ -198,7 +198,7 @@ def test_export_import_round_trip_is_lossless(data_dir: Path, tmp_path: Path) ->
     assert import_document(other, json.loads(dumps(first))) == 4
     second = export_document(other, _now())
     assert dumps(first) == dumps(second)
-    with pytest.raises(Exception):
+    with pytest.raises(ImportRefusedError):
         import_document(other, first)  # never into a non-empty directory
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from jiebei_tui.domain.calls import CommitmentStatus, IdentityStatus, RecordKind, new_note, new_record
 from jiebei_tui.factory import create_app
-from jiebei_tui.store.calls_repo import CallsRepo
+from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.store import open_store
-from jiebei_tui.ui.screens.calls import CallsScreen
-from jiebei_tui.ui.screens.calls_export import CallExportScreen
-from jiebei_tui.ui.screens.calls_history import CallHistoryScreen
-from jiebei_tui.ui.screens.calls_summary import CallSummaryScreen
+from jiebei_tui.ui.calls.dialogs.export import CallExportScreen
+from jiebei_tui.ui.calls.history import CallHistoryScreen
+from jiebei_tui.ui.calls.screen import CallsScreen
+from jiebei_tui.ui.calls.summary import CallSummaryScreen
 
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 23, 20, 30, tzinfo=CST)

@@ -10,15 +10,15 @@ import pytest
 from jiebei_tui import i18n
 from jiebei_tui.domain.calls import FLAG_NIGHT, NoteKind, RecordKind, new_note, new_record, red_flag
 from jiebei_tui.factory import create_app
-from jiebei_tui.store.calls_repo import CallsRepo
+from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.store import open_store
-from jiebei_tui.ui.screens.calls import ACTIVE_DRAFT, NOTE_DRAFT, CallsScreen
-from jiebei_tui.ui.screens.calls_history import CallHistoryScreen
-from jiebei_tui.ui.screens.calls_identity import CallIdentityScreen
-from jiebei_tui.ui.screens.calls_record import CallRecordScreen
-from jiebei_tui.ui.screens.calls_summary import CallSummaryScreen
-from jiebei_tui.ui.widgets.calls_log import CallLog, NoteInput
-from jiebei_tui.ui.widgets.calls_panels import CallStatus, FlagsPanel, IdentityPanel
+from jiebei_tui.ui.calls.dialogs.identity import CallIdentityScreen
+from jiebei_tui.ui.calls.history import CallHistoryScreen
+from jiebei_tui.ui.calls.record import CallRecordScreen
+from jiebei_tui.ui.calls.screen import ACTIVE_DRAFT, NOTE_DRAFT, CallsScreen
+from jiebei_tui.ui.calls.summary import CallSummaryScreen
+from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
+from jiebei_tui.ui.calls.widgets.panels import CallStatus, FlagsPanel, IdentityPanel
 
 CST = timezone(timedelta(hours=8))
 
@@ -372,7 +372,7 @@ async def test_the_prep_panel_shows_the_latest_self_check_numbers(data_dir: Path
 
     figures = (Decimal("20000"), Decimal("5200"), Decimal("800"), Decimal("12.5"))
     latest = Summary(date(2026, 11, 20), *figures, VerdictKind.NEGOTIATE)
-    monkeypatch.setattr("jiebei_tui.store.selfcheck_repo.latest_summary", lambda store: latest)
+    monkeypatch.setattr("jiebei_tui.store.selfcheck.latest_summary", lambda store: latest)
     app = create_app(data_dir, start_area="calls", clock=evening(), language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+b")  # wide: the side column shows the prep panel

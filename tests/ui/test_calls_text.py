@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from jiebei_tui.domain.calls import RecordKind, correct, new_note, new_record
-from jiebei_tui.ui.widgets.calls_text import note_line, parse_when
+from jiebei_tui.ui.calls.widgets.text import note_line, parse_when
 
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 23, 21, 50, 30, tzinfo=CST)

@@ -6,7 +6,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from jiebei_tui.ui.widgets.inputs import InOrderInput
+from jiebei_tui.ui.common.inputs import InOrderInput
 
 
 class Form(App[None]):

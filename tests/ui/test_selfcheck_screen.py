@@ -8,17 +8,17 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, EssentialCategory, Entry, SelfCheckInput, assess
+from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, EssentialCategory, SelfCheckInput, assess
+from jiebei_tui.domain.selfcheck.form import DRAFT_KEY
 from jiebei_tui.factory import create_app
-from jiebei_tui.store.selfcheck_repo import list_snapshots, save_snapshot
+from jiebei_tui.store.selfcheck import list_snapshots, save_snapshot
 from jiebei_tui.store.store import open_store
-from jiebei_tui.ui.screens.selfcheck import SelfCheckScreen
-from jiebei_tui.ui.screens.selfcheck_explain import ExplainScreen
-from jiebei_tui.ui.screens.selfcheck_history import SelfCheckHistoryScreen
-from jiebei_tui.ui.widgets.selfcheck_bullets import BulletList
-from jiebei_tui.ui.widgets.selfcheck_field import DebtCard, FieldInput, FieldRow
-from jiebei_tui.ui.widgets.selfcheck_home import SelfCheckHomePanel
-from jiebei_tui.ui.widgets.selfcheck_model import DRAFT_KEY
+from jiebei_tui.ui.common.bullets import BulletList
+from jiebei_tui.ui.selfcheck.explain import ExplainScreen
+from jiebei_tui.ui.selfcheck.history import SelfCheckHistoryScreen
+from jiebei_tui.ui.selfcheck.screen import SelfCheckScreen
+from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow
+from jiebei_tui.ui.selfcheck.widgets.home_panel import SelfCheckHomePanel
 
 
 def fixed_clock() -> datetime:

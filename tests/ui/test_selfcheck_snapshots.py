@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, EssentialCategory, Entry, SelfCheckInput, assess
+from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, EssentialCategory, SelfCheckInput, assess
 from jiebei_tui.factory import create_app
-from jiebei_tui.store.selfcheck_repo import save_snapshot
+from jiebei_tui.store.selfcheck import save_snapshot
 from jiebei_tui.store.store import open_store
 
 SIZES = [(80, 24), (120, 40)]

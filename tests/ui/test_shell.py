@@ -9,10 +9,10 @@ import pytest
 
 from jiebei_tui import i18n
 from jiebei_tui.factory import create_app
-from jiebei_tui.ui.screens.goto import GotoScreen
-from jiebei_tui.ui.screens.help import HelpScreen
-from jiebei_tui.ui.screens.settings import SettingsScreen
-from jiebei_tui.ui.widgets.footer import TranslatedFooter
+from jiebei_tui.ui.shell.footer import TranslatedFooter
+from jiebei_tui.ui.shell.goto import GotoScreen
+from jiebei_tui.ui.shell.help import HelpScreen
+from jiebei_tui.ui.shell.settings import SettingsScreen
 
 
 def fixed_clock() -> datetime:

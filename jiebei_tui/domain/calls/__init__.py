@@ -1,0 +1,156 @@
+"""Collection contacts (calls, messages, home visits, missed calls) and the notes taken during them.
+
+Pure data and rules: the call screen builds these objects, the store saves their
+``to_dict()`` output, the evidence report reads them. This package is the area's
+public interface: other areas import from here, never from its modules.
+"""
+
+from __future__ import annotations
+
+from jiebei_tui.domain.calls.checklist import (
+    CHECKLIST,
+    CHECKLIST_KEYS,
+    PREP_CHECKLIST,
+)
+from jiebei_tui.domain.calls.commitments import (
+    Commitment,
+    open_commitments,
+    record_commitments,
+)
+from jiebei_tui.domain.calls.evidence import (
+    Translate,
+    evidence_report,
+    select_records_for,
+)
+from jiebei_tui.domain.calls.flags import (
+    FLAG_NIGHT,
+    FLAG_TOO_MANY_CALLS,
+    MANUAL_FLAG_KEYS,
+    MAX_UNANSWERED_PER_DAY,
+    NIGHT_ENDS,
+    NIGHT_STARTS,
+    RED_FLAGS,
+    RED_FLAGS_BY_KEY,
+    RedFlag,
+    red_flag,
+)
+from jiebei_tui.domain.calls.identity import (
+    IDENTITY_FIELDS,
+    IDENTITY_KEYS,
+    IDENTITY_STATUS_CYCLE,
+    IDENTITY_STATUS_LABELS,
+    Identity,
+    IdentityEntry,
+    IdentityStatus,
+    next_identity_status,
+)
+from jiebei_tui.domain.calls.notes import (
+    Correction,
+    Note,
+    NoteKind,
+    change_kind,
+    correct,
+    format_duration,
+    format_offset,
+    new_note,
+    next_note_kind,
+    notes_for,
+    parse_note_prefix,
+)
+from jiebei_tui.domain.calls.records import (
+    COMMITMENT_STATUS_LABELS,
+    RECORD_KIND_LABELS,
+    SCHEMA_VERSION,
+    CallRecord,
+    CommitmentStatus,
+    RecordKind,
+    missed_call,
+    new_record,
+)
+from jiebei_tui.domain.calls.rules import (
+    automatic_flags,
+    automatic_flags_by_record,
+    is_night,
+)
+from jiebei_tui.domain.calls.search import (
+    filter_records,
+    matches_collector,
+    matches_institution,
+    matches_number,
+    search_notes,
+)
+from jiebei_tui.domain.calls.summary import (
+    FlagFinding,
+    Summary,
+    duration_seconds,
+    flag_findings,
+    summarize,
+)
+from jiebei_tui.domain.calls.terms import (
+    CommitmentTerms,
+    extract_commitment,
+)
+
+__all__ = [
+    "CHECKLIST",
+    "CHECKLIST_KEYS",
+    "COMMITMENT_STATUS_LABELS",
+    "CallRecord",
+    "Commitment",
+    "CommitmentStatus",
+    "CommitmentTerms",
+    "Correction",
+    "FLAG_NIGHT",
+    "FLAG_TOO_MANY_CALLS",
+    "FlagFinding",
+    "IDENTITY_FIELDS",
+    "IDENTITY_KEYS",
+    "IDENTITY_STATUS_CYCLE",
+    "IDENTITY_STATUS_LABELS",
+    "Identity",
+    "IdentityEntry",
+    "IdentityStatus",
+    "MANUAL_FLAG_KEYS",
+    "MAX_UNANSWERED_PER_DAY",
+    "NIGHT_ENDS",
+    "NIGHT_STARTS",
+    "Note",
+    "NoteKind",
+    "PREP_CHECKLIST",
+    "RECORD_KIND_LABELS",
+    "RED_FLAGS",
+    "RED_FLAGS_BY_KEY",
+    "RecordKind",
+    "RedFlag",
+    "SCHEMA_VERSION",
+    "Summary",
+    "Translate",
+    "automatic_flags",
+    "automatic_flags_by_record",
+    "change_kind",
+    "correct",
+    "duration_seconds",
+    "evidence_report",
+    "extract_commitment",
+    "filter_records",
+    "flag_findings",
+    "format_duration",
+    "format_offset",
+    "is_night",
+    "matches_collector",
+    "matches_institution",
+    "matches_number",
+    "missed_call",
+    "new_note",
+    "new_record",
+    "next_identity_status",
+    "next_note_kind",
+    "notes_for",
+    "open_commitments",
+    "parse_note_prefix",
+    "record_commitments",
+    "red_flag",
+    "search_notes",
+    "select_records_for",
+    "summarize",
+]

@@ -1,0 +1,1 @@
+"""Reading what people type (money, rates, numbers, dates, phone numbers), one error type for all."""

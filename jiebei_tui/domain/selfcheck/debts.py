@@ -1,0 +1,118 @@
+"""What one debt costs while it stays overdue: so far, per day and over the next 30 days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, localcontext
+from typing import Final
+
+from jiebei_tui.domain.parsing.money import format_money, round_fen
+from jiebei_tui.domain.parsing.rates import (
+    format_multiplier,
+    format_rate,
+)
+from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS, Figure, Step
+from jiebei_tui.domain.selfcheck.inputs import Debt
+from jiebei_tui.i18n import N_
+
+DAYS_PER_MONTH: Final = 30
+L_DAYS_OVERDUE = N_("Days overdue")
+L_ACCRUED = N_("Penalty and interest so far")
+L_COST_PER_DAY = N_("Cost of each day of waiting")
+L_COST_30_DAYS = N_("Added by waiting 30 more days")
+L_OVERDUE_TOTAL = N_("Needed to clear this overdue today")
+
+F_DAYS_FROM_DATE = N_("{today} − {since}")
+F_DAYS_GIVEN = N_("as copied from your loan page")
+F_DAYS_NONE = N_("no due date or days entered")
+F_DAYS_NOT_OVERDUE = N_("nothing overdue")
+F_ACCRUED_ONE = N_("{principal} × {rate} × {multiplier} × {days} day")
+F_ACCRUED_MANY = N_("{principal} × {rate} × {multiplier} × {days} days")
+F_PER_DAY = N_("{principal} × {rate} × {multiplier}")
+F_30_DAYS = N_("{principal} × {rate} × {multiplier} × 30 days")
+F_PLUS = N_("{a} + {b}")
+
+R_DAYS_ONE = N_("{days} day")
+R_DAYS_MANY = N_("{days} days")
+
+
+def _days_text(days: int) -> str:
+    return (R_DAYS_ONE if days == 1 else R_DAYS_MANY).format(days=days)
+
+
+@dataclass(frozen=True)
+class DebtAssessment:
+    """What one debt costs while it stays overdue."""
+
+    index: int  # position in SelfCheckInput.debts
+    debt: Debt
+    days_overdue: Figure[int]
+    days_source: str  # "date", "given", "none" (no date or days entered) or "not_overdue"
+    accrued: Figure[Decimal]
+    cost_per_day: Figure[Decimal]
+    cost_next_30_days: Figure[Decimal]
+    overdue_total: Figure[Decimal]  # overdue principal + accrued: what clears it today
+
+
+def _days_overdue(debt: Debt, today: date) -> tuple[Figure[int], str]:
+    if debt.overdue_principal <= 0:
+        return Figure(0, (Step(L_DAYS_OVERDUE, F_DAYS_NOT_OVERDUE, {}, _days_text(0)),)), "not_overdue"
+    if debt.overdue_since is not None:
+        days = max(0, (today - debt.overdue_since).days)
+        step = Step(
+            L_DAYS_OVERDUE,
+            F_DAYS_FROM_DATE,
+            {"today": today.isoformat(), "since": debt.overdue_since.isoformat()},
+            _days_text(days),
+        )
+        return Figure(days, (step,)), "date"
+    if debt.days_overdue is not None:
+        days = max(0, debt.days_overdue)
+        return Figure(days, (Step(L_DAYS_OVERDUE, F_DAYS_GIVEN, {}, _days_text(days)),)), "given"
+    return Figure(0, (Step(L_DAYS_OVERDUE, F_DAYS_NONE, {}, _days_text(0)),)), "none"
+
+
+def assess_debt(debt: Debt, today: date, index: int = 0) -> DebtAssessment:
+    """Penalty so far = overdue principal × daily rate × multiplier × days, rounded once at the end."""
+    days_figure, source = _days_overdue(debt, today)
+    days = days_figure.value
+    principal = max(debt.overdue_principal, Decimal(0))
+    inputs = {
+        "principal": format_money(principal),
+        "rate": format_rate(debt.daily_rate),
+        "multiplier": format_multiplier(debt.penalty_multiplier),
+    }
+    with localcontext() as context:
+        context.prec = 60  # exact for any amount the parsers accept
+        per_day_exact = principal * debt.daily_rate * debt.penalty_multiplier
+        accrued = round_fen(per_day_exact * days)
+        per_day = round_fen(per_day_exact)
+        next_30 = round_fen(per_day_exact * DAYS_PER_MONTH)
+    accrued_formula = F_ACCRUED_ONE if days == 1 else F_ACCRUED_MANY
+    accrued_fig = Figure(
+        accrued,
+        (Step(L_ACCRUED, accrued_formula, {**inputs, "days": str(days)}, format_money(accrued)),),
+        NOTE_PENALTY_INPUTS,
+    )
+    per_day_fig = Figure(
+        per_day, (Step(L_COST_PER_DAY, F_PER_DAY, inputs, format_money(per_day)),), NOTE_PENALTY_INPUTS
+    )
+    next_30_fig = Figure(
+        next_30, (Step(L_COST_30_DAYS, F_30_DAYS, inputs, format_money(next_30)),), NOTE_PENALTY_INPUTS
+    )
+    total = principal + accrued
+    total_fig = Figure(
+        total,
+        (
+            Step(
+                L_OVERDUE_TOTAL,
+                F_PLUS,
+                {"a": format_money(principal), "b": format_money(accrued)},
+                format_money(total),
+            ),
+        ),
+        NOTE_PENALTY_INPUTS,
+    )
+    return DebtAssessment(index, debt, days_figure, source, accrued_fig, per_day_fig, next_30_fig, total_fig)
+

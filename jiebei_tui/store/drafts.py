@@ -1,0 +1,49 @@
+"""Keeps what the user is typing safe before they press Enter.
+
+Widgets hand their current value to :meth:`DraftKeeper.set` on every change (in
+memory, cheap); the App flushes dirty drafts to ``drafts.json`` once a second,
+and on quit, Ctrl+C, SIGHUP and SIGTERM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from jiebei_tui.store.store import Store
+
+DRAFTS_TABLE = "drafts"
+
+
+class DraftKeeper:
+    def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
+        self._store = store
+        self._clock = clock
+        self._dirty: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any | None:
+        if key in self._dirty:
+            return self._dirty[key]
+        doc = self._store.get(DRAFTS_TABLE, key)
+        return None if doc is None else doc.get("value")
+
+    def set(self, key: str, value: Any) -> None:
+        self._dirty[key] = value
+
+    def discard(self, key: str) -> None:
+        """The draft became real data (or was cleared): forget it everywhere."""
+        self._dirty.pop(key, None)
+        if self._store.get(DRAFTS_TABLE, key) is not None:
+            self._store.delete(DRAFTS_TABLE, key)
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._dirty)
+
+    def flush(self) -> None:
+        """Write every changed draft; a failed write stays queued inside the store."""
+        dirty, self._dirty = self._dirty, {}
+        saved_at = self._clock().isoformat()
+        for key, value in dirty.items():
+            self._store.put(DRAFTS_TABLE, key, {"value": value, "saved_at": saved_at})

@@ -1,0 +1,126 @@
+"""Export one call, or every call of one number or one collector, as a Markdown evidence report.
+
+The report (domain/calls/evidence.py) has the timeline with times, identity details,
+each red flag with its rule and source, and where to complain. It is written
+atomically and private (0600), like every export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from jiebei_tui import locations
+from jiebei_tui.domain.calls import CallRecord
+from jiebei_tui.domain.calls.evidence import select_records_for
+from jiebei_tui.domain.text_safety import sanitize_inline
+from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.store.calls import CallsRepo
+
+
+def default_export_path(stamp: str) -> Path:
+    return Path.home() / f"jiebei-evidence-{stamp}.md"
+
+
+class CallExportScreen(ModalScreen[None]):
+    AUTO_FOCUS = "#export-scope"  # not whatever scrolls first
+    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    BINDINGS = [
+        Binding("escape", "dismiss", N_("Done"), id="calls.export.close"),
+        # Priority, so focus moves the moment Enter arrives: a file name typed right behind it lands in the field.
+        Binding("enter", "enter", N_("Write the report"), id="calls.export.enter", show=False, priority=True),
+    ]
+
+    def __init__(self, record: CallRecord) -> None:
+        super().__init__()
+        self.record = record
+        self.scope = "record"
+
+    def _scopes(self) -> list[tuple[str, str]]:
+        record = self.record
+        scopes = [("record", _("This contact only"))]
+        number = record.number or record.identity.callback_number.value
+        if number:
+            scopes.append(("number", tr("Every contact with the number {number}", number=sanitize_inline(number))))
+        if record.collector:
+            scopes.append(("collector", tr("Every contact with {name}", name=sanitize_inline(record.collector))))
+        return scopes
+
+    def compose(self) -> ComposeResult:
+        stamp = self.app.clock().strftime("%Y%m%d-%H%M")  # type: ignore[attr-defined]
+        with Vertical(classes="dialog", id="export-calls-dialog"):
+            yield Static(_("Export as an evidence report (Markdown)"), classes="dialog-title")
+            yield OptionList(*[Option(Content(label), id=key) for key, label in self._scopes()], id="export-scope")
+            yield Static(_("File to write:"))
+            yield Input(str(default_export_path(stamp)), id="export-calls-path")
+            yield Static("", id="export-calls-result", classes="field-message")
+            yield Static(
+                _("Pick what to export, then Enter on the file name writes it (private to your user). Esc closes."),
+                classes="dialog-hint",
+            )
+            with Horizontal(classes="calls-dialog-buttons"):
+                yield Button(_("Write the report"), id="export-calls-write", variant="primary")
+                yield Button(_("Done"), id="export-calls-close")
+
+    def on_mount(self) -> None:
+        scopes = self.query_one("#export-scope", OptionList)
+        scopes.highlighted = 0
+        scopes.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.scope = event.option.id or "record"
+
+    def action_enter(self) -> None:
+        """Enter on the scope picks it and moves to the file name; on the file name it writes."""
+        focused = self.focused
+        scopes = self.query_one("#export-scope", OptionList)
+        if focused is scopes:
+            option = scopes.highlighted_option
+            self.scope = option.id if option is not None and option.id else "record"
+            self.set_focus(self.query_one("#export-calls-path", Input))
+        elif isinstance(focused, Button):
+            focused.press()
+        elif focused is not None:
+            focused.call_later(self.write)  # after the keys typed before Enter reach the field
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-calls-write":
+            self.write()
+        else:
+            self.dismiss()
+
+    def chosen(self, repo: CallsRepo, history: list[CallRecord]) -> list[CallRecord]:
+        record = self.record
+        if self.scope == "number":
+            return select_records_for(history, number=record.number or record.identity.callback_number.value)
+        if self.scope == "collector":
+            return select_records_for(history, collector=record.collector)
+        return [record]
+
+    def write(self) -> None:
+        result = self.query_one("#export-calls-result", Static)
+        raw = self.query_one("#export-calls-path", Input).value.strip()
+        if not raw:
+            result.update(_("Type a file name first."))
+            return
+        path = Path(raw).expanduser()
+        repo = CallsRepo(self.app.store)  # type: ignore[attr-defined]
+        history = repo.records()
+        chosen = self.chosen(repo, history) or [self.record]
+        try:
+            repo.export_evidence(path, chosen, _, now=self.app.clock(), context=history)  # type: ignore[attr-defined]
+        except OSError as error:
+            reason = error.strerror or str(error)
+            result.update(tr("The report could not be written to {path}: {error}", path=str(path), error=reason))
+            return
+        result.update(
+            Content.styled(tr("Saved {count} contact(s) to {path}", count=len(chosen), path=str(path)), "bold $text-success")
+        )

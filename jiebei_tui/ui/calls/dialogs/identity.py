@@ -1,0 +1,241 @@
+"""Who is calling: each detail with what they said and how far it got (asked, given, verified).
+
+Typing a value marks it given; Enter goes to the next detail; Enter or Space on a status cycles it
+(not asked → asked → given → verified); a verified detail asks how it was
+checked (95188, the lender's app, its published agency list). Changes are
+saved as they are made, so a dropped connection loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from jiebei_tui import locations
+from jiebei_tui.domain.calls import (
+    IDENTITY_FIELDS,
+    IDENTITY_STATUS_LABELS,
+    RECORD_KIND_LABELS,
+    CallRecord,
+    Identity,
+    IdentityStatus,
+    RecordKind,
+    next_identity_status,
+)
+from jiebei_tui.domain.text_safety import sanitize
+from jiebei_tui.i18n import N_, _
+from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES
+from jiebei_tui.ui.common.messages import LanguageChanged
+
+SAVE_AFTER_SECONDS = 0.6
+EDITABLE_KINDS = (RecordKind.CALL, RecordKind.SMS, RecordKind.VISIT)  # missed calls have their own quick log
+
+
+class Cycler(Static, can_focus=True):
+    """A value changed with Enter or Space (a status, a kind): no pop-up list, no Escape needed."""
+
+    BINDINGS = [Binding("space", "cycle", N_("Change"), id="calls.identity.cycle")]
+
+    def __init__(self, key: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="identity-cycler")
+        self.key = key
+
+    def action_cycle(self) -> None:
+        screen = self.screen
+        if isinstance(screen, CallIdentityScreen):
+            screen.cycle(self.key)
+
+
+class CallIdentityScreen(ModalScreen[None]):
+    """Rows 0–5: the identity details; 6: the number; 7: the kind of contact."""
+
+    AUTO_FOCUS = ""  # the field asked for (on_mount), not the first focusable
+    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    BINDINGS = [
+        Binding("escape,ctrl+y", "close", N_("Done"), id="calls.identity.close"),
+        # Priority, so focus moves the moment Enter arrives: keys right behind it land in the next field.
+        Binding("enter", "enter", N_("Next detail"), id="calls.identity.enter", show=False, priority=True),
+        Binding("down", "move(1)", N_("Next detail"), id="calls.identity.next", show=False, priority=True),
+        Binding("up", "move(-1)", N_("Previous detail"), id="calls.identity.previous", show=False, priority=True),
+    ]
+
+    def __init__(self, record_id: str, row: int = 0) -> None:
+        super().__init__()
+        self.record_id = record_id
+        self.row = row
+        self._identity = Identity()
+        self._number = ""
+        self._kind = RecordKind.CALL
+        self._dirty = False
+        self._timer: Any = None
+
+    @property
+    def repo(self) -> CallsRepo:
+        return CallsRepo(self.app.store)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        record = self.repo.get(self.record_id)
+        if record is not None:
+            self._identity, self._number, self._kind = record.identity, record.number, record.kind
+        with Vertical(classes="dialog", id="identity-dialog"):
+            yield Static(_("Who is calling"), classes="dialog-title")
+            with VerticalScroll(id="identity-rows"):
+                for index, item in enumerate(IDENTITY_FIELDS, start=1):
+                    entry = self._identity.get(item.key)
+                    with Horizontal(classes="identity-row"):
+                        yield Static(f"{index} {_(item.label)}", classes="identity-label")
+                        yield Input(
+                            entry.value, placeholder=_(item.hint), compact=True, select_on_focus=False, id=f"value-{item.key}"
+                        )
+                        yield Cycler(item.key, id=f"status-{item.key}")
+                    with Horizontal(classes="identity-row identity-channel", id=f"channel-row-{item.key}"):
+                        yield Static(_("checked via"), classes="identity-label")
+                        yield Input(
+                            entry.channel,
+                            placeholder=_("How you checked: 95188, the lender's app, its list of agencies"),
+                            compact=True,
+                            select_on_focus=False,
+                            id=f"channel-{item.key}",
+                        )
+                with Horizontal(classes="identity-row"):
+                    yield Static(f"7 {_('Number')}", classes="identity-label")
+                    yield Input(
+                        self._number,
+                        placeholder=_("The number that called"),
+                        compact=True,
+                        select_on_focus=False,
+                        id="value-number",
+                    )
+                with Horizontal(classes="identity-row"):
+                    yield Static(f"8 {_('Kind')}", classes="identity-label")
+                    yield Cycler("kind", id="status-kind")
+            yield Static(
+                _(
+                    "Type what they say; Enter goes to the next detail. "
+                    "↑↓ reach each status: Space or Enter changes it. Saved as you type."
+                ),
+                classes="dialog-hint",
+            )
+            yield Button(_("Done"), id="identity-done", variant="primary")
+
+    def _fields(self) -> list[Any]:
+        """Focus order for ↑↓: value and status of each detail (and its channel when shown), number, kind."""
+        order: list[Any] = []
+        for item in IDENTITY_FIELDS:
+            order.append(self.query_one(f"#value-{item.key}", Input))
+            order.append(self.query_one(f"#status-{item.key}", Cycler))
+            if self._identity.get(item.key).status is IdentityStatus.VERIFIED:
+                order.append(self.query_one(f"#channel-{item.key}", Input))
+        order.append(self.query_one("#value-number", Input))
+        order.append(self.query_one("#status-kind", Cycler))
+        return order
+
+    def on_mount(self) -> None:
+        self._show()
+        targets = [f"#value-{item.key}" for item in IDENTITY_FIELDS] + ["#value-number", "#status-kind"]
+        self.set_focus(self.query_one(targets[max(0, min(self.row, len(targets) - 1))]))
+
+    def _show(self) -> None:
+        for item in IDENTITY_FIELDS:
+            entry = self._identity.get(item.key)
+            self.query_one(f"#status-{item.key}", Cycler).update(
+                Content.assemble(
+                    Content.styled(STATUS_GLYPHS[entry.status], STATUS_STYLES[entry.status]),
+                    " ",
+                    _(IDENTITY_STATUS_LABELS[entry.status]),
+                )
+            )
+            self.query_one(f"#channel-row-{item.key}").display = entry.status is IdentityStatus.VERIFIED
+        self.query_one("#status-kind", Cycler).update(Content(_(RECORD_KIND_LABELS[self._kind])))
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self._show()
+        self.query_one(f"#value-{IDENTITY_FIELDS[0].key}", Input).focus()
+
+    def cycle(self, key: str) -> None:
+        if key == "kind":
+            index = EDITABLE_KINDS.index(self._kind) if self._kind in EDITABLE_KINDS else -1
+            self._kind = EDITABLE_KINDS[(index + 1) % len(EDITABLE_KINDS)]
+        else:
+            entry = self._identity.get(key)
+            channel = self.query_one(f"#channel-{key}", Input).value
+            self._identity = self._identity.with_status(key, next_identity_status(entry.status), channel)
+        self._show()
+        self._later()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field = event.input.id or ""
+        if field == "value-number":
+            self._number = event.input.value
+        elif field.startswith("value-"):
+            key = field.removeprefix("value-")
+            if event.input.value.strip() != self._identity.get(key).value:
+                self._identity = self._identity.with_value(key, event.input.value)
+        elif field.startswith("channel-"):
+            key = field.removeprefix("channel-")
+            entry = self._identity.get(key)
+            if entry.status is IdentityStatus.VERIFIED:
+                self._identity = self._identity.with_status(key, IdentityStatus.VERIFIED, event.input.value)
+        else:
+            return
+        self._show()
+        self._later()
+
+    def action_enter(self) -> None:
+        """Enter: on a status it changes it, on a button it presses it, in a field it goes to the next field.
+
+        Typing a value already marks it given, so only "asked" and "verified"
+        need the status, which ↑↓ reach.
+        """
+        focused = self.focused
+        if isinstance(focused, Cycler):
+            focused.action_cycle()
+        elif isinstance(focused, Button):
+            focused.press()
+        else:
+            fields = [field for field in self._fields() if isinstance(field, Input)]
+            index = fields.index(focused) if focused in fields else -1
+            # set_focus, not focus(): it takes effect now, so keys right behind Enter land in the next field.
+            self.set_focus(fields[index + 1] if index + 1 < len(fields) else self.query_one("#status-kind", Cycler))
+
+    def action_move(self, step: int) -> None:
+        fields = self._fields()
+        current = self.focused
+        index = fields.index(current) if current in fields else -1
+        self.set_focus(fields[(index + step) % len(fields)])
+
+    def _later(self) -> None:
+        self._dirty = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_AFTER_SECONDS, self.save)
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        identity, number, kind = self._identity, self._number.strip(), self._kind
+
+        def apply(record: CallRecord) -> CallRecord:
+            return replace(record, identity=identity, number=sanitize(number).strip(), kind=kind)
+
+        self.repo.change(self.record_id, apply)
+
+    def stash_drafts(self) -> None:
+        self.save()
+
+    def action_close(self) -> None:
+        self.save()
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_close()

@@ -1,0 +1,192 @@
+"""Every logged contact: by date, collector and institution, with red-flag counts; search and filters.
+
+Loaded on demand (the call screen itself never reads the whole history).
+Searching the notes reads every month once and is done on Enter; the
+institution filter and the red-flag filter work on the records alone.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from jiebei_tui import locations
+from jiebei_tui.domain.calls import (
+    RECORD_KIND_LABELS,
+    RED_FLAGS,
+    CallRecord,
+    Note,
+    RecordKind,
+    automatic_flags_by_record,
+    filter_records,
+    format_duration,
+    red_flag,
+)
+from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.ui.calls.widgets.text import pad, plain
+from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
+from jiebei_tui.ui.shell.footer import TranslatedFooter
+
+FLAG_FILTERS: tuple[str | None, ...] = (None, *(flag.key for flag in RED_FLAGS))
+
+
+def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None) -> Content:
+    """One line per contact (two when a search matched): when, kind, duration, who, for whom, number, flags."""
+    kind = _(RECORD_KIND_LABELS[record.kind])
+    missed = record.kind is RecordKind.MISSED
+    if missed or record.ended_at is None:
+        duration = "" if missed else "…"
+    else:
+        duration = format_duration(int((record.ended_at - record.started_at).total_seconds()))
+    parts: list[Content | str] = [
+        Content.styled(record.started_at.strftime("%Y-%m-%d %H:%M"), "bold"),
+        "  ",
+        pad(kind, 8),
+        " ",
+        Content.styled(pad(duration, 6), "$text-muted"),
+    ]
+    if not missed:
+        who = plain(record.collector or "-").truncate(12, ellipsis=True, pad=True)
+        institution = plain(record.identity.institution.value or "-").truncate(18, ellipsis=True, pad=True)
+        parts += ["  ", who, "  ", institution]
+    if record.number:
+        parts += ["  ", Content.styled(plain(record.number).plain, "$text-muted")]
+    if flags:
+        parts += ["  ", Content.styled(tr("⚑ {count}", count=flags), "bold $text-error")]
+    if matches:
+        first = matches[0].current_text
+        more = tr(" (+{count})", count=len(matches) - 1) if len(matches) > 1 else ""
+        quote = plain(first).truncate(60, ellipsis=True)
+        parts += ["\n    ", Content.styled("“", "$text-muted"), quote, Content.styled("”" + more, "$text-muted")]
+    return Content.assemble(*parts)
+
+
+class CallHistoryScreen(Screen[None]):
+    AUTO_FOCUS = "#history-list"  # not whatever scrolls first
+    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "focus_search", N_("Search notes"), id="calls.history.search"),
+        Binding("ctrl+r", "cycle_flag", N_("Red flag filter"), id="calls.history.flag"),
+        Binding("x", "export", N_("Export"), id="calls.history.export", tooltip=N_("Evidence report of the highlighted contact")),
+        Binding("escape,q", "back", N_("Back"), id="calls.history.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[CallRecord] = []
+        self._flags: dict[str, set[str]] = {}
+        self._matches: dict[str, list[Note]] | None = None
+        self._flag_filter: str | None = None
+
+    @property
+    def repo(self) -> CallsRepo:
+        return CallsRepo(self.app.store)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Vertical(id="history-body"):
+            with Horizontal(id="history-filters"):
+                yield Input(placeholder=_("Search the notes (Enter), e.g. 上门"), id="history-search")
+                yield Input(placeholder=_("Institution"), id="history-institution")
+            yield Static(id="history-status")
+            yield OptionList(id="history-list")
+        yield TranslatedFooter(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = _("Call history")
+        self.reload()
+        self.query_one("#history-list", OptionList).focus()
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.reload()
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.sub_title = _("Call history")
+        self.reload()  # recomposed: the list is rebuilt in the new language
+        self.query_one("#history-list", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.records = self.repo.records()
+        auto = automatic_flags_by_record(self.records)
+        self._flags = {record.id: (auto.get(record.id, set()) | record.manual_flags) for record in self.records}
+        self._show()
+
+    def visible(self) -> list[CallRecord]:
+        institution = self.query_one("#history-institution", Input).value.strip() or None
+        shown = filter_records(self.records, institution=institution, flag=self._flag_filter)
+        if self._matches is not None:
+            shown = [record for record in shown if record.id in self._matches]
+        return shown
+
+    def _show(self) -> None:
+        history = self.query_one("#history-list", OptionList)
+        keep = history.highlighted_option.id if history.highlighted_option is not None else None
+        shown = self.visible()
+        history.set_options(
+            Option(
+                record_row(record, len(self._flags.get(record.id, ())), (self._matches or {}).get(record.id)),
+                id=record.id,
+            )
+            for record in shown
+        )
+        ids = [record.id for record in shown]
+        if ids:
+            history.highlighted = ids.index(keep) if keep in ids else 0
+        parts = [tr("{shown} of {total} contacts, newest first.", shown=len(shown), total=len(self.records))]
+        if self._flag_filter is not None:
+            parts.append(tr("Red flag: {flag}.", flag=_(red_flag(self._flag_filter).label)))
+        if self._matches is not None:
+            parts.append(tr("Notes found in {count} contact(s).", count=len(self._matches)))
+        parts.append(_("Enter opens · Ctrl+S search · Ctrl+R flag filter · x export · q back"))
+        self.query_one("#history-status", Static).update(Content(" ".join(parts)))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "history-institution":
+            self._show()
+        elif event.input.id == "history-search" and not event.value.strip() and self._matches is not None:
+            self._matches = None
+            self._show()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "history-search":
+            query = event.value.strip()
+            self._matches = self.repo.search(query) if query else None
+            self._show()
+        self.query_one("#history-list", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        from jiebei_tui.ui.calls.record import CallRecordScreen
+
+        event.stop()
+        if event.option.id:
+            self.app.push_screen(CallRecordScreen(event.option.id))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#history-search", Input).focus()
+
+    def action_cycle_flag(self) -> None:
+        index = FLAG_FILTERS.index(self._flag_filter)
+        self._flag_filter = FLAG_FILTERS[(index + 1) % len(FLAG_FILTERS)]
+        self._show()
+
+    def action_export(self) -> None:
+        from jiebei_tui.ui.calls.dialogs.export import CallExportScreen
+
+        history = self.query_one("#history-list", OptionList)
+        option = history.highlighted_option
+        record = next((record for record in self.records if option is not None and record.id == option.id), None)
+        if record is not None:
+            self.app.push_screen(CallExportScreen(record))
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,1 @@
+"""Widgets and screen bases that several areas share."""

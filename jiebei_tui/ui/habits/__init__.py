@@ -1,0 +1,1 @@
+"""The habits area's screens."""

@@ -1,0 +1,9 @@
+"""The Review area."""
+
+from __future__ import annotations
+
+from jiebei_tui.ui.common.guidance_area import GuidanceAreaScreen
+
+
+class ReviewScreen(GuidanceAreaScreen):
+    AREA = "review"

@@ -1,0 +1,1 @@
+"""The selfcheck area's screens."""

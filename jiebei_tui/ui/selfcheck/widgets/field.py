@@ -1,0 +1,170 @@
+"""Form rows of the self-check: a label, an input, and beside it what to fix.
+
+Every row keeps the message right next to its input (a toast alone is easy to
+miss and gone in seconds): a hint while the field is empty, what was understood
+once it parses (``2.5万`` -> ``¥25,000.00``), or a calm message saying what to
+type instead. The rows hold no state of their own: the screen owns the form
+data and tells each row what to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Collapsible, Input, Select, Static
+
+from jiebei_tui.domain.selfcheck import REPAYMENT_METHOD_LABELS, DebtKind, RepaymentMethod
+from jiebei_tui.domain.selfcheck.form import (
+    DEBT_FIELDS,
+    DEBT_KIND_ORDER,
+    FieldPath,
+    FieldSpec,
+    Problem,
+    essential_label,
+    field_id,
+    kind_label,
+)
+from jiebei_tui.i18n import _
+from jiebei_tui.ui.common.inputs import InOrderInput
+
+
+class FieldInput(InOrderInput):
+    """An Input that knows where its text lives in the form and how to read it."""
+
+    def __init__(self, path: FieldPath, kind: str, value: str, *, placeholder: str = "", classes: str = "sc-input") -> None:
+        super().__init__(value=value, placeholder=placeholder, id=field_id(path), compact=True, classes=classes)
+        self.path = path
+        self.kind = kind
+
+
+class FieldRow(Horizontal):
+    """One labelled input with its message beside it."""
+
+    def __init__(self, label: str | Input, field: FieldInput, hint: str | None = None) -> None:
+        super().__init__(classes="sc-field")
+        self._label = label
+        self.field = field
+        self.hint = hint
+        self._shown: tuple[str, str] = ("-hint", hint or "")
+
+    def compose(self) -> ComposeResult:
+        if isinstance(self._label, Input):
+            yield self._label
+        else:
+            yield Static(self._label, classes="sc-label")
+        yield self.field
+        yield Static(self.hint or "", classes="sc-message -hint")
+
+    def show(self, problem: Problem | None, understood: Problem | None = None) -> None:
+        """A problem wins over what was understood, which wins over the hint."""
+        if problem is not None:
+            state, text = "-error", problem.text()
+        elif understood is not None:
+            state, text = "-understood", understood.text()
+        else:
+            state, text = "-hint", self.hint or ""
+        if (state, text) == self._shown:
+            return  # typing into a field with a pending problem: nothing to redraw
+        self._shown = (state, text)
+        message = self.query_one(".sc-message", Static)
+        for name in ("-error", "-understood", "-hint"):
+            message.set_class(name == state, name)
+        self.field.set_class(problem is not None, "-problem")
+        message.update(text)
+
+
+class ChoiceRow(Horizontal):
+    """A labelled Select (debt kind, repayment method)."""
+
+    def __init__(self, label: str, select: Select[str], hint: str = "") -> None:
+        super().__init__(classes="sc-field")
+        self._label = label
+        self.select = select
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._label, classes="sc-label")
+        yield self.select
+        yield Static(self.hint, classes="sc-message -hint")
+
+
+def kind_options() -> list[tuple[str, str]]:
+    return [(kind_label(kind), kind.value) for kind in DEBT_KIND_ORDER]
+
+
+def method_options() -> list[tuple[str, str]]:
+    return [(_(REPAYMENT_METHOD_LABELS[method]), method.value) for method in RepaymentMethod]
+
+
+def debt_title(number: int, debt: dict[str, Any]) -> str:
+    name = str(debt.get("name") or "").strip() or kind_label(DebtKind(debt.get("kind", "other")))
+    return f"{number}. {name}"
+
+
+class DebtCard(Collapsible):
+    """Everything about one debt, folded away with Enter on its title when done."""
+
+    def __init__(self, debt: dict[str, Any], number: int) -> None:
+        self.uid = str(debt["uid"])
+        self.debt = debt
+        self.number = number
+        remove = Button(_("Remove this debt"), id=f"sc-remove-{self.uid}", classes="sc-remove", compact=True)
+        super().__init__(
+            *self._rows(), remove,
+            title=debt_title(number, debt), collapsed=False, id=f"sc-debt-{self.uid}", classes="sc-debt",
+        )
+
+    def _rows(self) -> Iterable[Horizontal]:
+        yield ChoiceRow(
+            _("Kind of debt"),
+            Select(kind_options(), value=self.debt["kind"], allow_blank=False, compact=True,
+                   id=field_id(("debts", self.uid, "kind")), classes="sc-select"),
+        )
+        for spec in DEBT_FIELDS:
+            if spec.key == "months":
+                yield ChoiceRow(
+                    _("Repayment method"),
+                    Select(method_options(), value=self.debt["method"], allow_blank=False, compact=True,
+                           id=field_id(("debts", self.uid, "method")), classes="sc-select"),
+                )
+            yield field_row(("debts", self.uid, spec.key), spec, str(self.debt.get(spec.key, "")))
+
+    def renumber(self, number: int) -> None:
+        self.number = number
+        self.title = debt_title(number, self.debt)
+
+
+def field_row(path: FieldPath, spec: FieldSpec, value: str) -> FieldRow:
+    return FieldRow(
+        _(spec.label),
+        FieldInput(path, spec.kind, value, placeholder=spec.placeholder),
+        _(spec.hint) if spec.hint else None,
+    )
+
+
+def essential_row(category: str, value: str) -> FieldRow:
+    return FieldRow(essential_label(category), FieldInput(("essentials", category, "amount"), "money", value, placeholder="0"))
+
+
+def entry_row(section: str, entry: dict[str, Any], placeholder: str) -> FieldRow:
+    """An income, fixed payment or savings line: the user names it, then gives the amount."""
+    uid = str(entry["uid"])
+    label = FieldInput((section, uid, "label"), "text", str(entry.get("label", "")), placeholder=placeholder,
+                       classes="sc-input sc-entry-label")
+    return FieldRow(label, FieldInput((section, uid, "amount"), "money", str(entry.get("amount", "")), placeholder="0"))
+
+
+class SectionTitle(Vertical):
+    """A section heading with one line saying what belongs in it."""
+
+    def __init__(self, title: str, hint: str) -> None:
+        super().__init__(classes="sc-section")
+        self._title = title
+        self._hint = hint
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title, classes="panel-title")
+        yield Static(self._hint, classes="sc-section-hint")

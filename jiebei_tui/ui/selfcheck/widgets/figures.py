@@ -1,0 +1,249 @@
+"""Every number the self-check shows, with how it was computed and what it rests on.
+
+One list feeds the results table, the "how was this computed" dialog and Home,
+so a figure can never be shown without its explanation. Texts are translated
+here (at display time); numbers come formatted from the domain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jiebei_tui.domain.parsing.money import format_money
+from jiebei_tui.domain.parsing.rates import format_multiplier, format_rate
+from jiebei_tui.domain.selfcheck import Assessment, DebtAssessment, Figure, Step, VerdictKind
+from jiebei_tui.domain.selfcheck.assess import L_ESSENTIALS, L_INCOME, L_NEEDED, L_SAVINGS, L_SURPLUS, L_TOTAL_30_DAYS
+from jiebei_tui.domain.selfcheck.debts import (
+    L_ACCRUED,
+    L_COST_30_DAYS,
+    L_COST_PER_DAY,
+    L_DAYS_OVERDUE,
+    R_DAYS_MANY,
+    R_DAYS_ONE,
+)
+from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS, NOTE_ROUNDING
+from jiebei_tui.domain.selfcheck.form import field_label
+from jiebei_tui.i18n import N_, _, tr
+
+VERDICT_SHORT = {
+    VerdictKind.CRISIS: N_("Essentials first"),
+    VerdictKind.CLEAR_NOW: N_("Can clear now"),
+    VerdictKind.NEGOTIATE: N_("Ask the lender for a plan"),
+}
+VERDICT_ONE_MONTH = N_("Can clear in 1 month")
+VERDICT_MONTHS = N_("Can clear in {months} months")
+
+L_VERDICT = N_("Verdict")
+L_TOTAL_OVERDUE = N_("Total overdue (principal plus penalty and interest)")
+L_DEBT_FIGURE = N_("{name}: {figure}")
+V_NOT_ENTERED = N_("not entered")
+V_NO_UPLIFT = N_("{multiplier} (no uplift)")
+V_FROM_CONTRACT = N_("{multiplier}, from your contract")
+STEP_LINE = N_("{label}: {formula} = {result}")
+VALUE_LINE = N_("{label}: {value}")
+
+
+def verdict_short(kind: VerdictKind, months: int | None) -> str:
+    """A few words for lists and Home: "Can clear in 3 months"."""
+    if kind is VerdictKind.CLEAR_IN_MONTHS:
+        return _(VERDICT_ONE_MONTH) if months == 1 else tr(VERDICT_MONTHS, months=months or 0)
+    return _(VERDICT_SHORT[kind])
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One row of the results: what it is, its value, and everything behind it."""
+
+    key: str
+    label: str
+    value: str
+    steps: tuple[str, ...]
+    inputs: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def _result(step: Step, figure: Figure[object]) -> str:
+    # The domain formats a day count in English ("52 days"); say it in the user's language.
+    if step.label == L_DAYS_OVERDUE and isinstance(figure.value, int):
+        return tr(R_DAYS_ONE if figure.value == 1 else R_DAYS_MANY, days=figure.value)
+    return step.result
+
+
+def render_step(step: Step, figure: Figure[object]) -> str:
+    """``label: formula = result`` in the current language."""
+    label = step.label if step.literal_label else _(step.label)
+    return tr(STEP_LINE, label=label, formula=_(step.formula).format(**step.params), result=_result(step, figure))
+
+
+def _steps(*figures: Figure[object]) -> tuple[str, ...]:
+    return tuple(render_step(step, figure) for figure in figures for step in figure.steps)
+
+
+def _named_steps(items: list[DebtAssessment], attribute: str) -> tuple[str, ...]:
+    """Each debt's own step, its name in front, for the explanation of a total."""
+    lines = []
+    for item in items:
+        figure: Figure[object] = getattr(item, attribute)
+        for step in figure.steps:
+            label = tr(L_DEBT_FIGURE, name=item.debt.name, figure=_(step.label))
+            lines.append(
+                tr(STEP_LINE, label=label, formula=_(step.formula).format(**step.params), result=_result(step, figure))
+            )
+    return tuple(lines)
+
+
+def _notes(*figures: Figure[object]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for figure in figures:
+        if figure.note and _(figure.note) not in seen:
+            seen.append(_(figure.note))
+    return tuple(seen)
+
+
+def _step_body(step: Step, figure: Figure[object]) -> str:
+    """A step without its label: ``2026-11-23 − 2026-10-02 = 52 days``."""
+    return f"{_(step.formula).format(**step.params)} = {_result(step, figure)}"
+
+
+def debt_inputs(item: DebtAssessment) -> tuple[tuple[str, str], ...]:
+    """What a debt's penalty figures rest on, as the user typed it."""
+    debt = item.debt
+    multiplier = format_multiplier(debt.penalty_multiplier)
+    multiplier_text = (
+        tr(V_NO_UPLIFT, multiplier=multiplier) if debt.penalty_multiplier == 1 else tr(V_FROM_CONTRACT, multiplier=multiplier)
+    )
+    return (
+        (field_label("overdue"), format_money(debt.overdue_principal)),
+        (field_label("rate"), format_rate(debt.daily_rate)),
+        (field_label("multiplier"), multiplier_text),
+        (_(L_DAYS_OVERDUE), _step_body(item.days_overdue.steps[0], item.days_overdue)),
+        (field_label("lender"), debt.lender.strip() or _(V_NOT_ENTERED)),
+    )
+
+
+def _all_debt_inputs(items: list[DebtAssessment]) -> tuple[tuple[str, str], ...]:
+    """The inputs behind a total: every overdue debt's, named when there are several."""
+    if len(items) == 1:
+        return debt_inputs(items[0])
+    return tuple(
+        (tr(L_DEBT_FIGURE, name=item.debt.name, figure=label), value) for item in items for label, value in debt_inputs(item)
+    )
+
+
+def _debt_lines(item: DebtAssessment) -> list[FigureLine]:
+    name = item.debt.name
+    inputs = debt_inputs(item)
+    lines = []
+    for key, label, figure in (
+        ("accrued", L_ACCRUED, item.accrued),
+        ("per_day", L_COST_PER_DAY, item.cost_per_day),
+        ("next_30", L_COST_30_DAYS, item.cost_next_30_days),
+    ):
+        lines.append(
+            FigureLine(
+                f"debt{item.index}.{key}",
+                tr(L_DEBT_FIGURE, name=name, figure=_(label)),
+                format_money(figure.value),
+                _steps(item.days_overdue, figure),
+                inputs,
+                _notes(figure),
+            )
+        )
+    return lines
+
+
+def _verdict_line(a: Assessment) -> FigureLine:
+    verdict = a.verdict
+    inputs = (
+        (_(L_INCOME), format_money(a.monthly_income.value)),
+        (_(L_ESSENTIALS), format_money(a.essentials.value)),
+        (_(L_SURPLUS), format_money(a.monthly_surplus.value)),
+        (_(L_SAVINGS), format_money(a.usable_savings.value)),
+        (_(L_NEEDED), format_money(a.total_needed_to_clear.value)),
+        (_(L_TOTAL_30_DAYS), format_money(a.total_cost_next_30_days.value)),
+    )
+    return FigureLine(
+        "verdict",
+        _(L_VERDICT),
+        verdict_short(verdict.kind, verdict.months),
+        tuple(render_step(step, a.monthly_surplus) for step in verdict.steps),
+        inputs,
+        (tr(verdict.explanation, **verdict.params),),
+    )
+
+
+def _share_text(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value}%"
+
+
+def figure_lines(a: Assessment) -> list[FigureLine]:
+    """Verdict, the monthly picture, the overdue totals, then each overdue debt."""
+    surplus_label = a.monthly_surplus.steps[-1].label
+    overdue = [item for item in a.debts if item.debt.overdue_principal > 0]
+    per_debt_accrued = _named_steps(overdue, "accrued")
+    per_debt_per_day = _named_steps(overdue, "cost_per_day")
+    per_debt_30 = _named_steps(overdue, "cost_next_30_days")
+    debt_inputs_all = _all_debt_inputs(overdue)
+    lines = [
+        _verdict_line(a),
+        FigureLine(
+            "surplus",
+            _(surplus_label),
+            format_money(a.monthly_surplus.value),
+            _steps(a.monthly_income, a.essentials, a.other_fixed, a.debt_payments, a.monthly_surplus),
+        ),
+        FigureLine(
+            "share",
+            _(a.debt_share_of_income.steps[-1].label),
+            _share_text(a.debt_share_of_income.value),
+            _steps(a.debt_payments, a.monthly_income, a.debt_share_of_income),
+        ),
+        FigureLine(
+            "overdue",
+            _(L_TOTAL_OVERDUE),
+            format_money(a.total_needed_to_clear.value),
+            per_debt_accrued + _steps(a.total_overdue_principal, a.total_accrued, a.total_needed_to_clear),
+            debt_inputs_all,
+            _notes(a.total_needed_to_clear, a.total_accrued),
+        ),
+        FigureLine(
+            "accrued",
+            _(a.total_accrued.steps[-1].label),
+            format_money(a.total_accrued.value),
+            per_debt_accrued + _steps(a.total_accrued),
+            debt_inputs_all,
+            (_(NOTE_PENALTY_INPUTS), _(NOTE_ROUNDING)) if overdue else (),
+        ),
+        FigureLine(
+            "per_day",
+            _(a.total_cost_per_day.steps[-1].label),
+            format_money(a.total_cost_per_day.value),
+            per_debt_per_day + _steps(a.total_cost_per_day),
+            debt_inputs_all,
+            (_(NOTE_PENALTY_INPUTS), _(NOTE_ROUNDING)) if overdue else (),
+        ),
+        FigureLine(
+            "next_30",
+            _(a.total_cost_next_30_days.steps[-1].label),
+            format_money(a.total_cost_next_30_days.value),
+            per_debt_30 + _steps(a.total_cost_next_30_days),
+            debt_inputs_all,
+            (_(NOTE_PENALTY_INPUTS), _(NOTE_ROUNDING)) if overdue else (),
+        ),
+        FigureLine(
+            "owed",
+            _(a.total_owed.steps[-1].label),
+            format_money(a.total_owed.value),
+            _steps(a.total_accrued, a.total_owed),
+        ),
+        FigureLine(
+            "savings",
+            _(a.usable_savings.steps[-1].label),
+            format_money(a.usable_savings.value),
+            _steps(a.usable_savings),
+        ),
+    ]
+    for item in overdue:
+        lines.extend(_debt_lines(item))
+    return lines
