@@ -39,6 +39,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def trn(singular: str, plural: str, n: int, /, **params: object) -> str:
+    """``ngettext`` then fill ``{name}`` placeholders; ``{n}`` is always available.
+
+    English needs "1 change" / "2 changes"; Chinese has one form, so the
+    catalogs give one translation for both.
+    """
+    return _translation.ngettext(singular, plural, n).format(n=n, **params)
+
+
 def tr(message: str, /, **params: object) -> str:
     """Translate, then fill ``{name}`` placeholders (placeholders are never translated)."""
     text = _translation.gettext(message)
