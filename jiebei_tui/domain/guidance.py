@@ -1,4 +1,4 @@
-"""Advice from the source articles (shared/seeds), in the app's own words.
+"""Advice from the source articles (four Chinese web articles on an overdue Jiebei loan), in the app's own words.
 
 Each area shows its advice so it helps even before (and beside) its tools. The
 texts are English message ids; ``seeds`` names the articles each point comes
