@@ -102,12 +102,14 @@ class BudgetPlan:
 
 
 def default_budget(selfcheck: SelfCheckInput | None) -> BudgetPlan:
-    """Every essential the self-check has an amount for (all of them, at 0, without one), plus "everything else"."""
+    """Every essential the self-check has an amount for, plus "everything else". Without a
+    self-check, or one with no essentials entered, every essential category at 0."""
     essentials = selfcheck.cashflow.essentials if selfcheck is not None else {}
+    entered = any(amount > 0 for amount in essentials.values())
     lines = [
         BudgetCategory(category.value, essentials.get(category, ZERO))
         for category in EssentialCategory
-        if selfcheck is None or essentials.get(category, ZERO) > 0
+        if not entered or essentials.get(category, ZERO) > 0
     ]
     return BudgetPlan((*lines, BudgetCategory(EVERYTHING_ELSE, ZERO)))
 

@@ -216,7 +216,7 @@ def _check(habit: Habit, progress: HabitProgress, month: CheckinMonth, day: date
 
 
 def _editable(habit: Habit, index: int, current: int) -> None:
-    if index > current:
+    if index > current:  # also refused when the day itself is after today (see check_in)
         raise InputError(MSG_FUTURE)
     if index <= current - EDITABLE:
         raise InputError(MSG_TOO_OLD[habit.cadence], {"count": str(EDITABLE)})
@@ -228,6 +228,8 @@ def check_in(habit: Habit, progress: HabitProgress, month: CheckinMonth, day: da
     """Tick ``day``'s period; ``month`` is the document ``filing_month(habit.cadence, day)`` names."""
     _check(habit, progress, month, day)
     index, current = period_index(habit.cadence, day), period_index(habit.cadence, today)
+    if day > today:  # even inside the current week or month: a check-in records something done
+        raise InputError(MSG_FUTURE)
     _editable(habit, index, current)
     slid = _slide(progress, current, index)
     if index < slid.base:  # only after a clock that ran far ahead came back

@@ -49,9 +49,9 @@ def test_the_default_plan_takes_the_self_checks_essentials() -> None:
         (EVERYTHING_ELSE, Decimal("0.00")),
     ]
     assert budget.categories[0].label == "Housing (rent or mortgage)" and budget.categories[0].translatable
-    without = default_budget(None)
-    assert len(without.categories) == len(EssentialCategory) + 1
-    assert all(c.planned == 0 for c in without.categories)
+    for without in (default_budget(None), default_budget(SelfCheckInput())):
+        assert len(without.categories) == len(EssentialCategory) + 1
+        assert all(c.planned == 0 for c in without.categories)
 
 
 def test_editing_the_plan() -> None:

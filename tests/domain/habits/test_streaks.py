@@ -202,6 +202,9 @@ def test_check_in_limits() -> None:
     today = D(2027, 6, 1)
     with pytest.raises(InputError, match="not come yet"):
         book.apply(check_in, today + timedelta(days=1), today)
+    weekly = Book(habit(Cadence.WEEKLY, D(2027, 1, 1)))
+    with pytest.raises(InputError, match="not come yet"):  # Wednesday of this very week, on Tuesday
+        weekly.apply(check_in, D(2027, 6, 2), today)
     with pytest.raises(InputError) as old:
         book.apply(check_in, today - timedelta(days=EDITABLE), today)
     assert old.value.message == "Only the last {count} days can be changed" and old.value.params == {"count": "84"}
