@@ -30,6 +30,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark an English plural pair for extraction without translating it yet (domain data)."""
+    return singular, plural
+
+
 def _(message: str) -> str:
     """Translate a message into the current language."""
     return _translation.gettext(message)

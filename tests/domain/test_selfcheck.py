@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jiebei_tui.domain.facts import FACTS
+from jiebei_tui.domain.parsing.dates import MSG_DATE_IN_FUTURE
 from jiebei_tui.domain.selfcheck import (
     CLEAR_MONTHS_LIMIT,
-    ESSENTIAL_LABELS,
     NEXT_CALL_PREP,
     NEXT_PLAN_BUILDER,
     VERDICT_RANK,
@@ -35,11 +35,7 @@ from jiebei_tui.domain.selfcheck import (
     validate_debt,
 )
 from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS
-from jiebei_tui.domain.selfcheck.validate import (
-    MSG_DATE_IN_FUTURE,
-    MSG_OVERDUE_MORE_THAN_OUTSTANDING,
-    MSG_OVERDUE_NEEDS_DAYS,
-)
+from jiebei_tui.domain.selfcheck.validate import MSG_OVERDUE_MORE_THAN_OUTSTANDING, MSG_OVERDUE_NEEDS_DAYS
 
 D = Decimal
 TODAY = date(2025, 3, 15)
@@ -94,8 +90,8 @@ def test_accrual_brief_example_and_explanation_shows_inputs() -> None:
     assert result.cost_per_day.value == D("7.50")
     assert result.cost_next_30_days.value == D("225.00")
     assert result.overdue_total.value == D("10090.00")
-    assert result.accrued.explain() == ["Penalty and interest so far: ¥10,000.00 × 0.05% × 1.5 × 12 days = ¥90.00"]
-    assert result.days_overdue.explain() == ["Days overdue: 2025-03-15 − 2025-03-03 = 12 days"]
+    assert result.accrued.english() == ["Penalty and interest so far: ¥10,000.00 × 0.05% × 1.5 × 12 days = ¥90.00"]
+    assert result.days_overdue.english() == ["Days overdue: 2025-03-15 − 2025-03-03 = 12 days"]
     # The multiplier and principal-only charging are not verified: the figure says it uses the user's inputs.
     assert result.accrued.note == NOTE_PENALTY_INPUTS
     assert "copied" in NOTE_PENALTY_INPUTS
@@ -105,7 +101,7 @@ def test_accrual_rounds_half_up_once_at_the_end() -> None:
     # ¥10.00 × 0.05% = ¥0.005 a day: half up gives ¥0.01 (half even would give ¥0.00).
     one_day = assess_debt(jiebei("10", days=1, multiplier="1"), TODAY)
     assert one_day.accrued.value == D("0.01")
-    assert one_day.accrued.explain() == ["Penalty and interest so far: ¥10.00 × 0.05% × 1 × 1 day = ¥0.01"]
+    assert one_day.accrued.english() == ["Penalty and interest so far: ¥10.00 × 0.05% × 1 × 1 day = ¥0.01"]
     # 3 days = ¥0.015 -> ¥0.02, not 3 × the rounded ¥0.01.
     assert assess_debt(jiebei("10", days=3, multiplier="1"), TODAY).accrued.value == D("0.02")
     # 30 days = ¥0.15, not 30 × ¥0.01.
@@ -150,7 +146,7 @@ def test_totals_add_the_rounded_per_debt_figures() -> None:
     # each ¥0.005 -> ¥0.01 per debt; total ¥0.02 is what the two bills and the two rows add up to
     assert result.total_cost_per_day.value == D("0.02")
     assert result.total_accrued.value == D("0.02")
-    assert result.total_accrued.explain() == ["Penalty and interest so far, all debts: ¥0.01 + ¥0.01 = ¥0.02"]
+    assert result.total_accrued.english() == ["Penalty and interest so far, all debts: ¥0.01 + ¥0.01 = ¥0.02"]
     assert result.total_needed_to_clear.value == D("20.02")
 
 
@@ -169,13 +165,13 @@ def test_monthly_figures_and_share() -> None:
     )
     result = assess(inp, TODAY)
     assert result.monthly_income.value == D("8000.00")
-    assert result.monthly_income.explain()[-1] == "Monthly income: ¥7,000.00 + ¥1,000.00 = ¥8,000.00"
+    assert result.monthly_income.english()[-1] == "Monthly income: ¥7,000.00 + ¥1,000.00 = ¥8,000.00"
     assert result.monthly_income.steps[0].literal_label and result.monthly_income.steps[0].label == "工资"
     assert result.essentials.value == D("4000.00")
     assert result.debt_payments.value == D("1800.00")
     assert result.usable_savings.value == D("3500.50")
     assert result.monthly_surplus.value == D("2000.00")
-    assert result.monthly_surplus.explain() == [
+    assert result.monthly_surplus.english() == [
         "Left over each month: ¥8,000.00 − ¥4,000.00 − ¥200.00 − ¥1,800.00 = ¥2,000.00"
     ]
     assert result.debt_share_of_income.value == D("22.5")
@@ -186,7 +182,7 @@ def test_monthly_figures_and_share() -> None:
 def test_shortfall_label_and_no_income_share() -> None:
     result = run(jiebei(payment="500"), income="0", essentials="0")
     assert result.monthly_surplus.value == D("-500.00")
-    assert result.monthly_surplus.explain()[0].startswith("Short each month:")
+    assert result.monthly_surplus.english()[0].startswith("Short each month:")
     assert result.monthly_surplus.steps[0].result == "-¥500.00"
     assert result.debt_share_of_income.value is None
 
@@ -262,8 +258,8 @@ def test_nothing_overdue() -> None:
     assert verdict(needed="0", savings="0", surplus="-1")[:2] == (VerdictKind.NEGOTIATE, "payments_exceed")
     early = decide(income=D(8000), essentials=D(4000), surplus=D(-1), savings=D(0), needed=D(0),
                    per_day=D(0), monthly_cost=D(0))
-    assert "Nothing is overdue yet" in early.explanation
-    assert early.explanation.format(**early.params).count("¥1.00") == 1
+    assert "Nothing is overdue yet" in early.explanation.msgid
+    assert early.explanation.english().count("¥1.00") == 1
 
 
 def test_next_steps_and_messages() -> None:
@@ -286,12 +282,12 @@ def test_next_steps_and_messages() -> None:
         result = decide(**{key: D(value) for key, value in values.items()})
         assert result.kind is kind
         assert result.next_step == expected_next[kind]
-        result.headline.format(**result.params)
-        text = result.explanation.format(**result.params)
+        result.headline.english()
+        text = result.explanation.english()
         for word in ("lazy", "irresponsible", "shame", "fault"):
             assert word not in text.lower()
         for step in result.steps:
-            step.render()
+            step.english()
 
 
 def test_clear_in_months_explanation_has_the_numbers() -> None:
@@ -299,10 +295,10 @@ def test_clear_in_months_explanation_has_the_numbers() -> None:
     v = result.verdict
     # needed ¥10,090.00, surplus ¥4,000.00, waiting ¥225.00 a month: (10090 − 3000) / 3775 -> 2 months
     assert (v.kind, v.months) == (VerdictKind.CLEAR_IN_MONTHS, 2)
-    text = v.explanation.format(**v.params)
+    text = v.explanation.english()
     for figure in ("¥4,000.00", "¥3,000.00", "¥10,090.00", "¥225.00", "month 2"):
         assert figure in text
-    rendered = [step.render() for step in v.steps]
+    rendered = [step.english() for step in v.steps]
     assert "Needed by then, waiting included: ¥10,090.00 + 2 × ¥225.00 = ¥10,540.00" in rendered
     assert "Available by then: ¥3,000.00 + 2 × ¥4,000.00 = ¥11,000.00" in rendered
 
@@ -339,7 +335,7 @@ def test_verdict_is_consistent(
                       per_day=D(0), monthly_cost=cost)
 
     result = run_decide(savings)
-    result.explanation.format(**result.params)
+    result.explanation.english()
     if result.kind is VerdictKind.CLEAR_IN_MONTHS:
         n = result.months
         assert n is not None and 1 <= n <= CLEAR_MONTHS_LIMIT
@@ -378,9 +374,9 @@ def test_priorities_essentials_first_then_costliest_overdue() -> None:
     items = assess(inp, TODAY).priorities
     assert [item.group for item in items] == ["essentials"] * 3 + ["overdue"] * 3 + ["regular", "other"]
     assert [item.label for item in items[:3]] == [
-        ESSENTIAL_LABELS[EssentialCategory.RENT],
-        ESSENTIAL_LABELS[EssentialCategory.FOOD],
-        ESSENTIAL_LABELS[EssentialCategory.MEDICAL],
+        EssentialCategory.RENT.label,
+        EssentialCategory.FOOD.label,
+        EssentialCategory.MEDICAL.label,
     ]
     # 网贷 costs ¥3.60/day, 花呗 ¥1.50/day, family ¥0
     assert [item.params["name"] for item in items[3:6]] == ["网贷", "花呗", "表哥"]

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from jiebei_tui.domain.parsing.dates import date_spans, span_order
+from jiebei_tui.domain.parsing.dates import find_dates, span_order
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import parse_money
 
@@ -55,9 +55,9 @@ def extract_commitment(text: str, today: date) -> CommitmentTerms:
     out (None); the user can correct the note.
     """
     folded = unicodedata.normalize("NFKC", text)
-    dates = date_spans(folded, today)
-    valid = [span for span in dates if span[2] is not None]
-    due = min(valid, key=span_order)[2] if valid else None
+    dates = find_dates(folded, today)
+    valid = [span for span in dates if span.date is not None]
+    due = min(valid, key=span_order).date if valid else None
     # Blank out every date-like span so "12月5日" never reads as an amount of 12 or 5.
     masked = list(folded)
     for start, end, _ in dates:
