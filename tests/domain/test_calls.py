@@ -354,6 +354,10 @@ TODAY = date(2026, 11, 23)  # a Monday
         ("2月30日还100元", "100", None),  # impossible date: left out
         ("会尽快处理", None, None),
         ("5日内还3000元", "3000", None),  # "within 5 days" is not the 5th
+        ("下週五還2.5萬", "25000", date(2026, 12, 4)),  # Traditional characters
+        ("12月5號前還20000圓", "20000", date(2026, 12, 5)),
+        ("月底還5000塊錢", "5000", date(2026, 11, 30)),
+        ("下週五還1萬5", None, date(2026, 12, 4)),
     ],
 )
 def test_extract_commitment(text: str, amount: str | None, due: date | None) -> None:

@@ -229,3 +229,9 @@ def test_a_field_problem_is_an_input_error_shown_in_the_users_language() -> None
     assert problem.text() == "请用数字，例如 20000 或 2.5万"  # the default language
     i18n.set_language("en")
     assert problem.text() == problem.english() == "Use digits, e.g. 20000 or 2.5万"
+
+
+def test_a_form_typed_in_traditional_characters_reads_the_same() -> None:
+    simplified = check_form(filled(outstanding="2.5万", rate="万分之五", months="12个月", due_day="15号"), TODAY)
+    traditional = check_form(filled(outstanding="2.5萬", rate="萬分之五", months="12個月", due_day="15號"), TODAY)
+    assert traditional.problems == {} and traditional.input == simplified.input
