@@ -33,7 +33,7 @@ class Step:
         return f"{self.label}: {self.formula.english()} = {result}"
 
 
-V = TypeVar("V")
+V = TypeVar("V", covariant=True)  # a Figure[Decimal] is a Figure[object]: figures are read-only
 
 
 @dataclass(frozen=True)
