@@ -1,9 +1,9 @@
 """Translation catalogs (gettext), language choice and detection.
 
-Message ids are English. Simplified Chinese is the default language; the
-catalogs live in ``jiebei_tui/locale/<lang>/LC_MESSAGES/*.mo`` (one gettext
-domain per area, chained), compiled from the ``.po`` files next to them with
-``python -m jiebei_tui.locale.catalogs``.
+Message ids are English. Simplified Chinese is the default language; each
+language has one catalog, ``jiebei_tui/locale/<lang>/LC_MESSAGES/jiebei_tui.mo``,
+compiled from the ``.po`` file next to it with ``python -m jiebei_tui.locale.catalogs``.
+Domain data holds message ids marked with ``N_`` or ``N_plural``; they are translated when shown.
 """
 
 from __future__ import annotations
