@@ -1,9 +1,9 @@
 """Translation catalogs (gettext), language choice and detection.
 
-Message ids are English. Simplified Chinese is the default language; the
-catalogs live in ``jiebei_tui/locale/<lang>/LC_MESSAGES/*.mo`` (one gettext
-domain per area, chained), compiled from the ``.po`` files next to them with
-``python -m jiebei_tui.locale.catalogs``.
+Message ids are English. Simplified Chinese is the default language; each
+language has one catalog, ``jiebei_tui/locale/<lang>/LC_MESSAGES/jiebei_tui.mo``,
+compiled from the ``.po`` file next to it with ``python -m jiebei_tui.locale.catalogs``.
+Domain data holds message ids marked with ``N_`` or ``N_plural``; they are translated when shown.
 """
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 def N_(message: str) -> str:
     """Mark a message for extraction without translating it yet (used in domain data)."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark an English plural pair for extraction without translating it yet (domain data)."""
+    return singular, plural
 
 
 def _(message: str) -> str:

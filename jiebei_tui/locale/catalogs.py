@@ -4,8 +4,8 @@
     python -m jiebei_tui.locale.catalogs compile   # .po -> .mo
     python -m jiebei_tui.locale.catalogs check     # what the tests check
 
-Message ids are found wherever the code calls ``_``, ``N_``, ``tr``, ``ngettext``
-or ``trn``. There is one catalog per language (``jiebei_tui.po``), so moving or
+Message ids are found wherever the code calls ``_``, ``N_``, ``N_plural``, ``tr``,
+``ngettext`` or ``trn``. There is one catalog per language (``jiebei_tui.po``), so moving or
 renaming a module never moves a message to another file or loses its
 translation. The check compares the *parsed* messages of each ``.mo`` with its
 ``.po``: the bytes differ between Babel versions (its header names itself).
@@ -29,7 +29,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = Path(__file__).resolve().parent
 TRANSLATED_LANGUAGES = ("zh_Hans", "zh_Hant")
 DOMAIN = "jiebei_tui"
-KEYWORDS = {"_": None, "N_": None, "tr": None, "ngettext": (1, 2), "trn": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "N_plural": (1, 2), "tr": None, "ngettext": (1, 2), "trn": (1, 2)}
 
 MessageId = str | tuple[str, str]
 

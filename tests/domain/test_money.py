@@ -1,4 +1,4 @@
-"""Money, rate, multiplier and whole-number parsing: exact, forgiving in form, strict in value."""
+"""Money as typed, in either script: exact to the fen, forgiving in form, strict in value."""
 
 from __future__ import annotations
 
@@ -21,18 +21,6 @@ from jiebei_tui.domain.parsing.money import (
     parse_money,
     round_fen,
 )
-from jiebei_tui.domain.parsing.numbers import parse_days, parse_due_day, parse_int, parse_months
-from jiebei_tui.domain.parsing.rates import (
-    MAX_DAILY_RATE,
-    MIN_NONZERO_DAILY_RATE,
-    MSG_RATE_NOT_DAILY,
-    MSG_RATE_TOO_HIGH,
-    MSG_RATE_TOO_SMALL,
-    format_multiplier,
-    format_rate,
-    parse_daily_rate,
-    parse_multiplier,
-)
 
 D = Decimal
 
@@ -50,6 +38,11 @@ def fullwidth(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def traditional(text: str) -> str:
+    """Independent of the implementation: the same words in Traditional characters."""
+    return text.translate(str.maketrans("万亿块钱圆币点两费个号", "萬億塊錢圓幣點兩費個號"))
 
 
 # ---- parse_money: examples ------------------------------------------------------------
@@ -244,212 +237,61 @@ def test_round_fen_half_up_and_rejects_nan() -> None:
         round_fen(D("NaN"))
 
 
-# ---- daily rates -----------------------------------------------------------------------
+# ---- parse_money: Traditional characters (the Traditional screens' own examples) ----------
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("0.05%", "0.0005"),
-        ("0.05 %", "0.0005"),
-        ("０．０５％", "0.0005"),
-        ("0.05", "0.0005"),  # bare number: a percentage with the sign dropped
-        ("0.045%", "0.00045"),
-        ("0.5‰", "0.0005"),
-        ("5‱", "0.0005"),
-        ("万分之五", "0.0005"),
-        ("万分之5", "0.0005"),
-        ("万分之 5", "0.0005"),
-        ("万分之三点五", "0.00035"),
-        ("万分之零点五", "0.00005"),
-        ("万分之十二", "0.0012"),
-        ("万分之二十五", "0.0025"),
-        ("千分之零点五", "0.0005"),
-        ("百分之零点零五", "0.0005"),
-        ("万5", "0.0005"),
-        ("日息万5", "0.0005"),
-        ("日利率0.05%", "0.0005"),
-        ("日利率：0.05%", "0.0005"),
-        ("日利率 万分之四", "0.0004"),
-        ("0", "0"),
-        ("0%", "0"),
-        ("1%", "0.01"),
-        ("0.001%", "0.00001"),
+        ("2萬", "20000.00"),
+        ("2.5萬", "25000.00"),
+        ("2萬元", "20000.00"),
+        ("¥2.5萬", "25000.00"),
+        ("20000圓", "20000.00"),
+        ("20000塊", "20000.00"),
+        ("20000塊錢", "20000.00"),
+        ("人民幣20000", "20000.00"),
+        ("1億", "100000000.00"),
+        ("２．５萬", "25000.00"),
     ],
 )
-def test_parse_daily_rate(text: str, expected: str) -> None:
-    assert parse_daily_rate(text) == D(expected)
+def test_parse_money_reads_traditional_characters(text: str, expected: str) -> None:
+    assert parse_money(text) == D(expected)
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("年化18%", MSG_RATE_NOT_DAILY),
-        ("年利率 18.25%", MSG_RATE_NOT_DAILY),
-        ("月利率1.5%", MSG_RATE_NOT_DAILY),
-        ("APR 18%", MSG_RATE_NOT_DAILY),
-        ("5", MSG_RATE_TOO_HIGH),  # 5% a day: "万分之五" typed as 5
-        ("1.01%", MSG_RATE_TOO_HIGH),
-        ("0.0005", MSG_RATE_TOO_SMALL),  # a fraction typed where a percentage was meant
-        ("0.0009%", MSG_RATE_TOO_SMALL),
+        ("兩萬", MSG_NOT_AMOUNT),  # numbers in words stay refused, in both scripts
+        ("2萬5", MSG_NOT_AMOUNT),
+        ("萬5", MSG_NOT_AMOUNT),  # a rate's shorthand, not an amount
+        ("1.2345678萬", MSG_DECIMALS),
+        ("100001萬", MSG_TOO_LARGE),
+        ("11億", MSG_TOO_LARGE),
+        ("-2萬", MSG_NEGATIVE),
     ],
 )
-def test_parse_daily_rate_rejects(text: str, message: str) -> None:
+def test_parse_money_refuses_in_traditional_what_it_refuses_in_simplified(text: str, message: str) -> None:
     with pytest.raises(InputError) as info:
-        parse_daily_rate(text)
+        parse_money(text)
     assert info.value.message == message
 
 
-@pytest.mark.parametrize(
-    "text", ["", "abc", "-0.05%", "0.05%%", "万分之", "万分之五五五五五五", "NaN", "1e-3", "0.05‰%", "十五"]
-)
-def test_parse_daily_rate_rejects_nonsense(text: str) -> None:
-    with pytest.raises(InputError):
-        parse_daily_rate(text)
-
-
-def test_rate_limits_are_in_the_message() -> None:
-    with pytest.raises(InputError) as info:
-        parse_daily_rate("2%")
-    assert info.value.params == {"maximum": format_rate(MAX_DAILY_RATE)} == {"maximum": "1.00%"}
-
-
-valid_rates = st.integers(
-    min_value=int(MIN_NONZERO_DAILY_RATE.scaleb(10)), max_value=int(MAX_DAILY_RATE.scaleb(10))
-).map(lambda n: D(n).scaleb(-10)) | st.just(D(0))
+@settings(max_examples=200, deadline=None)
+@given(fen_amounts)
+def test_traditional_wan_form_equals_plain_form(amount: Decimal) -> None:
+    wan = format(amount / 10000, "f").rstrip("0").rstrip(".") or "0"
+    assert parse_money(f"{wan}萬") == amount
+    assert parse_money(f"¥{wan}萬元") == amount
 
 
 @settings(max_examples=300, deadline=None)
-@given(valid_rates)
-def test_rate_round_trips(rate: Decimal) -> None:
-    assert parse_daily_rate(format_rate(rate)) == rate
-    per_ten_thousand = format(rate * 10000, "f")
-    assert parse_daily_rate(f"万分之{per_ten_thousand}") == rate
+@given(st.text(alphabet="0123456789,.-¥元 万亿千块钱圆人民币两点个", max_size=16))
+def test_traditional_equals_simplified(text: str) -> None:
+    def outcome(candidate: str) -> object:
+        try:
+            return parse_money(candidate, allow_negative=True)
+        except InputError as error:
+            return error.message
 
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.text(max_size=30)
-    | st.text(alphabet="0123456789.%‰‱万千百分之零一二三四五六七八九十点两日利率息年-: ", max_size=15)
-)
-def test_parse_daily_rate_only_raises_money_parse_error(text: str) -> None:
-    try:
-        rate = parse_daily_rate(text)
-    except InputError as error:
-        error.english()
-    else:
-        assert rate == 0 or MIN_NONZERO_DAILY_RATE <= rate <= MAX_DAILY_RATE
-
-
-@pytest.mark.parametrize(
-    ("rate", "text"),
-    [
-        (D("0.0005"), "0.05%"),
-        (D("0.00045"), "0.045%"),
-        (D("0.0001"), "0.01%"),
-        (D("0"), "0.00%"),
-        (D("0.01"), "1.00%"),
-        (D("0.00000001"), "0.000001%"),
-    ],
-)
-def test_format_rate(rate: Decimal, text: str) -> None:
-    assert format_rate(rate) == text
-
-
-# ---- multiplier -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("", "1"),
-        ("  ", "1"),
-        ("1", "1"),
-        ("1.5", "1.5"),
-        ("1.50", "1.5"),
-        ("1.5倍", "1.5"),
-        ("１．５倍", "1.5"),
-        ("×1.5", "1.5"),
-        ("x1.5", "1.5"),
-        ("1.5x", "1.5"),
-        ("150%", "1.5"),
-        ("上浮50%", "1.5"),
-        ("罚息利率上浮50%", "1.5"),
-        ("加收30%", "1.3"),
-        ("3", "3"),
-    ],
-)
-def test_parse_multiplier(text: str, expected: str) -> None:
-    assert parse_multiplier(text) == D(expected)
-
-
-@pytest.mark.parametrize("text", ["0.5", "50%", "15", "3.01", "abc", "1.23456", "-1.5", "1e0", "NaN"])
-def test_parse_multiplier_rejects(text: str) -> None:
-    with pytest.raises(InputError):
-        parse_multiplier(text)
-
-
-def test_multiplier_empty_without_default_is_an_error() -> None:
-    with pytest.raises(InputError):
-        parse_multiplier("", default=None)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=10_000, max_value=30_000).map(lambda n: D(n).scaleb(-4)))
-def test_multiplier_round_trips(multiplier: Decimal) -> None:
-    assert parse_multiplier(format_multiplier(multiplier)) == multiplier
-    assert parse_multiplier(format_multiplier(multiplier) + "倍") == multiplier
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=20) | st.text(alphabet="0123456789.%倍×xX*上浮加收罚息利率 -", max_size=12))
-def test_parse_multiplier_only_raises_money_parse_error(text: str) -> None:
-    try:
-        value = parse_multiplier(text)
-    except InputError as error:
-        error.english()
-    else:
-        assert D(1) <= value <= D(3)
-
-
-# ---- whole numbers ---------------------------------------------------------------------
-
-
-def test_parse_days_months_due_day() -> None:
-    assert parse_days("12") == 12
-    assert parse_days("１２天") == 12
-    assert parse_days("0") == 0
-    assert parse_months("12期") == 12
-    assert parse_months("6个月") == 6
-    assert parse_due_day("15号") == 15
-    assert parse_due_day("31") == 31
-
-
-@pytest.mark.parametrize(
-    ("parser", "text"),
-    [
-        (parse_days, "-1"),
-        (parse_days, "3651"),
-        (parse_days, "1.5"),
-        (parse_days, "12个月"),
-        (parse_days, ""),
-        (parse_due_day, "0"),
-        (parse_due_day, "32"),
-        (parse_months, "9" * 50),
-        (parse_months, "٣"),
-    ],
-)
-def test_whole_numbers_reject(parser: object, text: str) -> None:
-    with pytest.raises(InputError):
-        parser(text)  # type: ignore[operator]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=20))
-def test_parse_int_only_raises_money_parse_error(text: str) -> None:
-    try:
-        value = parse_int(text, minimum=1, maximum=99, suffixes=("天",))
-    except InputError as error:
-        error.english()
-    else:
-        assert 1 <= value <= 99
+    assert outcome(traditional(text)) == outcome(text)

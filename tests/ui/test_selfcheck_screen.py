@@ -8,8 +8,16 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, EssentialCategory, SelfCheckInput, assess
-from jiebei_tui.domain.selfcheck.form import DRAFT_KEY
+from jiebei_tui.domain.selfcheck import (
+    DRAFT_KEY,
+    CashFlow,
+    Debt,
+    DebtKind,
+    Entry,
+    EssentialCategory,
+    SelfCheckInput,
+    assess,
+)
 from jiebei_tui.factory import create_app
 from jiebei_tui.store.selfcheck import list_snapshots, save_snapshot
 from jiebei_tui.store.store import open_store

@@ -38,7 +38,6 @@ from jiebei_tui.domain.calls.identity import (
     IDENTITY_FIELDS,
     IDENTITY_KEYS,
     IDENTITY_STATUS_CYCLE,
-    IDENTITY_STATUS_LABELS,
     Identity,
     IdentityEntry,
     IdentityStatus,
@@ -58,8 +57,6 @@ from jiebei_tui.domain.calls.notes import (
     parse_note_prefix,
 )
 from jiebei_tui.domain.calls.records import (
-    COMMITMENT_STATUS_LABELS,
-    RECORD_KIND_LABELS,
     SCHEMA_VERSION,
     CallRecord,
     CommitmentStatus,
@@ -94,7 +91,6 @@ from jiebei_tui.domain.calls.terms import (
 __all__ = [
     "CHECKLIST",
     "CHECKLIST_KEYS",
-    "COMMITMENT_STATUS_LABELS",
     "CallRecord",
     "Commitment",
     "CommitmentStatus",
@@ -106,7 +102,6 @@ __all__ = [
     "IDENTITY_FIELDS",
     "IDENTITY_KEYS",
     "IDENTITY_STATUS_CYCLE",
-    "IDENTITY_STATUS_LABELS",
     "Identity",
     "IdentityEntry",
     "IdentityStatus",
@@ -117,7 +112,6 @@ __all__ = [
     "Note",
     "NoteKind",
     "PREP_CHECKLIST",
-    "RECORD_KIND_LABELS",
     "RED_FLAGS",
     "RED_FLAGS_BY_KEY",
     "RecordKind",

@@ -19,9 +19,9 @@ from datetime import datetime
 
 from jiebei_tui.domain.calls.checklist import CHECKLIST
 from jiebei_tui.domain.calls.flags import RED_FLAGS, red_flag
-from jiebei_tui.domain.calls.identity import IDENTITY_FIELDS, IDENTITY_STATUS_LABELS, IdentityStatus
-from jiebei_tui.domain.calls.notes import NOTE_KIND_LABELS, Note, format_duration, format_offset, notes_for
-from jiebei_tui.domain.calls.records import COMMITMENT_STATUS_LABELS, RECORD_KIND_LABELS, CallRecord, RecordKind
+from jiebei_tui.domain.calls.identity import IDENTITY_FIELDS, IdentityStatus
+from jiebei_tui.domain.calls.notes import Note, format_duration, format_offset, notes_for
+from jiebei_tui.domain.calls.records import CallRecord, RecordKind
 from jiebei_tui.domain.calls.rules import automatic_flags_by_record
 from jiebei_tui.domain.calls.search import matches_collector, matches_number
 from jiebei_tui.domain.calls.summary import FlagFinding, Summary, summarize
@@ -171,9 +171,9 @@ def _record_section(
 ) -> list[str]:
     number = escape_markdown(record.number, line_break=" ") or tr(UNKNOWN_NUMBER)
     lines = [
-        f"## {index}. {tr(RECORD_KIND_LABELS[record.kind])} · {_time(record.started_at)} · {number}",
+        f"## {index}. {tr(record.kind.label)} · {_time(record.started_at)} · {number}",
         "",
-        f"- {tr(KIND)}: {tr(RECORD_KIND_LABELS[record.kind])}",
+        f"- {tr(KIND)}: {tr(record.kind.label)}",
         f"- {tr(NUMBER)}: {number}",
         f"- {tr(STARTED)}: {_time(record.started_at)}",
     ]
@@ -191,7 +191,7 @@ def _record_section(
     for item in IDENTITY_FIELDS:
         entry = record.identity.get(item.key)
         channel = _cell(entry.channel) if entry.status is IdentityStatus.VERIFIED else NONE
-        rows.append([tr(item.label), tr(IDENTITY_STATUS_LABELS[entry.status]), _cell(entry.value), channel])
+        rows.append([tr(item.label), tr(entry.status.label), _cell(entry.value), channel])
     lines += _table([tr(DETAIL), tr(STATUS), tr(VALUE), tr(CHECKED_VIA)], rows)
     lines += ["", tr(IDENTITY_VERIFIED if summary.identity_verified else IDENTITY_NOT_VERIFIED)]
 
@@ -199,7 +199,7 @@ def _record_section(
     if notes:
         rows = []
         for note in notes:
-            kind = tr(NOTE_KIND_LABELS[note.kind])
+            kind = tr(note.kind.label)
             rows.append([_time(note.at), format_offset(note.offset_seconds), kind, _note_text(note, tr)])
         lines += _table([tr(TIME), tr(OFFSET), tr(KIND), tr(TEXT)], rows)
     else:
@@ -220,7 +220,7 @@ def _record_section(
                 commitment.due.isoformat() if commitment.due else NONE,
                 format_money(commitment.amount) if commitment.amount is not None else NONE,
                 _cell(commitment.text),
-                tr(COMMITMENT_STATUS_LABELS[commitment.status]),
+                tr(commitment.status.label),
             ]
             for commitment in summary.commitments
         ]

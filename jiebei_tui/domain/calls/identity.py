@@ -4,27 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from enum import Enum
 from typing import Any
 
-from jiebei_tui.domain.labels import Labelled
+from jiebei_tui.domain.labels import Labelled, LabelledEnum
 from jiebei_tui.domain.text_safety import sanitize
 from jiebei_tui.i18n import N_
 
 
-class IdentityStatus(str, Enum):
-    NOT_ASKED = "not_asked"
-    ASKED = "asked"  # asked, but no answer (yet)
-    GIVEN = "given"  # they told me; not checked
-    VERIFIED = "verified"  # checked through an official channel (e.g. 95188, the lender's agency list)
-
-
-IDENTITY_STATUS_LABELS: Mapping[IdentityStatus, str] = {
-    IdentityStatus.NOT_ASKED: N_("not asked"),
-    IdentityStatus.ASKED: N_("asked, no answer"),
-    IdentityStatus.GIVEN: N_("given, not checked"),
-    IdentityStatus.VERIFIED: N_("verified through an official channel"),
-}
+class IdentityStatus(LabelledEnum):
+    NOT_ASKED = "not_asked", N_("not asked")
+    ASKED = "asked", N_("asked, no answer")  # asked, but no answer (yet)
+    GIVEN = "given", N_("given, not checked")  # they told me; not checked
+    # Checked through an official channel (e.g. 95188, the lender's agency list).
+    VERIFIED = "verified", N_("verified through an official channel")
 
 IDENTITY_STATUS_CYCLE: tuple[IdentityStatus, ...] = tuple(IdentityStatus)
 

@@ -6,34 +6,24 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from jiebei_tui.domain.calls.records import SCHEMA_VERSION, CallRecord
 from jiebei_tui.domain.calls.terms import extract_commitment
 from jiebei_tui.domain.instants import from_iso, require_aware, to_iso
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.text import fold
 from jiebei_tui.domain.text_safety import sanitize
 from jiebei_tui.i18n import N_
 
 
-class NoteKind(str, Enum):
-    PLAIN = "plain"
-    THEY_SAID = "they_said"
-    I_SAID = "i_said"
-    COMMITMENT = "commitment"
-    FOLLOW_UP = "follow_up"  # a question to follow up
-    RED_FLAG = "red_flag"
-
-
-NOTE_KIND_LABELS: Mapping[NoteKind, str] = {
-    NoteKind.PLAIN: N_("Note"),
-    NoteKind.THEY_SAID: N_("They said"),
-    NoteKind.I_SAID: N_("I said"),
-    NoteKind.COMMITMENT: N_("Commitment"),
-    NoteKind.FOLLOW_UP: N_("To follow up"),
-    NoteKind.RED_FLAG: N_("Red flag"),
-}
+class NoteKind(LabelledEnum):
+    PLAIN = "plain", N_("Note")
+    THEY_SAID = "they_said", N_("They said")
+    I_SAID = "i_said", N_("I said")
+    COMMITMENT = "commitment", N_("Commitment")
+    FOLLOW_UP = "follow_up", N_("To follow up")  # a question to follow up
+    RED_FLAG = "red_flag", N_("Red flag")
 
 # Order of the kind-cycling key on the note input.
 NOTE_KIND_CYCLE: tuple[NoteKind, ...] = (

@@ -9,48 +9,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import Enum
 from typing import Any
 
 from jiebei_tui.domain.calls.checklist import CHECKLIST_KEYS
 from jiebei_tui.domain.calls.flags import red_flag
 from jiebei_tui.domain.calls.identity import Identity
 from jiebei_tui.domain.instants import from_iso, optional_from_iso, require_aware, to_iso
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.text_safety import sanitize
 from jiebei_tui.i18n import N_
 
 SCHEMA_VERSION = 1
-# --------------------------------------------------------------------------- kinds
 
 
-class RecordKind(str, Enum):
-    CALL = "call"
-    SMS = "sms"  # SMS or app message
-    VISIT = "visit"  # home visit
-    MISSED = "missed"  # missed call: only number and time are known
+class RecordKind(LabelledEnum):
+    CALL = "call", N_("Call")
+    SMS = "sms", N_("Message (SMS or app)")
+    VISIT = "visit", N_("Home visit")
+    MISSED = "missed", N_("Missed call")  # only number and time are known
 
 
-RECORD_KIND_LABELS: Mapping[RecordKind, str] = {
-    RecordKind.CALL: N_("Call"),
-    RecordKind.SMS: N_("Message (SMS or app)"),
-    RecordKind.VISIT: N_("Home visit"),
-    RecordKind.MISSED: N_("Missed call"),
-}
-
-# --------------------------------------------------------------------------- records
-
-
-class CommitmentStatus(str, Enum):
-    OPEN = "open"
-    DONE = "done"
-    DROPPED = "dropped"  # cancelled or replaced by a later agreement
-
-
-COMMITMENT_STATUS_LABELS: Mapping[CommitmentStatus, str] = {
-    CommitmentStatus.OPEN: N_("open"),
-    CommitmentStatus.DONE: N_("done"),
-    CommitmentStatus.DROPPED: N_("dropped"),
-}
+class CommitmentStatus(LabelledEnum):
+    OPEN = "open", N_("open")
+    DONE = "done", N_("done")
+    DROPPED = "dropped", N_("dropped")  # cancelled or replaced by a later agreement
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from jiebei_tui.domain.parsing.dates import date_spans, span_order
+from jiebei_tui.domain.parsing.dates import find_dates, span_order
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import parse_money
 
 
 @dataclass(frozen=True)
+
+
 class CommitmentTerms:
     amount: Decimal | None = None
     due: date | None = None
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
-_YUAN = r"(?:元|块|塊|圆)"
+_YUAN = r"(?:元|块|塊|圆|圓)"
 # After the digits: 万/千 and/or 元/块. "1万5" / "1万5千" are kept whole, so money
 # parsing reads 15000 or refuses; it never reads 10000.
 _AMOUNT_TAIL = r"(?:[万萬](?:\d+千?)?\s*" + _YUAN + r"?|千\s*" + _YUAN + r"?|" + _YUAN + r")"
@@ -34,10 +36,12 @@ _VERB_AMOUNT = re.compile(
     r"(?:还|還|付|转|轉|交|给|給|打)(?:款|钱|錢)?\s*(" + _NUMBER + r")"
     r"(?![\d.,a-zA-Z]|\s*(?:期|天|个|個|次|号|號|日|月|年|%|点|點|[万萬千]))"
 )
+
+
 def _parse_amount(token: str) -> Decimal | None:
-    """money.parse_money on the token, with Traditional 萬/塊 read as 万/块."""
+    """money.parse_money on the token (it reads Traditional 萬/塊 too); None unless a positive amount."""
     try:
-        amount = parse_money(token.replace("萬", "万").replace("塊", "块").strip())
+        amount = parse_money(token)
     except InputError:
         return None
     return amount if amount > 0 else None
@@ -55,9 +59,9 @@ def extract_commitment(text: str, today: date) -> CommitmentTerms:
     out (None); the user can correct the note.
     """
     folded = unicodedata.normalize("NFKC", text)
-    dates = date_spans(folded, today)
-    valid = [span for span in dates if span[2] is not None]
-    due = min(valid, key=span_order)[2] if valid else None
+    dates = find_dates(folded, today)
+    valid = [span for span in dates if span.date is not None]
+    due = min(valid, key=span_order).date if valid else None
     # Blank out every date-like span so "12月5日" never reads as an amount of 12 or 5.
     masked = list(folded)
     for start, end, _ in dates:

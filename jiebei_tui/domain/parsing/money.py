@@ -31,6 +31,8 @@ MSG_COMMAS = N_("Put commas only between groups of three digits, e.g. 20,000")
 MSG_DECIMALS = N_("At most two decimal places (fen)")
 MSG_TOO_LARGE = N_("Amount is too large (at most {maximum})")
 MSG_NEGATIVE = N_("Must not be negative")
+
+
 def exact_context() -> Context:
     # Enough digits that nothing below is ever rounded by the context itself:
     # inputs are at most MAX_INPUT_LENGTH characters.
@@ -91,7 +93,8 @@ def parse_money(
     """Read an amount the way people type it; return it quantized to the fen.
 
     Accepted: ``20000``, ``20,000``, ``2万``, ``2.5万``, ``2w``, ``3k``, ``3千``,
-    ``¥20000``, ``￥20000``, ``20000元``/``块``/``块钱``, full-width digits
+    ``¥20000``, ``￥20000``, ``20000元``/``块``/``块钱``/``圆``, the same in
+    Traditional characters (``2.5萬``, ``20000塊``, ``20000圓``), full-width digits
     and punctuation, surrounding spaces, a leading ``-`` when ``allow_negative``.
     After the 万/千 multiplier the amount must be whole fen (``1.234`` is refused
     rather than rounded, because rounding would hide a typing slip).

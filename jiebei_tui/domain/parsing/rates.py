@@ -46,11 +46,15 @@ MSG_MULTIPLIER_FORMAT = N_("Enter the multiplier from your contract, e.g. 1.5 (o
 MSG_MULTIPLIER_RANGE = N_(
     "Enter a multiplier from {minimum} to {maximum}. If the contract says the rate is raised by 50%, enter 1.5"
 )
+
+
 # ---- daily rates -----------------------------------------------------------------
 
-_RATE_PREFIX_RE = re.compile(
-    r"^(?:日利率|日利息|日息|日费率|日率|利率|daily\s*rate)\s*:?\s*", re.IGNORECASE
-)
+_RATE_LABEL = r"(?:日利率|日利息|日息|日费率|日率|利率|daily\s*rate)"
+# A label copied along with the rate: "日利率：0.05%", "每日0.05%", "每日利率 0.05%".
+_RATE_PREFIX_RE = re.compile(r"^(?:(?:每日|每天)" + _RATE_LABEL + "?|" + _RATE_LABEL + r")\s*:?\s*", re.IGNORECASE)
+# "0.05%/天", "0.05% 每日": the daily unit written after the rate.
+_RATE_SUFFIX_RE = re.compile(r"\s*(?:/|每)\s*(?:天|日)$")
 _RATE_NUMBER_RE = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(?P<unit>%|‰|‱)?")
 _RATE_FRACTION_RE = re.compile(r"(?P<base>百|千|万)分之\s*(?P<number>.+)")
 _RATE_SHORT_WAN_RE = re.compile(r"万\s*(?P<number>.+)")  # "日息万5" is chat for 万分之五
@@ -95,8 +99,8 @@ def parse_daily_rate(text: str) -> Decimal:
     """Read a daily interest rate and return it as a fraction (``0.05%`` -> ``0.0005``).
 
     Accepted: ``0.05%``, ``0.5‰``, ``5‱``, ``万分之五``/``万分之5``/``万分之三点五``,
-    ``千分之0.5``, chat shorthand ``万5``, with an optional ``日利率``/``日息`` label
-    copied along. A bare number such as ``0.05`` is read as a percentage, because
+    ``千分之0.5``, chat shorthand ``万5``, with an optional ``日利率``/``日息``/``每日``
+    label in front or ``/天`` behind, in either script (``萬分之三點五``). A bare number such as ``0.05`` is read as a percentage, because
     loan pages print the daily rate as ``0.05%`` and the sign is what people drop;
     reading it as a fraction would mean 5% a day. Text mentioning 年/月 is refused
     as an annual or monthly rate. Raises only :class:`InputError`.
@@ -110,7 +114,7 @@ def parse_daily_rate(text: str) -> Decimal:
         raise InputError(MSG_RATE_FORMAT)
     if "年" in cleaned or "月" in cleaned or "apr" in cleaned.lower():
         raise InputError(MSG_RATE_NOT_DAILY)
-    cleaned = _RATE_PREFIX_RE.sub("", cleaned, count=1)
+    cleaned = _RATE_SUFFIX_RE.sub("", _RATE_PREFIX_RE.sub("", cleaned, count=1), count=1)
     negative = cleaned.startswith("-")
     if negative:
         cleaned = cleaned[1:].lstrip()

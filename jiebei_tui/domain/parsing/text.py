@@ -20,10 +20,14 @@ _NORMALIZE.update(
         0x2030: ord("‰"),
     }
 )
+# The Traditional forms of the words the parsers read (2萬, 20000圓, 萬分之三點五, 12個月,
+# 15號), to the Simplified ones: the Traditional screens give these as examples.
+_NORMALIZE.update(str.maketrans("萬億塊錢圓幣點兩費個號", "万亿块钱圆币点两费个号"))
 
 
 def normalize_input(text: str) -> str:
-    """Full-width and IME punctuation to ASCII, surrounding whitespace removed.
+    """Full-width and IME punctuation to ASCII, Traditional unit words to Simplified,
+    surrounding whitespace removed.
 
     Only an explicit table is used (not NFKC) so that look-alikes such as ①
     or Arabic-Indic digits are rejected instead of silently becoming numbers.

@@ -12,6 +12,11 @@ from jiebei_tui.domain.selfcheck.assess import (
     Assessment,
     assess,
 )
+from jiebei_tui.domain.selfcheck.check import (
+    Checked,
+    check_form,
+    field_paths,
+)
 from jiebei_tui.domain.selfcheck.compare import (
     SUMMARY_VERSION,
     Change,
@@ -29,6 +34,28 @@ from jiebei_tui.domain.selfcheck.explain import (
     Figure,
     Step,
 )
+from jiebei_tui.domain.selfcheck.fields import (
+    DEBT_FIELDS,
+    ENTRY_SECTIONS,
+    ESSENTIALS_HINT,
+    ESSENTIALS_TITLE,
+    FieldPath,
+    FieldSpec,
+    check_field,
+    field_id,
+    field_label,
+    preview,
+)
+from jiebei_tui.domain.selfcheck.form import (
+    DEBT_KIND_ORDER,
+    DRAFT_KEY,
+    add_debt,
+    add_entry,
+    clone,
+    form_from_input,
+    new_form,
+    normalize_form,
+)
 from jiebei_tui.domain.selfcheck.inputs import (
     CashFlow,
     Debt,
@@ -36,9 +63,6 @@ from jiebei_tui.domain.selfcheck.inputs import (
     SelfCheckInput,
 )
 from jiebei_tui.domain.selfcheck.kinds import (
-    DEBT_KIND_LABELS,
-    ESSENTIAL_LABELS,
-    REPAYMENT_METHOD_LABELS,
     VERDICT_RANK,
     DebtKind,
     EssentialCategory,
@@ -50,7 +74,6 @@ from jiebei_tui.domain.selfcheck.priorities import (
     rank_priorities,
 )
 from jiebei_tui.domain.selfcheck.validate import (
-    FieldError,
     validate_debt,
 )
 from jiebei_tui.domain.selfcheck.verdict import (
@@ -66,22 +89,27 @@ __all__ = [
     "CLEAR_MONTHS_LIMIT",
     "CashFlow",
     "Change",
+    "Checked",
     "Comparison",
     "DAYS_PER_MONTH",
-    "DEBT_KIND_LABELS",
+    "DEBT_FIELDS",
+    "DEBT_KIND_ORDER",
+    "DRAFT_KEY",
     "Debt",
     "DebtAssessment",
     "DebtKind",
     "Direction",
-    "ESSENTIAL_LABELS",
+    "ENTRY_SECTIONS",
+    "ESSENTIALS_HINT",
+    "ESSENTIALS_TITLE",
     "Entry",
     "EssentialCategory",
-    "FieldError",
+    "FieldPath",
+    "FieldSpec",
     "Figure",
     "NEXT_CALL_PREP",
     "NEXT_PLAN_BUILDER",
     "Priority",
-    "REPAYMENT_METHOD_LABELS",
     "RepaymentMethod",
     "SUMMARY_VERSION",
     "SelfCheckInput",
@@ -90,10 +118,22 @@ __all__ = [
     "VERDICT_RANK",
     "Verdict",
     "VerdictKind",
+    "add_debt",
+    "add_entry",
     "assess",
     "assess_debt",
+    "check_field",
+    "check_form",
+    "clone",
     "compare",
     "decide",
+    "field_id",
+    "field_label",
+    "field_paths",
+    "form_from_input",
+    "new_form",
+    "normalize_form",
+    "preview",
     "rank_priorities",
     "validate_debt",
 ]

@@ -8,22 +8,21 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Final
 
 from jiebei_tui.domain.facts import fact
+from jiebei_tui.domain.labels import Message
 from jiebei_tui.domain.parsing.money import ZERO, format_money, round_fen
 from jiebei_tui.domain.selfcheck.compare import Summary
 from jiebei_tui.domain.selfcheck.debts import F_PLUS, DebtAssessment, assess_debt
 from jiebei_tui.domain.selfcheck.explain import (
-    F_NOTHING,
-    F_SUM,
     NOTE_PENALTY_INPUTS,
     NOTE_ROUNDING,
     Figure,
     Step,
-    _sum_figure,
+    sum_figure,
+    sum_step,
 )
 from jiebei_tui.domain.selfcheck.inputs import SelfCheckInput
 from jiebei_tui.domain.selfcheck.kinds import (
-    _CREDIT_REPORTED_KINDS,
-    ESSENTIAL_LABELS,
+    CREDIT_REPORTED_KINDS,
     DebtKind,
     EssentialCategory,
     VerdictKind,
@@ -95,22 +94,18 @@ class Assessment:
 
 def _total_of(label: str, values: list[Decimal], note: str | None = NOTE_ROUNDING) -> Figure[Decimal]:
     total = round_fen(sum(values, Decimal(0)))
-    if values:
-        step = Step(label, F_SUM, {"items": " + ".join(format_money(v) for v in values)}, format_money(total))
-    else:
-        step = Step(label, F_NOTHING, {}, format_money(total))
-    return Figure(total, (step,), note)
+    return Figure(total, (sum_step(label, values, total),), note)
 
 
 def _at_stake(inp: SelfCheckInput, verdict: Verdict) -> tuple[str, ...]:
     """Fact keys that matter here; ``fact()`` raises if a key is not in facts.FACTS."""
     keys: list[str] = []
-    if any(d.overdue_principal > 0 and d.kind in _CREDIT_REPORTED_KINDS for d in inp.debts):
+    if any(d.overdue_principal > 0 and d.kind in CREDIT_REPORTED_KINDS for d in inp.debts):
         keys.extend(_STAKES_CREDIT)
     if any(d.kind is DebtKind.JIEBEI and not d.lender.strip() for d in inp.debts):
         keys.append("lender_on_loan_page")
     if verdict.kind in (VerdictKind.NEGOTIATE, VerdictKind.CRISIS) and any(
-        d.kind in _CREDIT_REPORTED_KINDS for d in inp.debts
+        d.kind in CREDIT_REPORTED_KINDS for d in inp.debts
     ):
         keys.append("banned_conduct")  # nobody may push you to borrow new loans to repay old ones
     for key in keys:
@@ -121,14 +116,14 @@ def _at_stake(inp: SelfCheckInput, verdict: Verdict) -> tuple[str, ...]:
 def assess(inp: SelfCheckInput, today: date) -> Assessment:
     """Run the self-check for ``today``. Pure and deterministic; never raises on valid Debts."""
     cash = inp.cashflow
-    income = _sum_figure(L_INCOME, ((e.label, True, e.amount) for e in cash.incomes))
-    essentials = _sum_figure(
+    income = sum_figure(L_INCOME, ((e.label, True, e.amount) for e in cash.incomes))
+    essentials = sum_figure(
         L_ESSENTIALS,
-        ((ESSENTIAL_LABELS[c], False, cash.essentials.get(c, ZERO)) for c in EssentialCategory),
+        ((c.label, False, cash.essentials.get(c, ZERO)) for c in EssentialCategory),
     )
-    other_fixed = _sum_figure(L_OTHER_FIXED, ((e.label, True, e.amount) for e in cash.other_fixed))
-    debt_payments = _sum_figure(L_DEBT_PAYMENTS, ((d.name, True, d.monthly_payment) for d in inp.debts))
-    savings = _sum_figure(L_SAVINGS, ((e.label, True, e.amount) for e in cash.savings))
+    other_fixed = sum_figure(L_OTHER_FIXED, ((e.label, True, e.amount) for e in cash.other_fixed))
+    debt_payments = sum_figure(L_DEBT_PAYMENTS, ((d.name, True, d.monthly_payment) for d in inp.debts))
+    savings = sum_figure(L_SAVINGS, ((e.label, True, e.amount) for e in cash.savings))
 
     surplus_value = income.value - essentials.value - other_fixed.value - debt_payments.value
     surplus = Figure(
@@ -136,13 +131,15 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
         (
             Step(
                 L_SURPLUS if surplus_value >= 0 else L_SHORTFALL,
-                F_SURPLUS,
-                {
-                    "income": format_money(income.value),
-                    "essentials": format_money(essentials.value),
-                    "other_fixed": format_money(other_fixed.value),
-                    "debt_payments": format_money(debt_payments.value),
-                },
+                Message(
+                    F_SURPLUS,
+                    {
+                        "income": format_money(income.value),
+                        "essentials": format_money(essentials.value),
+                        "other_fixed": format_money(other_fixed.value),
+                        "debt_payments": format_money(debt_payments.value),
+                    },
+                ),
                 format_money(surplus_value),
             ),
         ),
@@ -153,13 +150,12 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
             share = (debt_payments.value * 100 / income.value).quantize(_PERCENT_QUANTUM, rounding=ROUND_HALF_UP)
         share_step = Step(
             L_DEBT_SHARE,
-            F_SHARE,
-            {"debt_payments": format_money(debt_payments.value), "income": format_money(income.value)},
+            Message(F_SHARE, {"debt_payments": format_money(debt_payments.value), "income": format_money(income.value)}),
             f"{share}%",
         )
         share_fig: Figure[Decimal | None] = Figure(share, (share_step,))
     else:
-        share_fig = Figure(None, (Step(L_DEBT_SHARE, F_NO_INCOME, {}, "—"),))
+        share_fig = Figure(None, (Step(L_DEBT_SHARE, Message(F_NO_INCOME), "—"),))
 
     debts = tuple(assess_debt(debt, today, index) for index, debt in enumerate(inp.debts))
     overdue_debts = [d for d in debts if d.debt.overdue_principal > 0]
@@ -175,8 +171,7 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
         (
             Step(
                 L_NEEDED,
-                F_PLUS,
-                {"a": format_money(total_overdue_principal.value), "b": format_money(total_accrued.value)},
+                Message(F_PLUS, {"a": format_money(total_overdue_principal.value), "b": format_money(total_accrued.value)}),
                 format_money(needed_value),
             ),
         ),
@@ -189,8 +184,7 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
         (
             Step(
                 L_TOTAL_OWED,
-                F_PLUS,
-                {"a": format_money(outstanding), "b": format_money(total_accrued.value)},
+                Message(F_PLUS, {"a": format_money(outstanding), "b": format_money(total_accrued.value)}),
                 format_money(owed_value),
             ),
         ),

@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 from typing import Any, Final
 
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.selfcheck.kinds import VERDICT_RANK, VerdictKind
 from jiebei_tui.domain.selfcheck.serial import decimal_from, decimal_text, optional_date, optional_int
+from jiebei_tui.i18n import N_
 
 SUMMARY_VERSION: Final = 1
 
@@ -59,10 +60,10 @@ class Summary:
         )
 
 
-class Direction(str, Enum):
-    BETTER = "better"
-    WORSE = "worse"
-    SAME = "same"
+class Direction(LabelledEnum):
+    BETTER = "better", N_("better")
+    WORSE = "worse", N_("worse")
+    SAME = "same", N_("no change")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Final
 
+from jiebei_tui.domain.labels import Message
 from jiebei_tui.domain.parsing.money import format_money, round_fen
 from jiebei_tui.domain.parsing.rates import (
     format_multiplier,
@@ -14,7 +15,7 @@ from jiebei_tui.domain.parsing.rates import (
 )
 from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS, Figure, Step
 from jiebei_tui.domain.selfcheck.inputs import Debt
-from jiebei_tui.i18n import N_
+from jiebei_tui.i18n import N_, N_plural
 
 DAYS_PER_MONTH: Final = 30
 L_DAYS_OVERDUE = N_("Days overdue")
@@ -27,18 +28,15 @@ F_DAYS_FROM_DATE = N_("{today} − {since}")
 F_DAYS_GIVEN = N_("as copied from your loan page")
 F_DAYS_NONE = N_("no due date or days entered")
 F_DAYS_NOT_OVERDUE = N_("nothing overdue")
-F_ACCRUED_ONE = N_("{principal} × {rate} × {multiplier} × {days} day")
-F_ACCRUED_MANY = N_("{principal} × {rate} × {multiplier} × {days} days")
+F_ACCRUED = N_plural("{principal} × {rate} × {multiplier} × {days} day", "{principal} × {rate} × {multiplier} × {days} days")
 F_PER_DAY = N_("{principal} × {rate} × {multiplier}")
-F_30_DAYS = N_("{principal} × {rate} × {multiplier} × 30 days")
 F_PLUS = N_("{a} + {b}")
 
-R_DAYS_ONE = N_("{days} day")
-R_DAYS_MANY = N_("{days} days")
+R_DAYS = N_plural("{days} day", "{days} days")
 
 
-def _days_text(days: int) -> str:
-    return (R_DAYS_ONE if days == 1 else R_DAYS_MANY).format(days=days)
+def _days(days: int) -> Message:
+    return Message.counted(R_DAYS, days, {"days": str(days)})
 
 
 @dataclass(frozen=True)
@@ -57,20 +55,19 @@ class DebtAssessment:
 
 def _days_overdue(debt: Debt, today: date) -> tuple[Figure[int], str]:
     if debt.overdue_principal <= 0:
-        return Figure(0, (Step(L_DAYS_OVERDUE, F_DAYS_NOT_OVERDUE, {}, _days_text(0)),)), "not_overdue"
+        return Figure(0, (Step(L_DAYS_OVERDUE, Message(F_DAYS_NOT_OVERDUE), _days(0)),)), "not_overdue"
     if debt.overdue_since is not None:
         days = max(0, (today - debt.overdue_since).days)
         step = Step(
             L_DAYS_OVERDUE,
-            F_DAYS_FROM_DATE,
-            {"today": today.isoformat(), "since": debt.overdue_since.isoformat()},
-            _days_text(days),
+            Message(F_DAYS_FROM_DATE, {"today": today.isoformat(), "since": debt.overdue_since.isoformat()}),
+            _days(days),
         )
         return Figure(days, (step,)), "date"
     if debt.days_overdue is not None:
         days = max(0, debt.days_overdue)
-        return Figure(days, (Step(L_DAYS_OVERDUE, F_DAYS_GIVEN, {}, _days_text(days)),)), "given"
-    return Figure(0, (Step(L_DAYS_OVERDUE, F_DAYS_NONE, {}, _days_text(0)),)), "none"
+        return Figure(days, (Step(L_DAYS_OVERDUE, Message(F_DAYS_GIVEN), _days(days)),)), "given"
+    return Figure(0, (Step(L_DAYS_OVERDUE, Message(F_DAYS_NONE), _days(0)),)), "none"
 
 
 def assess_debt(debt: Debt, today: date, index: int = 0) -> DebtAssessment:
@@ -89,17 +86,14 @@ def assess_debt(debt: Debt, today: date, index: int = 0) -> DebtAssessment:
         accrued = round_fen(per_day_exact * days)
         per_day = round_fen(per_day_exact)
         next_30 = round_fen(per_day_exact * DAYS_PER_MONTH)
-    accrued_formula = F_ACCRUED_ONE if days == 1 else F_ACCRUED_MANY
-    accrued_fig = Figure(
-        accrued,
-        (Step(L_ACCRUED, accrued_formula, {**inputs, "days": str(days)}, format_money(accrued)),),
-        NOTE_PENALTY_INPUTS,
-    )
+    accrued_formula = Message.counted(F_ACCRUED, days, {**inputs, "days": str(days)})
+    accrued_fig = Figure(accrued, (Step(L_ACCRUED, accrued_formula, format_money(accrued)),), NOTE_PENALTY_INPUTS)
     per_day_fig = Figure(
-        per_day, (Step(L_COST_PER_DAY, F_PER_DAY, inputs, format_money(per_day)),), NOTE_PENALTY_INPUTS
+        per_day, (Step(L_COST_PER_DAY, Message(F_PER_DAY, inputs), format_money(per_day)),), NOTE_PENALTY_INPUTS
     )
+    next_30_formula = Message.counted(F_ACCRUED, DAYS_PER_MONTH, {**inputs, "days": str(DAYS_PER_MONTH)})
     next_30_fig = Figure(
-        next_30, (Step(L_COST_30_DAYS, F_30_DAYS, inputs, format_money(next_30)),), NOTE_PENALTY_INPUTS
+        next_30, (Step(L_COST_30_DAYS, next_30_formula, format_money(next_30)),), NOTE_PENALTY_INPUTS
     )
     total = principal + accrued
     total_fig = Figure(
@@ -107,8 +101,7 @@ def assess_debt(debt: Debt, today: date, index: int = 0) -> DebtAssessment:
         (
             Step(
                 L_OVERDUE_TOTAL,
-                F_PLUS,
-                {"a": format_money(principal), "b": format_money(accrued)},
+                Message(F_PLUS, {"a": format_money(principal), "b": format_money(accrued)}),
                 format_money(total),
             ),
         ),

@@ -1,44 +1,39 @@
-"""How a figure was computed: each figure carries the steps that produced it, as message ids."""
+"""How a figure was computed: each figure carries the steps that produced it, as messages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, TypeVar
 
+from jiebei_tui.domain.labels import Message
 from jiebei_tui.domain.parsing.money import format_money, round_fen
 from jiebei_tui.i18n import N_
 
 
-def _identity(text: str) -> str:
-    return text
-
-
 @dataclass(frozen=True)
 class Step:
-    """One line of "how was this computed".
+    """One line of "how was this computed": ``label: formula = result``.
 
     ``label`` is a msgid unless ``literal_label`` (then it is the user's own text,
-    e.g. an income called 工资). ``formula`` is a msgid template whose
-    ``{placeholders}`` are filled from ``params`` (already formatted amounts, so
-    translation never touches numbers). ``result`` is the formatted outcome.
+    e.g. an income called 工资). ``formula`` is a message whose parameters are
+    already formatted amounts, so translation never touches numbers. ``result`` is a
+    formatted number (``¥780.00``, ``22.5%``), or a message when it has words (``52 days``).
     """
 
     label: str
-    formula: str
-    params: Mapping[str, str]
-    result: str
+    formula: Message
+    result: str | Message
     literal_label: bool = False
 
-    def render(self, translate: Callable[[str], str] | None = None) -> str:
-        """``label: formula = result``; ``translate`` is a gettext-like callable (default: English)."""
-        tr = translate or _identity
-        label = self.label if self.literal_label else tr(self.label)
-        return f"{label}: {tr(self.formula).format(**self.params)} = {self.result}"
+    def english(self) -> str:
+        """``label: formula = result`` untranslated (tests and logs; the UI renders its own)."""
+        result = self.result if isinstance(self.result, str) else self.result.english()
+        return f"{self.label}: {self.formula.english()} = {result}"
 
 
-V = TypeVar("V")
+V = TypeVar("V", covariant=True)  # a Figure[Decimal] is a Figure[object]: figures are read-only
 
 
 @dataclass(frozen=True)
@@ -49,8 +44,8 @@ class Figure(Generic[V]):
     steps: tuple[Step, ...]
     note: str | None = None
 
-    def explain(self, translate: Callable[[str], str] | None = None) -> list[str]:
-        return [step.render(translate) for step in self.steps]
+    def english(self) -> list[str]:
+        return [step.english() for step in self.steps]
 
 
 F_NOTHING = N_("nothing entered")
@@ -65,7 +60,16 @@ NOTE_PENALTY_INPUTS = N_(
 NOTE_ROUNDING = N_("Each debt's figure is rounded to the fen once, half up; totals add the rounded figures.")
 
 
-def _sum_figure(label: str, items: Iterable[tuple[str, bool, Decimal]]) -> Figure[Decimal]:
+def sum_step(label: str, amounts: list[Decimal], total: Decimal, literal_label: bool = False) -> Step:
+    """``label: a + b + c = total``, or ``label: nothing entered = ¥0.00``."""
+    if amounts:
+        formula = Message(F_SUM, {"items": " + ".join(format_money(a) for a in amounts)})
+    else:
+        formula = Message(F_NOTHING)
+    return Step(label, formula, format_money(total), literal_label)
+
+
+def sum_figure(label: str, items: Iterable[tuple[str, bool, Decimal]]) -> Figure[Decimal]:
     """Sum labelled amounts: one step per non-zero item, then the total."""
     steps: list[Step] = []
     amounts: list[Decimal] = []
@@ -73,13 +77,7 @@ def _sum_figure(label: str, items: Iterable[tuple[str, bool, Decimal]]) -> Figur
         if amount == 0:
             continue
         amounts.append(amount)
-        steps.append(Step(item_label, F_AMOUNT, {"amount": format_money(amount)}, format_money(amount), literal))
+        steps.append(Step(item_label, Message(F_AMOUNT, {"amount": format_money(amount)}), format_money(amount), literal))
     total = round_fen(sum(amounts, Decimal(0)))
-    if amounts:
-        formula, params = F_SUM, {"items": " + ".join(format_money(a) for a in amounts)}
-    else:
-        formula, params = F_NOTHING, {}
-    steps.append(Step(label, formula, params, format_money(total)))
+    steps.append(sum_step(label, amounts, total))
     return Figure(total, tuple(steps))
-
-

@@ -9,7 +9,7 @@ from decimal import Decimal
 from jiebei_tui.domain.parsing.money import ZERO, format_money, round_fen
 from jiebei_tui.domain.selfcheck.debts import DebtAssessment
 from jiebei_tui.domain.selfcheck.inputs import SelfCheckInput
-from jiebei_tui.domain.selfcheck.kinds import ESSENTIAL_LABELS, EssentialCategory
+from jiebei_tui.domain.selfcheck.kinds import EssentialCategory
 from jiebei_tui.i18n import N_
 
 P_OVERDUE_DEBT = N_("Overdue: {name}")
@@ -34,7 +34,7 @@ def rank_priorities(inp: SelfCheckInput, debts: tuple[DebtAssessment, ...]) -> t
     for category in EssentialCategory:  # enum order is the CFPB order
         amount = inp.cashflow.essentials.get(category, ZERO)
         if amount > 0:
-            items.append(Priority("essentials", ESSENTIAL_LABELS[category], {}, round_fen(amount)))
+            items.append(Priority("essentials", category.label, {}, round_fen(amount)))
     overdue = [d for d in debts if d.debt.overdue_principal > 0]
     # Costliest per day first: every day it waits costs the most.
     overdue.sort(key=lambda d: (-d.cost_per_day.value, -d.overdue_total.value, d.index))

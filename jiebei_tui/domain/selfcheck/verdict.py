@@ -7,26 +7,36 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal, localcontext
 from typing import Final
 
+from jiebei_tui.domain.labels import Message
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.selfcheck.explain import F_AMOUNT, Step
 from jiebei_tui.domain.selfcheck.kinds import VerdictKind
-from jiebei_tui.i18n import N_
+from jiebei_tui.i18n import N_, N_plural
 
 CLEAR_MONTHS_LIMIT: Final = 6
 NEXT_PLAN_BUILDER: Final = "plan_builder"
 NEXT_CALL_PREP: Final = "call_prep"
+
+
 @dataclass(frozen=True)
 class Verdict:
-    """The plain answer. ``reason`` says which rule decided (stable key for the UI and tests)."""
+    """The plain answer. ``reason`` says which rule decided (stable key for the UI and tests).
+
+    ``headline`` and ``explanation`` share their parameters: the formatted figures.
+    """
 
     kind: VerdictKind
     reason: str
     months: int | None  # clear_in_months: N; negotiate/too_slow: months it would take
     next_step: str  # NEXT_PLAN_BUILDER or NEXT_CALL_PREP
-    headline: str  # msgid
-    explanation: str  # msgid
-    params: Mapping[str, str]
+    headline: Message
+    explanation: Message
     steps: tuple[Step, ...]
+
+    @property
+    def params(self) -> Mapping[str, str]:
+        """The formatted figures the texts name (``gap``, ``months``, ``surplus``...)."""
+        return self.explanation.params
 
 
 H_CLEAR_NOW = N_("Your savings can clear the overdue now")
@@ -40,8 +50,9 @@ E_NOTHING_OVERDUE = N_(
     "Your income covers essentials and regular payments, with {surplus} left each month. Keep the due "
     "dates in view."
 )
-H_CLEAR_IN_ONE_MONTH = N_("You can clear the overdue in 1 month")
-H_CLEAR_IN_MONTHS = N_("You can clear the overdue in {months} months")
+H_CLEAR_IN_MONTHS = N_plural(
+    "You can clear the overdue in {months} month", "You can clear the overdue in {months} months"
+)
 E_CLEAR_IN_MONTHS = N_(
     "With {surplus} left each month and {savings} usable now, the {needed} overdue can be cleared by "
     "month {months}. This already counts about {monthly_cost} a month that waiting adds, so each month "
@@ -76,7 +87,7 @@ E_NEGOTIATE_NOT_OUTPACING = N_(
 )
 E_NEGOTIATE_TOO_SLOW = N_(
     "At {surplus} a month it would take about {months} months to clear the {needed} overdue, more than "
-    "{limit}, while waiting adds about {monthly_cost} a month. An instalment or deferral plan agreed with "
+    "{limit} months, while waiting adds about {monthly_cost} a month. An instalment or deferral plan agreed with "
     "the lender may fit better; bring these numbers to the call."
 )
 H_CRISIS = N_("Essentials first: your income does not cover them")
@@ -104,6 +115,22 @@ def _months_needed(needed: Decimal, savings: Decimal, surplus: Decimal, monthly_
         context.prec = 60
         months = ((needed - savings) / (surplus - monthly_cost)).to_integral_value(rounding=ROUND_CEILING)
     return max(1, int(months))
+
+
+def _verdict(
+    kind: VerdictKind,
+    reason: str,
+    months: int | None,
+    next_step: str,
+    headline: str | Message,
+    explanation: str,
+    params: Mapping[str, str],
+    steps: tuple[Step, ...],
+) -> Verdict:
+    """A verdict whose headline (a msgid, or a counted message) and explanation share ``params``."""
+    if not isinstance(headline, Message):
+        headline = Message(headline, params)
+    return Verdict(kind, reason, months, next_step, headline, Message(explanation, params), steps)
 
 
 def decide(
@@ -145,65 +172,69 @@ def decide(
     }
     if essentials > income:
         gap = essentials - income
-        step = Step(L_GAP, F_MINUS, {"a": money(essentials), "b": money(income)}, money(gap))
-        return Verdict(
+        step = Step(L_GAP, Message(F_MINUS, {"a": money(essentials), "b": money(income)}), money(gap))
+        return _verdict(
             VerdictKind.CRISIS, "essentials_exceed_income", None, NEXT_CALL_PREP, H_CRISIS, E_CRISIS,
             {**base, "gap": money(gap)}, (step,),
         )
     if savings >= needed and surplus >= 0:
-        step = Step(L_SAVINGS_LEFT, F_MINUS, {"a": money(savings), "b": money(needed)}, money(savings - needed))
+        step = Step(L_SAVINGS_LEFT, Message(F_MINUS, {"a": money(savings), "b": money(needed)}), money(savings - needed))
         if needed == 0:
-            return Verdict(
+            return _verdict(
                 VerdictKind.CLEAR_NOW, "nothing_overdue", None, NEXT_PLAN_BUILDER, H_NOTHING_OVERDUE,
                 E_NOTHING_OVERDUE, base, (step,),
             )
-        return Verdict(
+        return _verdict(
             VerdictKind.CLEAR_NOW, "savings_cover", None, NEXT_PLAN_BUILDER, H_CLEAR_NOW, E_CLEAR_NOW, base, (step,)
         )
     if savings >= needed:  # surplus < 0
         shortfall = -surplus
-        step = Step(L_PAYMENTS_SHORT, F_AMOUNT, {"amount": money(shortfall)}, money(shortfall))
+        step = Step(L_PAYMENTS_SHORT, Message(F_AMOUNT, {"amount": money(shortfall)}), money(shortfall))
         headline, explanation = (
             (H_NEGOTIATE_EARLY, E_NEGOTIATE_PAYMENTS_EARLY) if needed == 0 else (H_NEGOTIATE, E_NEGOTIATE_PAYMENTS)
         )
-        return Verdict(
+        return _verdict(
             VerdictKind.NEGOTIATE, "payments_exceed", None, NEXT_CALL_PREP, headline, explanation,
             {**base, "shortfall": money(shortfall)}, (step,),
         )
     if surplus < 0:
         shortfall = -surplus
-        step = Step(L_PAYMENTS_SHORT, F_AMOUNT, {"amount": money(shortfall)}, money(shortfall))
-        return Verdict(
+        step = Step(L_PAYMENTS_SHORT, Message(F_AMOUNT, {"amount": money(shortfall)}), money(shortfall))
+        return _verdict(
             VerdictKind.NEGOTIATE, "shortfall", None, NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_SHORTFALL,
             {**base, "shortfall": money(shortfall)}, (step,),
         )
     if surplus == 0:
-        return Verdict(
+        return _verdict(
             VerdictKind.NEGOTIATE, "no_surplus", None, NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_NO_SURPLUS, base, (),
         )
     net_step = Step(
-        L_SURPLUS_VS_COST, F_MINUS, {"a": money(surplus), "b": money(monthly_cost)}, money(surplus - monthly_cost)
+        L_SURPLUS_VS_COST,
+        Message(F_MINUS, {"a": money(surplus), "b": money(monthly_cost)}),
+        money(surplus - monthly_cost),
     )
     if surplus <= monthly_cost:
-        return Verdict(
+        return _verdict(
             VerdictKind.NEGOTIATE, "not_outpacing", None, NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_NOT_OUTPACING,
             base, (net_step,),
         )
     months = _months_needed(needed, savings, surplus, monthly_cost)
     months_step = Step(
         L_MONTHS_NEEDED,
-        F_MONTHS_NEEDED,
-        {
-            "needed": money(needed),
-            "savings": money(savings),
-            "surplus": money(surplus),
-            "monthly_cost": money(monthly_cost),
-        },
+        Message(
+            F_MONTHS_NEEDED,
+            {
+                "needed": money(needed),
+                "savings": money(savings),
+                "surplus": money(surplus),
+                "monthly_cost": money(monthly_cost),
+            },
+        ),
         str(months),
     )
     params = {**base, "months": str(months)}
     if months > CLEAR_MONTHS_LIMIT:
-        return Verdict(
+        return _verdict(
             VerdictKind.NEGOTIATE, "too_slow", months, NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_TOO_SLOW,
             params, (net_step, months_step),
         )
@@ -214,20 +245,17 @@ def decide(
         months_step,
         Step(
             L_NEEDED_AFTER,
-            F_AFTER_MONTHS,
-            {"a": money(needed), "months": str(months), "b": money(monthly_cost)},
+            Message(F_AFTER_MONTHS, {"a": money(needed), "months": str(months), "b": money(monthly_cost)}),
             money(needed_after),
         ),
         Step(
             L_AVAILABLE_AFTER,
-            F_AFTER_MONTHS,
-            {"a": money(savings), "months": str(months), "b": money(surplus)},
+            Message(F_AFTER_MONTHS, {"a": money(savings), "months": str(months), "b": money(surplus)}),
             money(available_after),
         ),
     )
-    headline = H_CLEAR_IN_ONE_MONTH if months == 1 else H_CLEAR_IN_MONTHS
-    return Verdict(
-        VerdictKind.CLEAR_IN_MONTHS, "surplus_covers", months, NEXT_PLAN_BUILDER, headline, E_CLEAR_IN_MONTHS,
-        params, steps,
+    return _verdict(
+        VerdictKind.CLEAR_IN_MONTHS, "surplus_covers", months, NEXT_PLAN_BUILDER,
+        Message.counted(H_CLEAR_IN_MONTHS, months, params), E_CLEAR_IN_MONTHS, params, steps,
     )
 

@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 
 from jiebei_tui import locations
 from jiebei_tui.domain.calls import (
-    RECORD_KIND_LABELS,
     RED_FLAGS,
     CallRecord,
     Note,
@@ -38,7 +37,7 @@ FLAG_FILTERS: tuple[str | None, ...] = (None, *(flag.key for flag in RED_FLAGS))
 
 def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None) -> Content:
     """One line per contact (two when a search matched): when, kind, duration, who, for whom, number, flags."""
-    kind = _(RECORD_KIND_LABELS[record.kind])
+    kind = _(record.kind.label)
     missed = record.kind is RecordKind.MISSED
     if missed or record.ended_at is None:
         duration = "" if missed else "…"

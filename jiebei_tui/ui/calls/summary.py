@@ -23,10 +23,8 @@ from textual.widgets.option_list import Option
 from jiebei_tui import locations
 from jiebei_tui.domain.calls import (
     CHECKLIST,
-    COMMITMENT_STATUS_LABELS,
     IDENTITY_FIELDS,
     MANUAL_FLAG_KEYS,
-    RECORD_KIND_LABELS,
     CallRecord,
     CommitmentStatus,
     Identity,
@@ -60,7 +58,7 @@ def draft_summary(record: CallRecord, summary: Summary) -> str:
     lines = [
         tr(
             "{kind} on {when} ({duration}){number}.",
-            kind=_(RECORD_KIND_LABELS[record.kind]),
+            kind=_(record.kind.label),
             when=_when(record),
             duration=format_duration(summary.duration_seconds),
             number=tr(", number {number}", number=record.number) if record.number else "",
@@ -191,7 +189,7 @@ class CallSummaryScreen(Screen[None]):
                 Content.styled(
                     tr(
                         "{kind} · {when} · {duration}",
-                        kind=_(RECORD_KIND_LABELS[record.kind]),
+                        kind=_(record.kind.label),
                         when=_when(record),
                         duration=format_duration(summary.duration_seconds),
                     ),
@@ -235,7 +233,7 @@ class CallSummaryScreen(Screen[None]):
         commitments.set_options(
             Option(
                 Content.assemble(
-                    Content.styled(f"[{_(COMMITMENT_STATUS_LABELS[item.status])}] ", "bold"),
+                    Content.styled(f"[{_(item.status.label)}] ", "bold"),
                     plain(item.text),
                     Content.styled(
                         "  → " + " · ".join(

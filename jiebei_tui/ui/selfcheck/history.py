@@ -17,18 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Sparkline, Static
 
 from jiebei_tui.domain.parsing.money import format_money
-from jiebei_tui.domain.selfcheck import Change, Direction, compare
+from jiebei_tui.domain.selfcheck import Change, compare
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.store.selfcheck import Snapshot, delete_snapshot, list_snapshots
 from jiebei_tui.ui.common.messages import DataChanged
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
 from jiebei_tui.ui.selfcheck.widgets.figures import verdict_short
-
-DIRECTION_WORDS = {
-    Direction.BETTER: N_("better"),
-    Direction.WORSE: N_("worse"),
-    Direction.SAME: N_("no change"),
-}
 
 
 def change_text(label: str, change: Change) -> str:
@@ -39,7 +33,7 @@ def change_text(label: str, change: Change) -> str:
         before=format_money(change.before),
         after=format_money(change.after),
         difference=sign + format_money(change.difference),
-        direction=_(DIRECTION_WORDS[change.direction]),
+        direction=_(change.direction.label),
     )
 
 
@@ -60,7 +54,7 @@ def comparison_text(older: Snapshot, newer: Snapshot) -> str:
             "Verdict: {before} → {after} ({direction})",
             before=verdict_short(result.verdict_before, result.months_before),
             after=verdict_short(result.verdict_after, result.months_after),
-            direction=_(DIRECTION_WORDS[result.verdict_direction]),
+            direction=_(result.verdict_direction.label),
         ),
     ]
     return "\n".join(lines)

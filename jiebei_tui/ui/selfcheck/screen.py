@@ -21,22 +21,25 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Button, Collapsible, Input, OptionList, Select, Static
 
-from jiebei_tui.domain.selfcheck import NEXT_PLAN_BUILDER, Assessment, DebtKind, EssentialCategory, assess
-from jiebei_tui.domain.selfcheck.form import (
+from jiebei_tui.domain.selfcheck import (
     DRAFT_KEY,
     ENTRY_SECTIONS,
     ESSENTIALS_HINT,
     ESSENTIALS_TITLE,
+    NEXT_PLAN_BUILDER,
+    Assessment,
     Checked,
+    DebtKind,
+    EssentialCategory,
     FieldPath,
     add_debt,
     add_entry,
+    assess,
     check_field,
     check_form,
     clone,
     field_id,
     form_from_input,
-    kind_label,
     new_form,
     normalize_form,
     preview,
@@ -299,9 +302,9 @@ class SelfCheckScreen(AreaScreen):
         self._changed()
         if key == "kind":
             name_field = self._find(f"#{field_id(('debts', uid, 'name'))}")
-            old_label = kind_label(DebtKind(old_kind)) if old_kind in {k.value for k in DebtKind} else ""
+            old_label = _(DebtKind(old_kind).label) if old_kind in {k.value for k in DebtKind} else ""
             if isinstance(name_field, Input) and name_field.value.strip() in ("", old_label):
-                name_field.value = kind_label(DebtKind(event.value))
+                name_field.value = _(DebtKind(event.value).label)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget

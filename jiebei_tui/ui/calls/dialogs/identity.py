@@ -21,8 +21,6 @@ from textual.widgets import Button, Input, Static
 from jiebei_tui import locations
 from jiebei_tui.domain.calls import (
     IDENTITY_FIELDS,
-    IDENTITY_STATUS_LABELS,
-    RECORD_KIND_LABELS,
     CallRecord,
     Identity,
     IdentityStatus,
@@ -150,11 +148,11 @@ class CallIdentityScreen(ModalScreen[None]):
                 Content.assemble(
                     Content.styled(STATUS_GLYPHS[entry.status], STATUS_STYLES[entry.status]),
                     " ",
-                    _(IDENTITY_STATUS_LABELS[entry.status]),
+                    _(entry.status.label),
                 )
             )
             self.query_one(f"#channel-row-{item.key}").display = entry.status is IdentityStatus.VERIFIED
-        self.query_one("#status-kind", Cycler).update(Content(_(RECORD_KIND_LABELS[self._kind])))
+        self.query_one("#status-kind", Cycler).update(Content(_(self._kind.label)))
 
     def on_language_changed(self, _message: LanguageChanged) -> None:
         self._show()

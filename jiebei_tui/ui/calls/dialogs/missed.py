@@ -23,11 +23,12 @@ from jiebei_tui.domain.calls import (
     automatic_flags,
     missed_call,
 )
+from jiebei_tui.domain.parsing.dates import parse_moment
+from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.phones import normalize_number
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.ui.calls.widgets.panels import flag_rule_text
-from jiebei_tui.ui.calls.widgets.text import parse_when
 
 LAST_NUMBER_DRAFT = "calls.missed.number"
 
@@ -96,15 +97,10 @@ class MissedCallScreen(ModalScreen[int]):
         now = app.clock()  # type: ignore[attr-defined]
         result = self.query_one("#missed-result", Static)
         number = self.query_one("#missed-number", Input).value.strip()
-        when = parse_when(self.query_one("#missed-time", Input).value, now)
-        if when is None:
-            unreadable = _("Could not read the time. Use 21:47, 11-23 21:47 or 昨天 21:47.")
-            result.update(Content.styled(unreadable, "bold $text-warning"))
-            self.query_one("#missed-time", Input).focus()
-            return
-        if when > now:
-            future = _("That time is still to come; missed calls are logged afterwards.")
-            result.update(Content.styled(future, "bold $text-warning"))
+        try:
+            when = parse_moment(self.query_one("#missed-time", Input).value, now)
+        except InputError as error:
+            result.update(Content.styled(error.text(), "bold $text-warning"))
             self.query_one("#missed-time", Input).focus()
             return
         repo = CallsRepo(app.store)  # type: ignore[attr-defined]

@@ -21,7 +21,6 @@ from jiebei_tui.domain.calls import (
     CHECKLIST,
     IDENTITY_FIELDS,
     PREP_CHECKLIST,
-    RECORD_KIND_LABELS,
     RED_FLAGS,
     CallRecord,
     RecordKind,
@@ -146,7 +145,7 @@ class IdentityPanel(ColumnsPanel):
             rows.append(Content.assemble(f"{index} ", glyph, " ", pad(_(item.label), label_width), " ", value))
         number = plain(record.number) if record.number else Content.styled(NONE, "$text-muted")
         rows.append(Content.assemble(f"{NUMBER_ROW}   ", pad(_("Number"), label_width), " ", number))
-        kind = _(RECORD_KIND_LABELS[record.kind])
+        kind = _(record.kind.label)
         rows.append(Content.assemble(f"{KIND_ROW}   ", pad(_("Kind"), label_width), " ", kind))
         verified = record.identity.is_verified
         state = (
@@ -227,7 +226,7 @@ class CallStatus(Static):
         dot = Content.styled("● " if running else "■ ", "bold $text-success" if running else "$text-muted")
         parts: list[Content | str] = [
             dot,
-            Content.styled(_(RECORD_KIND_LABELS[record.kind]), "bold"),
+            Content.styled(_(record.kind.label), "bold"),
             " ",
             Content.styled(format_duration(seconds), "bold $text-primary"),
             "  ",

@@ -7,15 +7,11 @@ escape sequence nor a note such as ``[red]`` can steer the terminal or Textual.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from datetime import datetime, timedelta
-
 from rich.cells import cell_len
 from textual.content import Content
 
 from jiebei_tui.domain.calls import IdentityStatus, Note, NoteKind, format_offset
-from jiebei_tui.domain.calls.notes import NOTE_KIND_CYCLE, NOTE_KIND_LABELS
+from jiebei_tui.domain.calls.notes import NOTE_KIND_CYCLE
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_, _, tr
@@ -56,7 +52,7 @@ def pad(text: str, width: int) -> str:
 
 
 def kind_label(kind: NoteKind) -> str:
-    return _(NOTE_KIND_LABELS[kind])
+    return _(kind.label)
 
 
 def kind_width() -> int:
@@ -113,44 +109,3 @@ def note_line(note: Note) -> Content:
         parts += ["  ", Content.styled("✎ " + original, "italic $text-muted")]
     return Content.assemble(*parts)
 
-
-# ----- times typed by hand (missed calls) ---------------------------------------------------
-
-_WHEN = re.compile(
-    r"^\s*(?:(?P<rel>昨天|昨日|前天|yesterday)\s*)?"
-    r"(?:(?:(?P<year>\d{4})[-/.年])?(?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})[日号號]?\s+)?"
-    r"(?P<hour>\d{1,2})(?:[:点點时時]\s*(?P<minute>\d{1,2})?分?|(?P<minute2>\d{2}))?\s*$",
-    re.IGNORECASE,
-)
-
-
-def parse_when(text: str, now: datetime) -> datetime | None:
-    """A time typed for a missed call, in ``now``'s zone; None when it cannot be read.
-
-    Accepts ``21:47``, ``2147``, ``9点``, ``11-23 21:47``, ``2026-11-23 21:47``
-    and ``昨天 21:47``; empty means now. A bare time later than now is taken as
-    yesterday's (you log calls after they happened).
-    """
-    text = unicodedata.normalize("NFKC", text).strip()
-    if not text:
-        return now.replace(microsecond=0)
-    match = _WHEN.match(text)
-    if match is None:
-        return None
-    hour = int(match["hour"])
-    minute = int(match["minute"] or match["minute2"] or 0)
-    day = now.date()
-    dated = match["day"] is not None
-    if dated:
-        try:
-            day = day.replace(year=int(match["year"] or day.year), month=int(match["month"]), day=int(match["day"]))
-        except ValueError:
-            return None
-    if match["rel"]:
-        day -= timedelta(days=2 if match["rel"] == "前天" else 1)
-    if hour > 23 or minute > 59:
-        return None
-    moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=now.tzinfo)
-    if moment > now and not dated and not match["rel"]:
-        moment -= timedelta(days=1)
-    return moment

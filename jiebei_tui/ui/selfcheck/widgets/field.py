@@ -16,16 +16,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Collapsible, Input, Select, Static
 
-from jiebei_tui.domain.selfcheck import REPAYMENT_METHOD_LABELS, DebtKind, RepaymentMethod
-from jiebei_tui.domain.selfcheck.form import (
+from jiebei_tui.domain.labels import Message
+from jiebei_tui.domain.parsing.errors import InputError
+from jiebei_tui.domain.selfcheck import (
     DEBT_FIELDS,
     DEBT_KIND_ORDER,
+    DebtKind,
+    EssentialCategory,
     FieldPath,
     FieldSpec,
-    Problem,
-    essential_label,
+    RepaymentMethod,
     field_id,
-    kind_label,
 )
 from jiebei_tui.i18n import _
 from jiebei_tui.ui.common.inputs import InOrderInput
@@ -58,7 +59,7 @@ class FieldRow(Horizontal):
         yield self.field
         yield Static(self.hint or "", classes="sc-message -hint")
 
-    def show(self, problem: Problem | None, understood: Problem | None = None) -> None:
+    def show(self, problem: InputError | None, understood: Message | None = None) -> None:
         """A problem wins over what was understood, which wins over the hint."""
         if problem is not None:
             state, text = "-error", problem.text()
@@ -92,15 +93,15 @@ class ChoiceRow(Horizontal):
 
 
 def kind_options() -> list[tuple[str, str]]:
-    return [(kind_label(kind), kind.value) for kind in DEBT_KIND_ORDER]
+    return [(_(kind.label), kind.value) for kind in DEBT_KIND_ORDER]
 
 
 def method_options() -> list[tuple[str, str]]:
-    return [(_(REPAYMENT_METHOD_LABELS[method]), method.value) for method in RepaymentMethod]
+    return [(_(method.label), method.value) for method in RepaymentMethod]
 
 
 def debt_title(number: int, debt: dict[str, Any]) -> str:
-    name = str(debt.get("name") or "").strip() or kind_label(DebtKind(debt.get("kind", "other")))
+    name = str(debt.get("name") or "").strip() or _(DebtKind(debt.get("kind", "other")).label)
     return f"{number}. {name}"
 
 
@@ -146,7 +147,7 @@ def field_row(path: FieldPath, spec: FieldSpec, value: str) -> FieldRow:
 
 
 def essential_row(category: str, value: str) -> FieldRow:
-    return FieldRow(essential_label(category), FieldInput(("essentials", category, "amount"), "money", value, placeholder="0"))
+    return FieldRow(_(EssentialCategory(category).label), FieldInput(("essentials", category, "amount"), "money", value, placeholder="0"))
 
 
 def entry_row(section: str, entry: dict[str, Any], placeholder: str) -> FieldRow:

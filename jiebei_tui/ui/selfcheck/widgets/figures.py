@@ -12,18 +12,15 @@ from decimal import Decimal
 
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.parsing.rates import format_multiplier, format_rate
-from jiebei_tui.domain.selfcheck import Assessment, DebtAssessment, Figure, Step, VerdictKind
+from jiebei_tui.domain.selfcheck import Assessment, DebtAssessment, Figure, Step, VerdictKind, field_label
 from jiebei_tui.domain.selfcheck.assess import L_ESSENTIALS, L_INCOME, L_NEEDED, L_SAVINGS, L_SURPLUS, L_TOTAL_30_DAYS
 from jiebei_tui.domain.selfcheck.debts import (
     L_ACCRUED,
     L_COST_30_DAYS,
     L_COST_PER_DAY,
     L_DAYS_OVERDUE,
-    R_DAYS_MANY,
-    R_DAYS_ONE,
 )
 from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS, NOTE_ROUNDING
-from jiebei_tui.domain.selfcheck.form import field_label
 from jiebei_tui.i18n import N_, _, tr
 
 VERDICT_SHORT = {
@@ -63,21 +60,18 @@ class FigureLine:
     notes: tuple[str, ...] = ()
 
 
-def _result(step: Step, figure: Figure[object]) -> str:
-    # The domain formats a day count in English ("52 days"); say it in the user's language.
-    if step.label == L_DAYS_OVERDUE and isinstance(figure.value, int):
-        return tr(R_DAYS_ONE if figure.value == 1 else R_DAYS_MANY, days=figure.value)
-    return step.result
+def _result(step: Step) -> str:
+    return step.result if isinstance(step.result, str) else step.result.text()
 
 
-def render_step(step: Step, figure: Figure[object]) -> str:
+def render_step(step: Step) -> str:
     """``label: formula = result`` in the current language."""
     label = step.label if step.literal_label else _(step.label)
-    return tr(STEP_LINE, label=label, formula=_(step.formula).format(**step.params), result=_result(step, figure))
+    return tr(STEP_LINE, label=label, formula=step.formula.text(), result=_result(step))
 
 
 def _steps(*figures: Figure[object]) -> tuple[str, ...]:
-    return tuple(render_step(step, figure) for figure in figures for step in figure.steps)
+    return tuple(render_step(step) for figure in figures for step in figure.steps)
 
 
 def _named_steps(items: list[DebtAssessment], attribute: str) -> tuple[str, ...]:
@@ -88,7 +82,7 @@ def _named_steps(items: list[DebtAssessment], attribute: str) -> tuple[str, ...]
         for step in figure.steps:
             label = tr(L_DEBT_FIGURE, name=item.debt.name, figure=_(step.label))
             lines.append(
-                tr(STEP_LINE, label=label, formula=_(step.formula).format(**step.params), result=_result(step, figure))
+                tr(STEP_LINE, label=label, formula=step.formula.text(), result=_result(step))
             )
     return tuple(lines)
 
@@ -101,9 +95,9 @@ def _notes(*figures: Figure[object]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _step_body(step: Step, figure: Figure[object]) -> str:
+def _step_body(step: Step) -> str:
     """A step without its label: ``2026-11-23 − 2026-10-02 = 52 days``."""
-    return f"{_(step.formula).format(**step.params)} = {_result(step, figure)}"
+    return f"{step.formula.text()} = {_result(step)}"
 
 
 def debt_inputs(item: DebtAssessment) -> tuple[tuple[str, str], ...]:
@@ -117,7 +111,7 @@ def debt_inputs(item: DebtAssessment) -> tuple[tuple[str, str], ...]:
         (field_label("overdue"), format_money(debt.overdue_principal)),
         (field_label("rate"), format_rate(debt.daily_rate)),
         (field_label("multiplier"), multiplier_text),
-        (_(L_DAYS_OVERDUE), _step_body(item.days_overdue.steps[0], item.days_overdue)),
+        (_(L_DAYS_OVERDUE), _step_body(item.days_overdue.steps[0])),
         (field_label("lender"), debt.lender.strip() or _(V_NOT_ENTERED)),
     )
 
@@ -167,9 +161,9 @@ def _verdict_line(a: Assessment) -> FigureLine:
         "verdict",
         _(L_VERDICT),
         verdict_short(verdict.kind, verdict.months),
-        tuple(render_step(step, a.monthly_surplus) for step in verdict.steps),
+        tuple(render_step(step) for step in verdict.steps),
         inputs,
-        (tr(verdict.explanation, **verdict.params),),
+        (verdict.explanation.text(),),
     )
 
 

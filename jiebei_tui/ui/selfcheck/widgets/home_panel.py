@@ -11,8 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from jiebei_tui.domain.parsing.money import format_money
-from jiebei_tui.domain.selfcheck import assess
-from jiebei_tui.domain.selfcheck.form import DRAFT_KEY
+from jiebei_tui.domain.selfcheck import DRAFT_KEY, assess
 from jiebei_tui.i18n import _, tr
 from jiebei_tui.store.selfcheck import list_snapshots
 from jiebei_tui.ui.selfcheck.widgets.figures import verdict_short

@@ -150,8 +150,8 @@ class SelfCheckResults(Vertical):
         self.query_one("#sc-result-when", Static).update(
             tr("From your self-check of {date}. Change a number and press Ctrl+S again to update it.", date=when)
         )
-        self.query_one("#sc-verdict-headline", Static).update(tr(verdict.headline, **verdict.params))
-        self.query_one("#sc-verdict-text", Static).update(tr(verdict.explanation, **verdict.params))
+        self.query_one("#sc-verdict-headline", Static).update(verdict.headline.text())
+        self.query_one("#sc-verdict-text", Static).update(verdict.explanation.text())
         waiting = waiting_text(assessment)
         self.query_one("#sc-waiting", Static).update(waiting)
         self.query_one("#sc-waiting", Static).display = bool(waiting)

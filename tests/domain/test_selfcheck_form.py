@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -12,29 +11,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jiebei_tui import i18n
-from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, FACTS
-from jiebei_tui.domain.parsing import money, numbers, rates
-from jiebei_tui.domain.selfcheck import DebtKind, EssentialCategory, VerdictKind, assess
-from jiebei_tui.domain.selfcheck.form import (
+from jiebei_tui.domain.parsing import dates, money, numbers, rates
+from jiebei_tui.domain.parsing.errors import InputError
+from jiebei_tui.domain.selfcheck import (
     DEBT_FIELDS,
-    MSG_ESSENTIALS_REQUIRED,
-    MSG_INCOME_REQUIRED,
-    MSG_OUTSTANDING_REQUIRED,
-    MSG_SINCE_FORMAT,
-    MSG_SINCE_NO_SUCH_DATE,
-    MSG_SINCE_TOO_OLD,
+    DebtKind,
+    EssentialCategory,
+    VerdictKind,
     add_debt,
+    assess,
     check_field,
     check_form,
     field_paths,
     form_from_input,
     new_form,
     normalize_form,
-    parse_since,
+    preview,
 )
-from jiebei_tui.domain.selfcheck.validate import MSG_DATE_IN_FUTURE, MSG_OVERDUE_MORE_THAN_OUTSTANDING
-from jiebei_tui.ui.selfcheck.widgets.figures import figure_lines, verdict_short
-from jiebei_tui.ui.selfcheck.widgets.results import at_stake_items, help_items
+from jiebei_tui.domain.selfcheck.check import MSG_ESSENTIALS_REQUIRED, MSG_INCOME_REQUIRED, MSG_OUTSTANDING_REQUIRED
+from jiebei_tui.domain.selfcheck.fields import MSG_SINCE_FORMAT, parse_since
+from jiebei_tui.domain.selfcheck.validate import MSG_OVERDUE_MORE_THAN_OUTSTANDING
 
 TODAY = date(2026, 11, 23)
 
@@ -151,16 +147,16 @@ def test_overdue_since_takes_a_date_or_days(text: str, expected: object) -> None
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2026-11-30", MSG_DATE_IN_FUTURE),
-        ("2026-02-30", MSG_SINCE_NO_SUCH_DATE),
-        ("2001-01-01", MSG_SINCE_TOO_OLD),
+        ("2026-11-30", dates.MSG_DATE_IN_FUTURE),
+        ("2026-02-30", dates.MSG_NO_SUCH_DATE),
+        ("2001-01-01", dates.MSG_DATE_TOO_OLD),
         ("last month", MSG_SINCE_FORMAT),
         ("-3", MSG_SINCE_FORMAT),
         ("99999", numbers.MSG_NUMBER_RANGE),
     ],
 )
 def test_overdue_since_explains_what_is_wrong(text: str, message: str) -> None:
-    with pytest.raises(money.InputError) as caught:
+    with pytest.raises(InputError) as caught:
         parse_since(text, TODAY)
     assert caught.value.message == message
 
@@ -206,47 +202,36 @@ def test_drafts_are_repaired_or_refused() -> None:
     assert normalize_form(filled()) == filled()
 
 
-def _sample_assessment(essentials: str = "1500") -> Any:
-    form = filled()
-    form["essentials"]["food"] = essentials
-    checked = check_form(form, TODAY)
-    assert checked.input is not None
-    return assess(checked.input, TODAY)
+@pytest.mark.parametrize(
+    ("kind", "value", "english"),
+    [
+        ("money", Decimal("25000"), "¥25,000.00"),
+        ("rate", Decimal("0.0005"), "0.05% a day"),
+        ("multiplier", Decimal("1.5"), "×1.5"),
+        ("since", 1, "1 day overdue"),
+        ("since", 52, "52 days overdue"),
+        ("since", date(2026, 11, 22), "1 day overdue, since 2026-11-22"),
+        ("since", date(2026, 10, 2), "52 days overdue, since 2026-10-02"),
+        ("due_day", 15, "day 15 of each month"),
+        ("months", 1, "1 instalment left"),
+        ("months", 12, "12 instalments left"),
+    ],
+)
+def test_what_a_field_was_read_as(kind: str, value: object, english: str) -> None:
+    understood = preview(kind, value, TODAY)
+    assert understood is not None and understood.english() == english
 
 
-def test_every_figure_explains_itself_with_its_inputs() -> None:
+def test_a_field_problem_is_an_input_error_shown_in_the_users_language() -> None:
+    value, problem = check_field("money", "两万", TODAY)
+    assert value is None and isinstance(problem, InputError)
+    assert problem.message == money.MSG_NOT_AMOUNT
+    assert problem.text() == "请用数字，例如 20000 或 2.5万"  # the default language
     i18n.set_language("en")
-    lines = figure_lines(_sample_assessment())
-    keys = [line.key for line in lines]
-    assert keys[:3] == ["verdict", "surplus", "share"]
-    assert {"overdue", "accrued", "per_day", "next_30", "owed", "debt0.per_day"} <= set(keys)
-    for line in lines:
-        assert line.steps, line.key
-    per_day = next(line for line in lines if line.key == "debt0.per_day")
-    assert per_day.value == "¥15.00"
-    assert any("¥20,000.00 × 0.05% × 1.5" in step for step in per_day.steps)
-    inputs = dict(per_day.inputs)
-    assert inputs["Penalty multiplier"] == "1.5, from your contract"
-    assert inputs["Days overdue"] == "2026-11-23 − 2026-10-02 = 52 days"
+    assert problem.text() == problem.english() == "Use digits, e.g. 20000 or 2.5万"
 
 
-def test_explanations_are_translated_days_included() -> None:
-    i18n.set_language("zh-Hans")
-    per_day = next(line for line in figure_lines(_sample_assessment()) if line.key == "debt0.accrued")
-    assert per_day.label == "借呗：至今的罚息和利息"
-    assert dict(per_day.inputs)["逾期天数"] == "2026-11-23 − 2026-10-02 = 52 天"
-    assert any(step.endswith("× 52 天 = ¥780.00") for step in per_day.steps)
-
-
-def test_verdict_words_and_facts_with_sources() -> None:
-    i18n.set_language("en")
-    assert verdict_short(VerdictKind.CLEAR_IN_MONTHS, 1) == "Can clear in 1 month"
-    assert verdict_short(VerdictKind.CLEAR_IN_MONTHS, 4) == "Can clear in 4 months"
-    text = "\n".join(at_stake_items(_sample_assessment()))
-    statements = [fact for fact in FACTS if fact.statement in text]
-    assert statements and all(fact.source in text for fact in statements)
-
-
-def test_help_names_only_the_listed_channels() -> None:
-    numbers = set(re.findall(r"\d{3,}", "\n".join(help_items())))
-    assert numbers == {channel.number for channel in COMPLAINT_CHANNELS}
+def test_a_form_typed_in_traditional_characters_reads_the_same() -> None:
+    simplified = check_form(filled(outstanding="2.5万", rate="万分之五", months="12个月", due_day="15号"), TODAY)
+    traditional = check_form(filled(outstanding="2.5萬", rate="萬分之五", months="12個月", due_day="15號"), TODAY)
+    assert traditional.problems == {} and traditional.input == simplified.input
