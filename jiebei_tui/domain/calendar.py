@@ -54,4 +54,5 @@ def calendar_bytes(events: Iterable[CalendarEvent], *, stamp: datetime, name: st
         alarm.add("trigger", -REMIND_BEFORE)
         event.add_component(alarm)
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical

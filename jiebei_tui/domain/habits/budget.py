@@ -19,7 +19,7 @@ from jiebei_tui.domain.habits import serial
 from jiebei_tui.domain.habits.periods import month_of
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import ZERO, parse_money
-from jiebei_tui.domain.selfcheck import ESSENTIAL_LABELS, EssentialCategory, SelfCheckInput
+from jiebei_tui.domain.selfcheck import EssentialCategory, SelfCheckInput
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_
 
@@ -32,7 +32,7 @@ MAX_SPENDS_PER_MONTH: Final = 3000
 
 # Built-in categories are labelled by msgid (they follow the UI language); the user's own keep their words.
 BUILTIN_LABELS: Final[Mapping[str, str]] = {
-    **{category.value: ESSENTIAL_LABELS[category] for category in EssentialCategory},
+    **{category.value: category.label for category in EssentialCategory},
     EVERYTHING_ELSE: N_("Everything else"),
 }
 L_REMOVED_CATEGORY = N_("Removed categories")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal, localcontext
-from enum import Enum
 from typing import Any, Final
 
 from jiebei_tui.domain.habits import serial
 from jiebei_tui.domain.habits.periods import add_months
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import ZERO, format_money, parse_money
 from jiebei_tui.domain.parsing.numbers import parse_int
@@ -29,23 +29,11 @@ MSG_DEPOSIT_ZERO = N_("Enter an amount above zero")
 MSG_WITHDRAW_TOO_MUCH = N_("That is more than the fund holds ({current})")
 
 
-class FundState(str, Enum):
-    NO_TARGET = "no_target"  # no essentials entered: nothing to aim at yet
-    REACHED = "reached"
-    ON_THE_WAY = "on_the_way"
-    NOT_SAVING = "not_saving"  # below target with no monthly saving: never reached at this rate
-
-    @property
-    def label(self) -> str:
-        return _STATE_LABELS[self]
-
-
-_STATE_LABELS: dict[FundState, str] = {
-    FundState.NO_TARGET: N_("No target yet: enter your monthly essentials"),
-    FundState.REACHED: N_("Target reached"),
-    FundState.ON_THE_WAY: N_("On the way"),
-    FundState.NOT_SAVING: N_("No monthly saving set, so the target is not getting closer"),
-}
+class FundState(LabelledEnum):
+    NO_TARGET = "no_target", N_("No target yet: enter your monthly essentials")  # no essentials entered: nothing to aim at yet
+    REACHED = "reached", N_("Target reached")
+    ON_THE_WAY = "on_the_way", N_("On the way")
+    NOT_SAVING = "not_saving", N_("No monthly saving set, so the target is not getting closer")  # below target with no monthly saving: never reached at this rate
 
 
 @dataclass(frozen=True)

@@ -9,39 +9,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
 from typing import Final
 
 from jiebei_tui.domain.habits.habit import Habit
 from jiebei_tui.domain.habits.periods import Cadence, period_end, period_index, period_start
 from jiebei_tui.domain.habits.progress import HabitProgress
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.i18n import N_
 
 HISTORY_WEEKS: Final = 12  # a daily habit's heat map: 12 ISO weeks, Monday to Sunday
 HISTORY_PERIODS: Final = 12  # a weekly or monthly habit's strip
 
 
-class PeriodState(str, Enum):
-    DONE = "done"
-    REST = "rest"
-    MISSED = "missed"
-    OPEN = "open"  # the current period, not done yet
-    UPCOMING = "upcoming"  # after today (a planned rest there shows as REST)
-    BEFORE_START = "before_start"
-
-    @property
-    def label(self) -> str:
-        return _STATE_LABELS[self]
-
-
-_STATE_LABELS: dict[PeriodState, str] = {
-    PeriodState.DONE: N_("done"),
-    PeriodState.REST: N_("planned rest"),
-    PeriodState.MISSED: N_("not done"),
-    PeriodState.OPEN: N_("still open"),
-    PeriodState.UPCOMING: N_("not yet"),
-    PeriodState.BEFORE_START: N_("before the habit started"),
-}
+class PeriodState(LabelledEnum):
+    DONE = "done", N_("done")
+    REST = "rest", N_("planned rest")
+    MISSED = "missed", N_("not done")
+    OPEN = "open", N_("still open")  # the current period, not done yet
+    UPCOMING = "upcoming", N_("not yet")  # after today (a planned rest there shows as REST)
+    BEFORE_START = "before_start", N_("before the habit started")
 
 
 @dataclass(frozen=True)

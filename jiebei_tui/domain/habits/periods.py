@@ -13,28 +13,17 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from enum import Enum
 
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.i18n import N_
 
 
-class Cadence(str, Enum):
+class Cadence(LabelledEnum):
     """How often a habit is due; stored by value."""
 
-    DAILY = "daily"
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-
-_LABELS: dict[Cadence, str] = {
-    Cadence.DAILY: N_("Every day"),
-    Cadence.WEEKLY: N_("Every week"),
-    Cadence.MONTHLY: N_("Every month"),
-}
+    DAILY = "daily", N_("Every day")
+    WEEKLY = "weekly", N_("Every week")
+    MONTHLY = "monthly", N_("Every month")
 
 
 def period_index(cadence: Cadence, day: date) -> int:

@@ -13,15 +13,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
 from typing import Final, TypeAlias
 
 from jiebei_tui.domain.calendar import CalendarEvent, calendar_bytes
 from jiebei_tui.domain.calls import Commitment, CommitmentStatus
 from jiebei_tui.domain.habits.notice import Notice
 from jiebei_tui.domain.habits.periods import add_months, clamp_day
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.money import format_money
-from jiebei_tui.domain.selfcheck import DEBT_KIND_LABELS, SelfCheckInput
+from jiebei_tui.domain.selfcheck import SelfCheckInput
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_
 
@@ -35,21 +35,12 @@ D_PROMISE = N_("Promised on {date}: {text}")
 T_INSTALMENT = N_("{plan}: instalment {number} of {count}, {amount}")
 
 
-class DueSource(str, Enum):
-    DEBT = "debt"
-    COMMITMENT = "commitment"
-    PLAN = "plan"
-
-    @property
-    def label(self) -> str:
-        return _SOURCE_LABELS[self]
+class DueSource(LabelledEnum):
+    DEBT = "debt", N_("Due day from the self-check")
+    COMMITMENT = "commitment", N_("Promise made on a call")
+    PLAN = "plan", N_("Plan instalment")
 
 
-_SOURCE_LABELS: dict[DueSource, str] = {
-    DueSource.DEBT: N_("Due day from the self-check"),
-    DueSource.COMMITMENT: N_("Promise made on a call"),
-    DueSource.PLAN: N_("Plan instalment"),
-}
 _SOURCE_ORDER: Final = {DueSource.PLAN: 0, DueSource.COMMITMENT: 1, DueSource.DEBT: 2}
 
 
@@ -98,7 +89,7 @@ def debt_due_items(selfcheck: SelfCheckInput, start: date, end: date) -> tuple[D
         if debt.due_day is None or not 1 <= debt.due_day <= 31 or debt.monthly_payment <= 0:
             continue
         name = sanitize_inline(debt.name).strip()
-        params = {"name": name or DEBT_KIND_LABELS[debt.kind], "amount": format_money(debt.monthly_payment)}
+        params = {"name": name or debt.kind.label, "amount": format_money(debt.monthly_payment)}
         translated = frozenset() if name else frozenset({"name"})
         for offset in range(months + 1):
             year, month = add_months(start.year, start.month, offset)
