@@ -17,6 +17,7 @@ from jiebei_tui.domain.plans.budget import (
     Extra,
     MonthTotal,
     Strategy,
+    budget_problems,
     compare_strategies,
     plan_budget,
 )
@@ -162,6 +163,7 @@ __all__ = [
     "agree",
     "back_to_draft",
     "blank_start",
+    "budget_problems",
     "build_schedule",
     "compare_options",
     "compare_plans",

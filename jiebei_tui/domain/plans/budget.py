@@ -27,15 +27,16 @@ paying all charges first rules that out.)
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from jiebei_tui.domain.parsing.errors import InputError
-from jiebei_tui.domain.parsing.money import ZERO, format_money
+from jiebei_tui.domain.parsing.money import ZERO, format_money, round_fen
 from jiebei_tui.domain.plans import checks
 from jiebei_tui.domain.plans.account import Account
 from jiebei_tui.domain.plans.alerts import Alert, AlertKind
@@ -95,6 +96,8 @@ class Extra:
 
 @dataclass(frozen=True)
 class MonthTotal:
+    """One due date: paid in all, interest and penalty charged that month, and owed after paying."""
+
     due: date
     paid: Decimal
     interest: Decimal
@@ -129,11 +132,12 @@ class BudgetPlan:
 
     @property
     def total_interest(self) -> Decimal:
-        return sum((month.interest for month in self.months), ZERO)
+        return sum((schedule.total_interest for schedule in self.schedules), ZERO)
 
     @property
     def total_penalty(self) -> Decimal:
-        return sum((month.penalty for month in self.months), ZERO)
+        """Penalty owed at the start plus penalty charged since, paid or not."""
+        return sum((schedule.total_penalty for schedule in self.schedules), ZERO)
 
     @property
     def total_cost(self) -> Decimal:
@@ -143,7 +147,7 @@ class BudgetPlan:
         return (Point(self.start, self.owed_at_start), *(Point(m.due, m.owed_after) for m in self.months))
 
 
-def _check(
+def _field_checks(
     positions: Sequence[DebtPosition],
     budget: Decimal,
     strategy: Strategy,
@@ -151,26 +155,79 @@ def _check(
     order: Sequence[int] | None,
     extras: Sequence[Extra],
     minimums: Sequence[Decimal] | None,
-) -> None:
-    if not positions:
-        raise InputError(checks.MSG_NO_DEBTS)
-    if len(positions) > checks.MAX_DEBTS:
-        raise InputError(checks.MSG_TOO_MANY_DEBTS, {"maximum": str(checks.MAX_DEBTS)})
-    for position in positions:
-        position.check()
-    checks.check_amount(budget)
-    if strategy is Strategy.CUSTOM and sorted(order or ()) != list(range(len(positions))):
-        raise InputError(MSG_ORDER)
-    if minimums is not None:
-        if len(minimums) != len(positions):
-            raise InputError(MSG_MINIMUMS)
-        for minimum in minimums:
-            checks.check_amount(minimum, positive=False)
-    if len(extras) > checks.MAX_EXTRAS:
-        raise InputError(checks.MSG_TOO_MANY_EXTRAS, {"maximum": str(checks.MAX_EXTRAS)})
-    for extra in extras:
-        checks.check_amount(extra.amount)
-        checks.check_not_before(extra.day, start)
+    due_day: int | None,
+    first_due: date | None,
+) -> list[tuple[str, Callable[[], None]]]:
+    """(field, check) pairs in form order; a debt's field is ``debts[i]``, an extra's ``extras[i]``."""
+
+    def count() -> None:
+        if not positions:
+            raise InputError(checks.MSG_NO_DEBTS)
+        if len(positions) > checks.MAX_DEBTS:
+            raise InputError(checks.MSG_TOO_MANY_DEBTS, {"maximum": str(checks.MAX_DEBTS)})
+
+    def custom_order() -> None:
+        if strategy is Strategy.CUSTOM and sorted(order or ()) != list(range(len(positions))):
+            raise InputError(MSG_ORDER)
+
+    def minimum_list() -> None:
+        if minimums is not None:
+            if len(minimums) != len(positions):
+                raise InputError(MSG_MINIMUMS)
+            for minimum in minimums:
+                checks.check_amount(minimum, positive=False)
+
+    def extra_count() -> None:
+        if len(extras) > checks.MAX_EXTRAS:
+            raise InputError(checks.MSG_TOO_MANY_EXTRAS, {"maximum": str(checks.MAX_EXTRAS)})
+
+    def first() -> None:
+        day = due_day if due_day is not None else (positions[0].due_day if positions else None)
+        if day is not None and not 1 <= day <= 31:
+            return  # the due day's own problem is shown beside it
+        checks.check_first_due(first_due if first_due is not None else default_first_due(start, day), start)
+
+    found: list[tuple[str, Callable[[], None]]] = [("debts", count)]
+    found += [(f"debts[{index}]", position.check) for index, position in enumerate(positions)]
+    found += [
+        ("budget", lambda: checks.check_amount(budget)),
+        ("order", custom_order),
+        ("minimums", minimum_list),
+        ("extras", extra_count),
+    ]
+    for index, extra in enumerate(extras):
+        found.append((f"extras[{index}]", partial(_check_extra, extra, start)))
+    found += [("due_day", lambda: checks.check_due_day(due_day)), ("first_due", first)]
+    return found
+
+
+def _check_extra(extra: Extra, start: date) -> None:
+    checks.check_amount(extra.amount)
+    checks.check_not_before(extra.day, start)
+
+
+def budget_problems(
+    positions: Sequence[DebtPosition],
+    budget: Decimal,
+    strategy: Strategy,
+    start: date,
+    *,
+    order: Sequence[int] | None = None,
+    extras: Sequence[Extra] = (),
+    minimums: Sequence[Decimal] | None = None,
+    due_day: int | None = None,
+    first_due: date | None = None,
+) -> dict[str, InputError]:
+    """Each field's first problem (see :func:`plan_budget`), for messages beside the fields."""
+    problems: dict[str, InputError] = {}
+    for name, check in _field_checks(positions, budget, strategy, start, order, extras, minimums, due_day, first_due):
+        if name in problems or (name != "debts" and "debts" in problems):
+            continue
+        try:
+            check()
+        except InputError as error:
+            problems[name] = error
+    return problems
 
 
 def _priority(strategy: Strategy, accounts: list[Account], order: Sequence[int] | None, start_owed: list[Decimal]) -> list[int]:
@@ -218,6 +275,15 @@ def _pay_month(
     return paid
 
 
+def _in_fen(position: DebtPosition) -> DebtPosition:
+    return replace(
+        position,
+        principal=round_fen(position.principal),
+        overdue_principal=round_fen(position.overdue_principal),
+        accrued=round_fen(position.accrued),
+    )
+
+
 def plan_budget(
     positions: Sequence[DebtPosition],
     budget: Decimal,
@@ -230,12 +296,16 @@ def plan_budget(
     due_day: int | None = None,
     first_due: date | None = None,
 ) -> BudgetPlan:
-    """Spread ``budget`` each month over ``positions``; raises InputError for input the user must fix."""
-    _check(positions, budget, strategy, start, order, extras, minimums)
-    checks.check_due_day(due_day)
+    """Spread ``budget`` each month over ``positions``; raises the first InputError the user must fix
+    (:func:`budget_problems` gives them all, by field)."""
+    for _name, check in _field_checks(positions, budget, strategy, start, order, extras, minimums, due_day, first_due):
+        check()
+    positions = [_in_fen(position) for position in positions]
+    budget = round_fen(budget)
+    extras = [Extra(extra.day, round_fen(extra.amount)) for extra in extras]
+    minimums = None if minimums is None else [round_fen(minimum) for minimum in minimums]
     day = due_day if due_day is not None else positions[0].due_day
     first = first_due if first_due is not None else default_first_due(start, day)
-    checks.check_first_due(first, start)
     day = day if day is not None else first.day
     accounts = [
         Account(Rate.daily(p.daily_rate), p.principal, p.overdue_principal, p.multiplier, penalty_due=p.accrued)

@@ -21,7 +21,7 @@ from jiebei_tui.domain.plans import amortize, checks
 from jiebei_tui.domain.plans.alerts import Alert, AlertKind
 from jiebei_tui.domain.plans.dates import add_months, default_first_due, due_dates, on_due_day
 from jiebei_tui.domain.plans.message import Message
-from jiebei_tui.domain.plans.options import Option, OptionKind, PenaltyHandling
+from jiebei_tui.domain.plans.options import Instalment, Option, OptionKind, PenaltyHandling
 from jiebei_tui.domain.plans.position import DebtPosition
 from jiebei_tui.domain.plans.rates import Rate, format_percent
 from jiebei_tui.domain.plans.schedule import Point, Row, Schedule
@@ -106,27 +106,34 @@ def _field_checks(option: Option, position: DebtPosition, start: date) -> list[t
     if option.rate is not None:
         found.append(("rate", lambda: checks.check_rate(option.rate or Rate.daily(ZERO))))
     if kind is OptionKind.PAY_IN_FULL and option.pay_on is not None:
-        found.append(("pay_on", lambda: checks.check_not_before(option.pay_on or start, start)))
+        found.append(("pay_on", lambda: checks.check_pay_on(option.pay_on or start, start)))
     if kind is OptionKind.DEFERRAL:
         found.append(("days", lambda: checks.check_deferral_days(option.days or 0)))
     if kind is OptionKind.DO_NOTHING:
         if option.days is not None:
             found.append(("days", lambda: checks.check_days(option.days or 0)))
         else:
-            found.append(("months", lambda: checks.check_months(option.months or 0)))
+            found.append(("months", lambda: checks.check_wait_months(option.months or 0)))
     if kind.by_method:
         found.append(("months", lambda: checks.check_months(option.months or 0)))
     if kind is OptionKind.FIXED_PAYMENT:
         found.append(("payment", lambda: checks.check_amount(option.payment or ZERO)))
     if kind.monthly:
         found.append(("due_day", lambda: checks.check_due_day(option.due_day)))
+        found.append(("due_day", lambda: checks.check_due_day(position.due_day)))
         found.append(("first_due", lambda: _check_first_due(option, position, start)))
     if kind is OptionKind.TYPED:
         found.append(("instalments", lambda: _check_typed(option, start)))
     return found
 
 
+def _valid_day(day: int | None) -> bool:
+    return day is None or 1 <= day <= 31
+
+
 def _check_first_due(option: Option, position: DebtPosition, start: date) -> None:
+    if not (_valid_day(option.due_day) and _valid_day(position.due_day)):
+        return  # the due day's own problem is shown beside it
     first_due, due_day = monthly_dates(option, position, start)
     checks.check_first_due(first_due, start)
     if option.first_due is not None and first_due != on_due_day(first_due.year, first_due.month, due_day):
@@ -180,8 +187,12 @@ def build_schedule(option: Option, position: DebtPosition, start: date) -> Sched
     for _name, check in _field_checks(option, position, start):
         check()
     position = _in_fen(position)
-    if option.penalty is not None:
-        option = replace(option, penalty=round_fen(option.penalty))
+    option = replace(
+        option,
+        penalty=None if option.penalty is None else round_fen(option.penalty),
+        payment=None if option.payment is None else round_fen(option.payment),
+        instalments=tuple(Instalment(item.due, round_fen(item.amount)) for item in option.instalments),
+    )
     kind = option.kind
     if kind in (OptionKind.PAY_IN_FULL, OptionKind.DEFERRAL):
         return _single_payment(option, position, start)

@@ -42,6 +42,8 @@ MSG_MONTHS_TOO_MANY = N_(
     "At most {maximum} instalments (ten years of monthly payments); more is almost always a typing slip"
 )
 MSG_DAYS_TOO_FEW = N_("Enter at least 1 day")
+MSG_WAIT_MONTHS_TOO_FEW = N_("Enter at least 1 month")
+MSG_WAIT_MONTHS_TOO_MANY = N_("Look at most {maximum} months ahead")
 MSG_DAYS_TOO_MANY = N_("Enter at most {maximum} days")
 MSG_DEFERRAL_TOO_LONG = N_("A deferral can be at most {maximum} days; for longer, plan instalments instead")
 MSG_RATE_NEGATIVE = N_("A rate cannot be negative")
@@ -94,6 +96,21 @@ def check_days(days: int, maximum: int = MAX_WAIT_DAYS) -> None:
         raise InputError(MSG_DAYS_TOO_FEW)
     if days > maximum:
         raise InputError(MSG_DAYS_TOO_MANY, {"maximum": str(maximum)})
+
+
+def check_wait_months(months: int) -> None:
+    """Months of doing nothing to look at: 1 to ten years."""
+    if months < 1:
+        raise InputError(MSG_WAIT_MONTHS_TOO_FEW)
+    if months > MAX_INSTALMENTS:
+        raise InputError(MSG_WAIT_MONTHS_TOO_MANY, {"maximum": str(MAX_INSTALMENTS)})
+
+
+def check_pay_on(day: date, start: date) -> None:
+    """A payment in full: not before the start, and no later than the longest deferral."""
+    check_not_before(day, start)
+    if (day - start).days > MAX_DEFERRAL_DAYS:
+        raise InputError(MSG_DEFERRAL_TOO_LONG, {"maximum": str(MAX_DEFERRAL_DAYS)})
 
 
 def check_deferral_days(days: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -17,6 +17,7 @@ from jiebei_tui.domain.plans import (
     DebtPosition,
     Extra,
     Strategy,
+    budget_problems,
     compare_strategies,
     due_dates,
     plan_budget,
@@ -99,6 +100,24 @@ def test_penalty_owed_at_the_start_is_paid_before_principal() -> None:
     plan = plan_budget([debt("A", "1000.00", accrued="50.00")], Decimal("300.00"), Strategy.AVALANCHE, START)
     first = plan.schedules[0].rows[0]
     assert first.penalty == Decimal("50.00") and first.principal == Decimal("250.00")
+
+
+def test_problems_are_reported_beside_their_fields() -> None:
+    debts = [debt("A", "1000.00"), DebtPosition(name="B", principal=Decimal("0.00"))]
+    problems = budget_problems(
+        debts,
+        Decimal("0.00"),
+        Strategy.CUSTOM,
+        START,
+        order=[0],
+        extras=[Extra(date(2027, 2, 1), Decimal("10.00")), Extra(date(2026, 1, 1), Decimal("10.00"))],
+        due_day=32,
+    )
+    assert set(problems) == {"debts[1]", "budget", "order", "extras[1]", "due_day"}
+    assert budget_problems([], Decimal("100.00"), Strategy.SNOWBALL, START).keys() == {"debts"}
+    odd_day = DebtPosition(name="C", principal=Decimal("10.00"), due_day=0)
+    assert budget_problems([odd_day], Decimal("100.00"), Strategy.SNOWBALL, START).keys() == {"debts[0]"}
+    assert budget_problems(debts[:1], Decimal("100.00"), Strategy.SNOWBALL, START) == {}
 
 
 def test_bad_budgets_are_refused() -> None:
@@ -215,3 +234,66 @@ def test_avalanche_never_costs_more_than_snowball(specs: list[dict[str, Any]], s
         paid = sum(row.principal for schedule in plan.schedules for row in schedule.rows)
         assert paid == sum(d["principal"] for d in debts)
         assert all(month.paid <= budget for month in plan.months)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    specs=st.lists(
+        st.tuples(
+            st.integers(min_value=-100, max_value=2_000_000),  # principal, fen
+            st.integers(min_value=0, max_value=2_000_000),  # overdue, fen
+            st.integers(min_value=-10, max_value=12_000),  # daily rate, millionths
+            st.integers(min_value=-100, max_value=50_000),  # penalty owed at the start, fen
+        ),
+        max_size=4,
+    ),
+    budget_fen=st.integers(min_value=-100, max_value=1_000_000),
+    strategy=st.sampled_from(list(Strategy)),
+    minimum_fen=st.one_of(st.none(), st.integers(min_value=0, max_value=100_000)),
+    extra=st.one_of(st.none(), st.tuples(st.integers(min_value=-30, max_value=400), st.integers(min_value=-5, max_value=500_000))),
+)
+def test_any_budget_input_gives_problems_in_words_or_a_plan_that_adds_up(
+    specs: list[tuple[int, int, int, int]],
+    budget_fen: int,
+    strategy: Strategy,
+    minimum_fen: int | None,
+    extra: tuple[int, int] | None,
+) -> None:
+    positions = [
+        DebtPosition(
+            name=str(i),
+            principal=Decimal(p) / 100,
+            overdue_principal=Decimal(o) / 100,
+            daily_rate=Decimal(r) / 1_000_000,
+            accrued=Decimal(a) / 100,
+            multiplier=Decimal("1.5"),
+            due_day=31,
+        )
+        for i, (p, o, r, a) in enumerate(specs)
+    ]
+    options: dict[str, Any] = {
+        "order": list(reversed(range(len(positions)))),
+        "minimums": None if minimum_fen is None else [Decimal(minimum_fen) / 100] * len(positions),
+        "extras": [] if extra is None else [Extra(START + timedelta(days=extra[0]), Decimal(extra[1]) / 100)],
+    }
+    budget = Decimal(budget_fen) / 100
+    problems = budget_problems(positions, budget, strategy, START, **options)
+    if problems:
+        with pytest.raises(InputError):
+            plan_budget(positions, budget, strategy, START, **options)
+        return
+    plan = plan_budget(positions, budget, strategy, START, **options)
+    extras_total = sum((e.amount for e in options["extras"]), Decimal(0))
+    assert plan.total_paid <= budget * len(plan.months) + extras_total
+    for position, schedule in zip(positions, plan.schedules, strict=True):
+        repaid = sum(row.principal for row in schedule.rows)
+        assert repaid + (schedule.rows[-1].balance if schedule.rows else position.principal) == position.principal
+        for row in schedule.rows:
+            assert row.payment == row.principal + row.interest + row.penalty
+            assert min(row.principal, row.interest, row.penalty) >= 0
+            assert row.payment.as_tuple().exponent == -2
+    if plan.paid_off:
+        assert plan.total_paid == sum(p.principal for p in positions) + plan.total_interest + plan.total_penalty
+        assert plan.total_penalty >= sum(p.accrued for p in positions)
+    else:
+        assert {alert.kind for alert in plan.alerts} & {AlertKind.NEVER_PAID_OFF, AlertKind.NOT_PAID_OFF_IN_TIME}

@@ -159,6 +159,8 @@ def test_an_annual_rate_on_360_days_costs_more_than_on_365() -> None:
         (Option(OptionKind.EQUAL_PAYMENT, months=12, first_due=date(2027, 2, 3), due_day=20), "first_due", "due day"),
         (Option(OptionKind.FIXED_PAYMENT, payment=Decimal("10.00")), "payment", "interest"),
         (Option(OptionKind.FIXED_PAYMENT, payment=Decimal("0.00")), "payment", "above ¥0.00"),
+        (Option(OptionKind.EQUAL_PAYMENT, months=12, due_day=0), "due_day", "from 1 to 31"),
+        (Option(OptionKind.FIXED_PAYMENT, payment=Decimal("2000.00"), due_day=32), "due_day", "from 1 to 31"),
         (Option(OptionKind.DEFERRAL, days=0), "days", "at least 1"),
         (Option(OptionKind.DEFERRAL, days=400), "days", "at most 365"),
         (Option(OptionKind.PAY_IN_FULL, pay_on=date(2027, 1, 4)), "pay_on", "before the plan starts"),
@@ -177,6 +179,9 @@ def test_an_annual_rate_on_360_days_costs_more_than_on_365() -> None:
             "not after the one before",
         ),
         (Option(OptionKind.DO_NOTHING, days=5000), "days", "at most 3650"),
+        (Option(OptionKind.DO_NOTHING, months=0), "months", "at least 1 month"),
+        (Option(OptionKind.DO_NOTHING, months=500), "months", "at most 120 months"),
+        (Option(OptionKind.PAY_IN_FULL, pay_on=date(2029, 1, 5)), "pay_on", "at most 365 days"),
         (Option(OptionKind.DEFERRAL, days=10, multiplier=Decimal("15")), "multiplier", "from 1 to 3"),
         (Option(OptionKind.EQUAL_PAYMENT, months=12, penalty=Decimal("-1.00")), "penalty", "negative"),
     ],
@@ -236,3 +241,65 @@ def test_options_survive_a_round_trip_and_rebuild_the_same(
     assert option_problems(again, LOAN, START).keys() == option_problems(option, LOAN, START).keys()
     if not option_problems(option, LOAN, START):
         assert build_schedule(again, LOAN, START) == build_schedule(option, LOAN, START)
+
+
+small_ints = st.integers(min_value=-5, max_value=400)
+fen_amounts = st.integers(min_value=-100, max_value=5_000_000).map(lambda f: Decimal(f) / 100)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(list(OptionKind)),
+    months=st.one_of(st.none(), small_ints),
+    days=st.one_of(st.none(), st.integers(min_value=-5, max_value=4000)),
+    due_day=st.one_of(st.none(), st.integers(min_value=-1, max_value=33)),
+    lead=st.one_of(st.none(), st.integers(min_value=-40, max_value=400)),
+    payment=st.one_of(st.none(), fen_amounts),
+    penalty=st.one_of(st.none(), fen_amounts),
+    rate_units=st.integers(min_value=-10, max_value=20_000),
+    principal=fen_amounts,
+    overdue=fen_amounts,
+    typed=st.lists(st.tuples(st.integers(min_value=-10, max_value=400), fen_amounts), max_size=6),
+)
+def test_any_input_gives_problems_in_words_or_a_clean_schedule(
+    kind: OptionKind,
+    months: int | None,
+    days: int | None,
+    due_day: int | None,
+    lead: int | None,
+    payment: Decimal | None,
+    penalty: Decimal | None,
+    rate_units: int,
+    principal: Decimal,
+    overdue: Decimal,
+    typed: list[tuple[int, Decimal]],
+) -> None:
+    position = DebtPosition(
+        name="x", principal=principal, overdue_principal=overdue, daily_rate=Decimal(rate_units) / 1_000_000, due_day=20
+    )
+    option = Option(
+        kind,
+        months=months,
+        days=days,
+        due_day=due_day,
+        first_due=None if lead is None else START + timedelta(days=lead),
+        pay_on=None if lead is None else START + timedelta(days=lead),
+        payment=payment,
+        penalty=penalty,
+        instalments=tuple(Instalment(START + timedelta(days=d), amount) for d, amount in typed),
+    )
+    problems = option_problems(option, position, START)  # never anything but InputError
+    if problems:
+        with pytest.raises(InputError):
+            build_schedule(option, position, START)
+        return
+    schedule = build_schedule(option, position, START)
+    rows = schedule.rows
+    if kind is OptionKind.DO_NOTHING:
+        assert not rows and schedule.still_owed >= schedule.principal
+        return
+    assert sum(row.principal for row in rows) == schedule.principal and rows[-1].balance == 0
+    assert all(row.interest >= 0 and row.penalty >= 0 and row.principal >= 0 for row in rows)
+    assert all(row.payment.as_tuple().exponent == -2 for row in rows)
+    assert all(earlier.due < later.due for earlier, later in zip(rows, rows[1:], strict=False))
+    assert rows[0].due >= START
