@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
-from enum import Enum
 from typing import Any, Final
 
+from jiebei_tui.domain import serial
 from jiebei_tui.domain.facts import fact
-from jiebei_tui.domain.habits import serial
 from jiebei_tui.domain.habits.notice import Notice
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import format_money, parse_money, round_fen
 from jiebei_tui.domain.parsing.rates import parse_daily_rate
@@ -39,26 +39,16 @@ Q_COST = N_("What does it cost per day?")
 QUESTIONS: Final = (Q_PAYMENT, Q_PURPOSE, Q_COST)
 
 
-class BorrowVerdictKind(str, Enum):
-    LOAN_FOR_LOAN = "loan_for_loan"
-    NO_SELFCHECK = "no_selfcheck"
-    NO_SURPLUS = "no_surplus"
-    PAYMENT_TOO_BIG = "payment_too_big"
-    FITS = "fits"
+class BorrowVerdictKind(LabelledEnum):
+    """``label`` is the verdict's headline."""
 
-    @property
-    def label(self) -> str:
-        """The headline, a msgid."""
-        return _HEADLINES[self]
+    LOAN_FOR_LOAN = "loan_for_loan", N_("This loan would repay another loan")
+    NO_SELFCHECK = "no_selfcheck", N_("Run the self-check first")
+    NO_SURPLUS = "no_surplus", N_("Nothing is left each month to carry this payment")
+    PAYMENT_TOO_BIG = "payment_too_big", N_("The payment is more than what is left each month")
+    FITS = "fits", N_("The payment fits within what is left each month")
 
 
-_HEADLINES: dict[BorrowVerdictKind, str] = {
-    BorrowVerdictKind.LOAN_FOR_LOAN: N_("This loan would repay another loan"),
-    BorrowVerdictKind.NO_SELFCHECK: N_("Run the self-check first"),
-    BorrowVerdictKind.NO_SURPLUS: N_("Nothing is left each month to carry this payment"),
-    BorrowVerdictKind.PAYMENT_TOO_BIG: N_("The payment is more than what is left each month"),
-    BorrowVerdictKind.FITS: N_("The payment fits within what is left each month"),
-}
 _EXPLANATIONS: dict[BorrowVerdictKind, str] = {
     BorrowVerdictKind.LOAN_FOR_LOAN: N_(
         "Borrowing to repay another loan keeps the debt going, and this loan would add about {per_day} a day. "
@@ -189,23 +179,23 @@ class BorrowCheck:
 
     @classmethod
     def from_dict(cls, data: Any) -> BorrowCheck:
-        data = serial.mapping(data, "borrow_check")
+        data = serial.mapping_from(data, "borrow_check")
         answers = BorrowAnswers(
-            serial.money(serial.required(data, "amount", "borrow_check"), "borrow_check.amount"),
-            serial.money(serial.required(data, "monthly_payment", "borrow_check"), "borrow_check.monthly_payment"),
-            serial.money(serial.required(data, "daily_rate", "borrow_check"), "borrow_check.daily_rate"),
-            serial.flag(serial.required(data, "repays_other_loan", "borrow_check"), "borrow_check.repays_other_loan"),
+            serial.money_from(serial.required(data, "amount", "borrow_check"), "borrow_check.amount"),
+            serial.money_from(serial.required(data, "monthly_payment", "borrow_check"), "borrow_check.monthly_payment"),
+            serial.rate_from(serial.required(data, "daily_rate", "borrow_check"), "borrow_check.daily_rate"),
+            serial.bool_from(serial.required(data, "repays_other_loan", "borrow_check"), "borrow_check.repays_other_loan"),
         )
         surplus_value = data.get("surplus")
         surplus = (
-            None if surplus_value is None else serial.money(surplus_value, "borrow_check.surplus", allow_negative=True)
+            None if surplus_value is None else serial.money_from(surplus_value, "borrow_check.surplus", allow_negative=True)
         )
         return cls(
-            serial.text(serial.required(data, "id", "borrow_check"), "borrow_check.id", allow_empty=False),
-            serial.day(serial.required(data, "day", "borrow_check"), "borrow_check.day"),
+            serial.text_from(serial.required(data, "id", "borrow_check"), "borrow_check.id", allow_empty=False),
+            serial.date_from(serial.required(data, "day", "borrow_check"), "borrow_check.day"),
             answers,
             surplus,
-            serial.member(BorrowVerdictKind, serial.required(data, "verdict", "borrow_check"), "borrow_check.verdict"),
+            serial.enum_from(BorrowVerdictKind, serial.required(data, "verdict", "borrow_check"), "borrow_check.verdict"),
         )
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from jiebei_tui.domain.habits import serial
+from jiebei_tui.domain import serial
 from jiebei_tui.domain.habits.periods import month_of
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import ZERO, parse_money
@@ -68,12 +68,12 @@ class BudgetCategory:
 
     @classmethod
     def from_dict(cls, data: Any) -> BudgetCategory:
-        data = serial.mapping(data, "category")
-        key = serial.text(serial.required(data, "key", "category"), "category.key", allow_empty=False)
-        name = serial.text(data.get("name", ""), "category.name")
+        data = serial.mapping_from(data, "category")
+        key = serial.text_from(serial.required(data, "key", "category"), "category.key", allow_empty=False)
+        name = serial.text_from(data.get("name", ""), "category.name")
         if key not in BUILTIN_LABELS and not (key.startswith(OWN_PREFIX) and name.strip()):
             raise ValueError(f"category: {key!r} is neither built in nor a named own category")
-        return cls(key, serial.money(serial.required(data, "planned", "category"), "category.planned"), name)
+        return cls(key, serial.money_from(serial.required(data, "planned", "category"), "category.planned"), name)
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,9 @@ class BudgetPlan:
 
     @classmethod
     def from_dict(cls, data: Any) -> BudgetPlan:
-        data = serial.mapping(data, "budget")
+        data = serial.mapping_from(data, "budget")
         categories = tuple(
-            BudgetCategory.from_dict(item) for item in serial.items(data.get("categories", []), "budget.categories")
+            BudgetCategory.from_dict(item) for item in serial.list_from(data.get("categories", []), "budget.categories")
         )
         if len({category.key for category in categories}) != len(categories):
             raise ValueError("budget: two categories share a key")
@@ -183,16 +183,16 @@ class Spend:
 
     @classmethod
     def from_dict(cls, data: Any) -> Spend:
-        data = serial.mapping(data, "spend")
-        amount = serial.money(serial.required(data, "amount", "spend"), "spend.amount")
+        data = serial.mapping_from(data, "spend")
+        amount = serial.money_from(serial.required(data, "amount", "spend"), "spend.amount")
         if amount <= 0 or amount != amount.quantize(Decimal("0.01")):
             raise ValueError(f"spend.amount: {amount} is not a positive amount in fen")
         return cls(
-            serial.whole(serial.required(data, "seq", "spend"), "spend.seq", minimum=1),
-            serial.day(serial.required(data, "day", "spend"), "spend.day"),
-            serial.text(serial.required(data, "category", "spend"), "spend.category", allow_empty=False),
+            serial.int_from(serial.required(data, "seq", "spend"), "spend.seq", minimum=1),
+            serial.date_from(serial.required(data, "day", "spend"), "spend.day"),
+            serial.text_from(serial.required(data, "category", "spend"), "spend.category", allow_empty=False),
             amount,
-            serial.text(data.get("note", ""), "spend.note"),
+            serial.text_from(data.get("note", ""), "spend.note"),
         )
 
 
@@ -208,9 +208,9 @@ class SpendMonth:
 
     @classmethod
     def from_dict(cls, data: Any) -> SpendMonth:
-        data = serial.mapping(data, "spends")
-        month = serial.month_key(serial.required(data, "month", "spends"), "spends.month")
-        spends = tuple(Spend.from_dict(item) for item in serial.items(data.get("spends", []), "spends.spends"))
+        data = serial.mapping_from(data, "spends")
+        month = serial.month_from(serial.required(data, "month", "spends"), "spends.month")
+        spends = tuple(Spend.from_dict(item) for item in serial.list_from(data.get("spends", []), "spends.spends"))
         if any(month_of(spend.day) != month for spend in spends):
             raise ValueError(f"spends: a spend is not in {month}")
         if len({spend.seq for spend in spends}) != len(spends):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from jiebei_tui.domain.habits import serial
+from jiebei_tui.domain import serial
 from jiebei_tui.domain.habits.periods import Cadence, add_months, month_of, period_index, period_start
 
 
@@ -26,8 +26,8 @@ def filing_month(cadence: Cadence, day: date) -> str:
 
 def _days_map(value: Any, name: str) -> dict[str, tuple[date, ...]]:
     result: dict[str, tuple[date, ...]] = {}
-    for habit_id, days in serial.mapping(value, name).items():
-        parsed = sorted({serial.day(item, f"{name}.{habit_id}") for item in serial.items(days, f"{name}.{habit_id}")})
+    for habit_id, days in serial.mapping_from(value, name).items():
+        parsed = sorted({serial.date_from(item, f"{name}.{habit_id}") for item in serial.list_from(days, f"{name}.{habit_id}")})
         if not parsed:
             continue
         result[habit_id] = tuple(parsed)
@@ -98,8 +98,8 @@ class CheckinMonth:
         A daily or monthly entry always lies in its month; a weekly one may run
         up to six days into the next, so days are checked against that span.
         """
-        data = serial.mapping(data, "checkins")
-        month = serial.month_key(serial.required(data, "month", "checkins"), "checkins.month")
+        data = serial.mapping_from(data, "checkins")
+        month = serial.month_from(serial.required(data, "month", "checkins"), "checkins.month")
         done = _days_map(data.get("done", {}), "checkins.done")
         rests = _days_map(data.get("rests", {}), "checkins.rests")
         year, number = add_months(int(month[:4]), int(month[5:]), 1)

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal, localcontext
 from typing import Any, Final
 
-from jiebei_tui.domain.habits import serial
+from jiebei_tui.domain import serial
 from jiebei_tui.domain.habits.periods import add_months
 from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.errors import InputError
@@ -57,17 +57,17 @@ class EmergencyFund:
 
     @classmethod
     def from_dict(cls, data: Any) -> EmergencyFund:
-        data = serial.mapping(data, "fund")
+        data = serial.mapping_from(data, "fund")
         return cls(
-            serial.whole(
+            serial.int_from(
                 data.get("target_months", DEFAULT_TARGET_MONTHS),
                 "fund.target_months",
                 minimum=1,
                 maximum=MAX_TARGET_MONTHS,
             ),
-            serial.money(data.get("monthly_essentials", "0"), "fund.monthly_essentials"),
-            serial.money(data.get("current", "0"), "fund.current"),
-            serial.money(data.get("monthly_saving", "0"), "fund.monthly_saving"),
+            serial.money_from(data.get("monthly_essentials", "0"), "fund.monthly_essentials"),
+            serial.money_from(data.get("current", "0"), "fund.current"),
+            serial.money_from(data.get("monthly_saving", "0"), "fund.monthly_saving"),
         )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Final
 
-from jiebei_tui.domain.habits import serial
+from jiebei_tui.domain import serial
 from jiebei_tui.domain.habits.periods import Cadence
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.text_safety import sanitize_inline
@@ -133,22 +133,22 @@ class Habit:
 
     @classmethod
     def from_dict(cls, data: Any) -> Habit:
-        data = serial.mapping(data, "habit")
+        data = serial.mapping_from(data, "habit")
         starter = data.get("starter")
         if starter is not None and starter not in STARTERS_BY_KEY:
             raise ValueError(f"habit: unknown starter {starter!r}")
-        translatable = serial.flag(data.get("translatable", False), "habit.translatable")
+        translatable = serial.bool_from(data.get("translatable", False), "habit.translatable")
         if translatable and starter is None:
             raise ValueError("habit: only a starter's texts can be translatable")
         return cls(
-            id=serial.text(serial.required(data, "id", "habit"), "habit.id", allow_empty=False),
-            name=serial.text(serial.required(data, "name", "habit"), "habit.name", allow_empty=False),
-            why=serial.text(data.get("why", ""), "habit.why"),
-            cadence=serial.member(Cadence, serial.required(data, "cadence", "habit"), "habit.cadence"),
-            started=serial.day(serial.required(data, "started", "habit"), "habit.started"),
+            id=serial.text_from(serial.required(data, "id", "habit"), "habit.id", allow_empty=False),
+            name=serial.text_from(serial.required(data, "name", "habit"), "habit.name", allow_empty=False),
+            why=serial.text_from(data.get("why", ""), "habit.why"),
+            cadence=serial.enum_from(Cadence, serial.required(data, "cadence", "habit"), "habit.cadence"),
+            started=serial.date_from(serial.required(data, "started", "habit"), "habit.started"),
             starter=starter,
             translatable=translatable,
-            archived=serial.flag(data.get("archived", False), "habit.archived"),
+            archived=serial.bool_from(data.get("archived", False), "habit.archived"),
         )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jiebei_tui.domain.habits import serial
+from jiebei_tui.domain import serial
 
 
 def _identity(text: str) -> str:
@@ -36,16 +36,16 @@ class Notice:
 
     @classmethod
     def from_dict(cls, data: Any) -> Notice:
-        data = serial.mapping(data, "notice")
-        params = serial.mapping(data.get("params", {}), "notice.params")
+        data = serial.mapping_from(data, "notice")
+        params = serial.mapping_from(data.get("params", {}), "notice.params")
         translated = frozenset(
-            serial.text(item, "notice.translated")
-            for item in serial.items(data.get("translated", []), "notice.translated")
+            serial.text_from(item, "notice.translated")
+            for item in serial.list_from(data.get("translated", []), "notice.translated")
         )
         if not translated <= params.keys():
             raise ValueError("notice.translated names a parameter that is not there")
         return cls(
-            serial.text(serial.required(data, "message", "notice"), "notice.message", allow_empty=False),
-            {str(key): serial.text(value, f"notice.params.{key}") for key, value in params.items()},
+            serial.text_from(serial.required(data, "message", "notice"), "notice.message", allow_empty=False),
+            {str(key): serial.text_from(value, f"notice.params.{key}") for key, value in params.items()},
             translated,
         )

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Final
 
-from jiebei_tui.domain.habits import serial
+from jiebei_tui.domain import serial
 from jiebei_tui.domain.habits.checkins import CheckinMonth, filing_month
 from jiebei_tui.domain.habits.habit import Habit
 from jiebei_tui.domain.habits.periods import Cadence, period_index, period_start
@@ -132,27 +132,27 @@ class HabitProgress:
 
     @classmethod
     def from_dict(cls, data: Any) -> HabitProgress:
-        data = serial.mapping(data, "progress")
-        cadence = serial.member(Cadence, serial.required(data, "cadence", "progress"), "progress.cadence")
+        data = serial.mapping_from(data, "progress")
+        cadence = serial.enum_from(Cadence, serial.required(data, "cadence", "progress"), "progress.cadence")
 
         def index_of(value: Any, name: str) -> int:
-            start = serial.day(value, name)
+            start = serial.date_from(value, name)
             index = period_index(cadence, start)
             if period_start(cadence, index) != start:
                 raise ValueError(f"{name}: {start} does not start a {cadence.value} period")
             return index
 
         base = index_of(serial.required(data, "base", "progress"), "progress.base")
-        done = frozenset(index_of(item, "progress.done") for item in serial.items(data.get("done", []), "done"))
-        rests = frozenset(index_of(item, "progress.rests") for item in serial.items(data.get("rests", []), "rests"))
+        done = frozenset(index_of(item, "progress.done") for item in serial.list_from(data.get("done", []), "done"))
+        rests = frozenset(index_of(item, "progress.rests") for item in serial.list_from(data.get("rests", []), "rests"))
         if any(not base <= index < base + WINDOW for index in done):
             raise ValueError("progress.done: a check-in lies outside the window")
         if any(index < base for index in rests) or len(rests) > WINDOW + MAX_PLANNED_RESTS:
             raise ValueError("progress.rests: a rest lies before the window, or too many rests")
-        carry = serial.whole(data.get("carry", 0), "progress.carry", minimum=0)
-        best_before = serial.whole(data.get("best_before", 0), "progress.best_before", minimum=carry)
-        total = serial.whole(data.get("total", 0), "progress.total", minimum=carry + len(done))
-        habit_id = serial.text(serial.required(data, "habit_id", "progress"), "progress.habit_id", allow_empty=False)
+        carry = serial.int_from(data.get("carry", 0), "progress.carry", minimum=0)
+        best_before = serial.int_from(data.get("best_before", 0), "progress.best_before", minimum=carry)
+        total = serial.int_from(data.get("total", 0), "progress.total", minimum=carry + len(done))
+        habit_id = serial.text_from(serial.required(data, "habit_id", "progress"), "progress.habit_id", allow_empty=False)
         return cls(habit_id, cadence, base, done, rests, carry, best_before, total)
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from jiebei_tui.domain import serial
 from jiebei_tui.domain.causes import Cause
-from jiebei_tui.domain.habits import serial
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.text_safety import sanitize
 from jiebei_tui.i18n import N_
@@ -53,19 +53,19 @@ class Reflection:
 
     @classmethod
     def from_dict(cls, data: Any) -> Reflection:
-        data = serial.mapping(data, "reflection")
+        data = serial.mapping_from(data, "reflection")
         causes = [
-            serial.member(Cause, item, "reflection.causes")
-            for item in serial.items(data.get("causes", []), "reflection.causes")
+            serial.enum_from(Cause, item, "reflection.causes")
+            for item in serial.list_from(data.get("causes", []), "reflection.causes")
         ]
         if len(set(causes)) != len(causes):
             raise ValueError("reflection.causes: a cause is listed twice")
         return cls(
-            serial.text(serial.required(data, "id", "reflection"), "reflection.id", allow_empty=False),
-            serial.day(serial.required(data, "day", "reflection"), "reflection.day"),
+            serial.text_from(serial.required(data, "id", "reflection"), "reflection.id", allow_empty=False),
+            serial.date_from(serial.required(data, "day", "reflection"), "reflection.day"),
             _ordered(causes),
-            serial.text(data.get("own_words", ""), "reflection.own_words"),
-            serial.text(data.get("next_time", ""), "reflection.next_time"),
+            serial.text_from(data.get("own_words", ""), "reflection.own_words"),
+            serial.text_from(data.get("next_time", ""), "reflection.next_time"),
         )
 
 

@@ -31,10 +31,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 from functools import partial
 from typing import Any
 
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import ZERO, format_money, round_fen
 from jiebei_tui.domain.plans import checks
@@ -45,7 +45,7 @@ from jiebei_tui.domain.plans.message import Message
 from jiebei_tui.domain.plans.position import DebtPosition
 from jiebei_tui.domain.plans.rates import Rate
 from jiebei_tui.domain.plans.schedule import Point, Row, Schedule
-from jiebei_tui.domain.plans.serial import date_from, decimal_from, money_text
+from jiebei_tui.domain.serial import date_from, decimal_text, money_from
 from jiebei_tui.i18n import N_
 
 MSG_ORDER = N_("Put every debt in the order once")
@@ -62,21 +62,10 @@ A_MINIMUMS_ABOVE = N_(
 NOTE_BUDGET = N_("Budget {budget} a month, due on day {due_day}, first on {first_due}.")
 
 
-class Strategy(str, Enum):
-    AVALANCHE = "avalanche"
-    SNOWBALL = "snowball"
-    CUSTOM = "custom"
-
-    @property
-    def label(self) -> str:
-        return _STRATEGY_LABELS[self]
-
-
-_STRATEGY_LABELS: dict[Strategy, str] = {
-    Strategy.AVALANCHE: N_("Highest daily cost first (avalanche)"),
-    Strategy.SNOWBALL: N_("Smallest balance first (snowball)"),
-    Strategy.CUSTOM: N_("My own order"),
-}
+class Strategy(LabelledEnum):
+    AVALANCHE = "avalanche", N_("Highest daily cost first (avalanche)")
+    SNOWBALL = "snowball", N_("Smallest balance first (snowball)")
+    CUSTOM = "custom", N_("My own order")
 
 
 @dataclass(frozen=True)
@@ -87,11 +76,11 @@ class Extra:
     amount: Decimal
 
     def to_dict(self) -> dict[str, str]:
-        return {"day": self.day.isoformat(), "amount": money_text(self.amount)}
+        return {"day": self.day.isoformat(), "amount": decimal_text(self.amount)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Extra:
-        return cls(date_from(data.get("day"), "day"), decimal_from(data.get("amount"), "amount"))
+        return cls(date_from(data.get("day"), "day"), money_from(data.get("amount"), "amount"))
 
 
 @dataclass(frozen=True)

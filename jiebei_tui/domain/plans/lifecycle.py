@@ -24,15 +24,8 @@ from jiebei_tui.domain.plans.options import Option
 from jiebei_tui.domain.plans.position import DebtPosition, Finances
 from jiebei_tui.domain.plans.records import Agreement, Change, ChangeKind, Payment, Proposed
 from jiebei_tui.domain.plans.schedule import Schedule
-from jiebei_tui.domain.plans.serial import (
-    date_from,
-    list_from,
-    mapping_from,
-    moment_from,
-    moment_text,
-    text_from,
-)
 from jiebei_tui.domain.plans.status import TRANSITIONS, PlanStatus
+from jiebei_tui.domain.serial import date_from, list_from, mapping_from, moment_from, moment_text, text_from
 from jiebei_tui.i18n import N_
 
 SCHEMA_VERSION: Final = 1

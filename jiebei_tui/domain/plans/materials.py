@@ -8,7 +8,7 @@ from typing import Any, Final
 
 from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.labels import Labelled
-from jiebei_tui.domain.plans.serial import optional_text, text_from
+from jiebei_tui.domain.serial import optional_text, text_from
 from jiebei_tui.i18n import N_
 
 MATERIALS: tuple[Labelled, ...] = (

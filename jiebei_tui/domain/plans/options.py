@@ -12,15 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.plans.rates import Rate
-from jiebei_tui.domain.plans.serial import (
+from jiebei_tui.domain.serial import (
     date_from,
-    decimal_from,
+    decimal_text,
     list_from,
-    money_text,
+    money_from,
     optional_date,
     optional_decimal,
     optional_int,
@@ -29,19 +29,15 @@ from jiebei_tui.domain.plans.serial import (
 from jiebei_tui.i18n import N_
 
 
-class OptionKind(str, Enum):
-    PAY_IN_FULL = "pay_in_full"
-    DEFERRAL = "deferral"
-    EQUAL_PAYMENT = "equal_payment"  # 等额本息
-    EQUAL_PRINCIPAL = "equal_principal"  # 等额本金
-    INTEREST_FIRST = "interest_first"  # 先息后本
-    FIXED_PAYMENT = "fixed_payment"
-    TYPED = "typed"  # instalments typed in, usually the lender's
-    DO_NOTHING = "do_nothing"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
+class OptionKind(LabelledEnum):
+    PAY_IN_FULL = "pay_in_full", N_("Pay in full")
+    DEFERRAL = "deferral", N_("Deferral")
+    EQUAL_PAYMENT = "equal_payment", N_("Equal monthly payments (等额本息)")  # 等额本息
+    EQUAL_PRINCIPAL = "equal_principal", N_("Equal principal each month (等额本金)")  # 等额本金
+    INTEREST_FIRST = "interest_first", N_("Interest first, principal at the end (先息后本)")  # 先息后本
+    FIXED_PAYMENT = "fixed_payment", N_("A fixed amount each month")
+    TYPED = "typed", N_("Instalments as typed")  # instalments typed in, usually the lender's
+    DO_NOTHING = "do_nothing", N_("Do nothing")
 
     @property
     def by_method(self) -> bool:
@@ -54,33 +50,11 @@ class OptionKind(str, Enum):
         return self.by_method or self is OptionKind.FIXED_PAYMENT
 
 
-_KIND_LABELS: dict[OptionKind, str] = {
-    OptionKind.PAY_IN_FULL: N_("Pay in full"),
-    OptionKind.DEFERRAL: N_("Deferral"),
-    OptionKind.EQUAL_PAYMENT: N_("Equal monthly payments (等额本息)"),
-    OptionKind.EQUAL_PRINCIPAL: N_("Equal principal each month (等额本金)"),
-    OptionKind.INTEREST_FIRST: N_("Interest first, principal at the end (先息后本)"),
-    OptionKind.FIXED_PAYMENT: N_("A fixed amount each month"),
-    OptionKind.TYPED: N_("Instalments as typed"),
-    OptionKind.DO_NOTHING: N_("Do nothing"),
-}
-
-
-class PenaltyHandling(str, Enum):
+class PenaltyHandling(LabelledEnum):
     """How the penalty owed at the start is paid in method-based instalments."""
 
-    FIRST = "first"  # with the first instalment
-    SPREAD = "spread"  # in equal parts over all instalments
-
-    @property
-    def label(self) -> str:
-        return _HANDLING_LABELS[self]
-
-
-_HANDLING_LABELS: dict[PenaltyHandling, str] = {
-    PenaltyHandling.FIRST: N_("Penalty paid with the first instalment"),
-    PenaltyHandling.SPREAD: N_("Penalty spread over the instalments"),
-}
+    FIRST = "first", N_("Penalty paid with the first instalment")  # with the first instalment
+    SPREAD = "spread", N_("Penalty spread over the instalments")  # in equal parts over all instalments
 
 
 @dataclass(frozen=True)
@@ -91,11 +65,11 @@ class Instalment:
     amount: Decimal
 
     def to_dict(self) -> dict[str, str]:
-        return {"due": self.due.isoformat(), "amount": money_text(self.amount)}
+        return {"due": self.due.isoformat(), "amount": decimal_text(self.amount)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Instalment:
-        return cls(date_from(data.get("due"), "due"), decimal_from(data.get("amount"), "amount"))
+        return cls(date_from(data.get("due"), "due"), money_from(data.get("amount"), "amount"))
 
 
 @dataclass(frozen=True)
@@ -168,12 +142,12 @@ class Option:
             "rate": None if self.rate is None else self.rate.to_dict(),
             "first_due": None if self.first_due is None else self.first_due.isoformat(),
             "due_day": self.due_day,
-            "payment": None if self.payment is None else money_text(self.payment),
+            "payment": None if self.payment is None else decimal_text(self.payment),
             "pay_on": None if self.pay_on is None else self.pay_on.isoformat(),
             "instalments": [item.to_dict() for item in self.instalments],
-            "multiplier": None if self.multiplier is None else money_text(self.multiplier),
+            "multiplier": None if self.multiplier is None else decimal_text(self.multiplier),
             "interest_stopped": self.interest_stopped,
-            "penalty": None if self.penalty is None else money_text(self.penalty),
+            "penalty": None if self.penalty is None else decimal_text(self.penalty),
             "penalty_handling": self.penalty_handling.value,
             "offered_by_lender": self.offered_by_lender,
         }

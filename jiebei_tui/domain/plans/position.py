@@ -22,15 +22,8 @@ from jiebei_tui.domain.plans.checks import (
     check_principal,
 )
 from jiebei_tui.domain.plans.rates import Rate
-from jiebei_tui.domain.plans.serial import (
-    decimal_from,
-    int_from,
-    money_text,
-    optional_date,
-    optional_int,
-    text_from,
-)
 from jiebei_tui.domain.selfcheck import Assessment, Debt, DebtKind, SelfCheckInput, assess, assess_debt
+from jiebei_tui.domain.serial import decimal_from, decimal_text, int_from, optional_date, optional_int, text_from
 
 
 @dataclass(frozen=True)
@@ -100,14 +93,14 @@ class DebtPosition:
         return {
             "name": self.name,
             "lender": self.lender,
-            "principal": money_text(self.principal),
-            "overdue_principal": money_text(self.overdue_principal),
-            "accrued": money_text(self.accrued),
-            "daily_rate": money_text(self.daily_rate),
-            "multiplier": money_text(self.multiplier),
+            "principal": decimal_text(self.principal),
+            "overdue_principal": decimal_text(self.overdue_principal),
+            "accrued": decimal_text(self.accrued),
+            "daily_rate": decimal_text(self.daily_rate),
+            "multiplier": decimal_text(self.multiplier),
             "days_overdue": self.days_overdue,
             "due_day": self.due_day,
-            "regular_payment": money_text(self.regular_payment),
+            "regular_payment": decimal_text(self.regular_payment),
         }
 
     @classmethod
@@ -157,11 +150,11 @@ class Finances:
 
     def to_dict(self) -> dict[str, str]:
         return {
-            "income": money_text(self.income),
-            "essentials": money_text(self.essentials),
-            "other_fixed": money_text(self.other_fixed),
-            "debt_payments": money_text(self.debt_payments),
-            "savings": money_text(self.savings),
+            "income": decimal_text(self.income),
+            "essentials": decimal_text(self.essentials),
+            "other_fixed": decimal_text(self.other_fixed),
+            "debt_payments": decimal_text(self.debt_payments),
+            "savings": decimal_text(self.savings),
         }
 
     @classmethod

@@ -19,12 +19,12 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
-from enum import Enum
 from typing import Any, Final
 
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.money import exact_context, format_plain_number
 from jiebei_tui.domain.plans.message import Message
-from jiebei_tui.domain.plans.serial import decimal_from, money_text, optional_decimal, text_from
+from jiebei_tui.domain.serial import decimal_from, decimal_text, optional_decimal, text_from
 from jiebei_tui.i18n import N_
 
 PRECISION: Final = 60  # significant digits for every intermediate figure; far beyond any fen
@@ -37,38 +37,22 @@ def calc_context() -> AbstractContextManager[Context]:
     return localcontext(context)
 
 
-class RatePeriod(str, Enum):
-    DAILY = "daily"
-    MONTHLY = "monthly"
-
-    @property
-    def label(self) -> str:
-        return _PERIOD_LABELS[self]
+class RatePeriod(LabelledEnum):
+    DAILY = "daily", N_("a day")
+    MONTHLY = "monthly", N_("a month")
 
 
-class YearBasis(str, Enum):
+class YearBasis(LabelledEnum):
     """Days in the contract's year when an annual rate becomes a daily one."""
 
-    DAYS_365 = "365"
-    DAYS_360 = "360"
-
-    @property
-    def label(self) -> str:
-        return _BASIS_LABELS[self]
+    DAYS_365 = "365", N_("annual rate ÷ 365")
+    DAYS_360 = "360", N_("annual rate ÷ 360")
 
     @property
     def days(self) -> int:
         return int(self.value)
 
 
-_PERIOD_LABELS: dict[RatePeriod, str] = {
-    RatePeriod.DAILY: N_("a day"),
-    RatePeriod.MONTHLY: N_("a month"),
-}
-_BASIS_LABELS: dict[YearBasis, str] = {
-    YearBasis.DAYS_365: N_("annual rate ÷ 365"),
-    YearBasis.DAYS_360: N_("annual rate ÷ 360"),
-}
 MONTHS_PER_YEAR: Final = 12
 _DISPLAY_QUANTUM: Final = Decimal("0.000001")  # percent with six decimals is finer than any page prints
 
@@ -160,10 +144,10 @@ class Rate:
         if self.annual is not None:
             return {
                 "period": self.period.value,
-                "annual": money_text(self.annual),
+                "annual": decimal_text(self.annual),
                 "year_basis": None if self.year_basis is None else self.year_basis.value,
             }
-        return {"period": self.period.value, "value": money_text(self.value)}
+        return {"period": self.period.value, "value": decimal_text(self.value)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Rate:

@@ -6,93 +6,54 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from jiebei_tui.domain.instants import require_aware
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.plans.options import Option
 from jiebei_tui.domain.plans.position import DebtPosition
-from jiebei_tui.domain.plans.serial import (
+from jiebei_tui.domain.plans.status import PlanStatus
+from jiebei_tui.domain.serial import (
     date_from,
-    decimal_from,
+    decimal_text,
     mapping_from,
     moment_from,
     moment_text,
-    money_text,
+    money_from,
     optional_text,
     text_from,
 )
-from jiebei_tui.domain.plans.status import PlanStatus
 from jiebei_tui.i18n import N_
 
 MSG_COMMITMENT_NO_AMOUNT = N_("This commitment has no amount; add the amount first")
 MSG_COMMITMENT_NO_DATE = N_("This commitment has no date; add the date first")
 
 
-class Channel(str, Enum):
+class Channel(LabelledEnum):
     """How the proposal reached the lender (official channels only)."""
 
-    APP = "app"
-    HOTLINE = "hotline"
-    ONLINE_SERVICE = "online_service"
-    LETTER = "letter"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _CHANNEL_LABELS[self]
+    APP = "app", N_("In the lender's app")
+    HOTLINE = "hotline", N_("Official customer-service phone line")
+    ONLINE_SERVICE = "online_service", N_("Official online customer service")
+    LETTER = "letter", N_("Letter or e-mail")
+    OTHER = "other", N_("Other official channel")
 
 
-_CHANNEL_LABELS: dict[Channel, str] = {
-    Channel.APP: N_("In the lender's app"),
-    Channel.HOTLINE: N_("Official customer-service phone line"),
-    Channel.ONLINE_SERVICE: N_("Official online customer service"),
-    Channel.LETTER: N_("Letter or e-mail"),
-    Channel.OTHER: N_("Other official channel"),
-}
+class PaymentMethod(LabelledEnum):
+    APP = "app", N_("Repaid in the app")
+    AUTO_DEBIT = "auto_debit", N_("Automatic debit")
+    BANK_TRANSFER = "bank_transfer", N_("Transfer to the lender's official account")
+    OTHER = "other", N_("Other")
 
 
-class PaymentMethod(str, Enum):
-    APP = "app"
-    AUTO_DEBIT = "auto_debit"
-    BANK_TRANSFER = "bank_transfer"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _METHOD_LABELS[self]
-
-
-_METHOD_LABELS: dict[PaymentMethod, str] = {
-    PaymentMethod.APP: N_("Repaid in the app"),
-    PaymentMethod.AUTO_DEBIT: N_("Automatic debit"),
-    PaymentMethod.BANK_TRANSFER: N_("Transfer to the lender's official account"),
-    PaymentMethod.OTHER: N_("Other"),
-}
-
-
-class ChangeKind(str, Enum):
-    CREATED = "created"
-    STATUS = "status"
-    REVISED = "revised"
-    TEXTS = "texts"
-    PAYMENT_ADDED = "payment_added"
-    PAYMENT_REMOVED = "payment_removed"
-
-    @property
-    def label(self) -> str:
-        return _CHANGE_LABELS[self]
-
-
-_CHANGE_LABELS: dict[ChangeKind, str] = {
-    ChangeKind.CREATED: N_("Plan created"),
-    ChangeKind.STATUS: N_("Status changed"),
-    ChangeKind.REVISED: N_("Numbers changed"),
-    ChangeKind.TEXTS: N_("Script or statement changed"),
-    ChangeKind.PAYMENT_ADDED: N_("Payment recorded"),
-    ChangeKind.PAYMENT_REMOVED: N_("Payment taken back"),
-}
+class ChangeKind(LabelledEnum):
+    CREATED = "created", N_("Plan created")
+    STATUS = "status", N_("Status changed")
+    REVISED = "revised", N_("Numbers changed")
+    TEXTS = "texts", N_("Script or statement changed")
+    PAYMENT_ADDED = "payment_added", N_("Payment recorded")
+    PAYMENT_REMOVED = "payment_removed", N_("Payment taken back")
 
 
 @dataclass(frozen=True)
@@ -168,7 +129,7 @@ class Payment:
         return {
             "id": self.id,
             "paid_on": self.paid_on.isoformat(),
-            "amount": money_text(self.amount),
+            "amount": decimal_text(self.amount),
             "method": self.method.value,
             "recorded_at": moment_text(self.recorded_at),
             "note": self.note,
@@ -179,7 +140,7 @@ class Payment:
         return cls(
             id=text_from(data.get("id"), "id"),
             paid_on=date_from(data.get("paid_on"), "paid_on"),
-            amount=decimal_from(data.get("amount"), "amount"),
+            amount=money_from(data.get("amount"), "amount"),
             method=PaymentMethod(text_from(data.get("method"), "method")),
             recorded_at=moment_from(data.get("recorded_at"), "recorded_at"),
             note=text_from(data.get("note"), "note"),

@@ -3,37 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import Enum
 from typing import Final
 
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.i18n import N_
 
 
-class PlanStatus(str, Enum):
-    DRAFT = "draft"
-    PROPOSED = "proposed"
-    AGREED = "agreed"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-    ABANDONED = "abandoned"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
+class PlanStatus(LabelledEnum):
+    DRAFT = "draft", N_("Draft")
+    PROPOSED = "proposed", N_("Proposed")
+    AGREED = "agreed", N_("Agreed")
+    ACTIVE = "active", N_("Active")
+    COMPLETED = "completed", N_("Completed")
+    ABANDONED = "abandoned", N_("Abandoned")
 
     @property
     def finished(self) -> bool:
         return self in (PlanStatus.COMPLETED, PlanStatus.ABANDONED)
 
-
-_STATUS_LABELS: dict[PlanStatus, str] = {
-    PlanStatus.DRAFT: N_("Draft"),
-    PlanStatus.PROPOSED: N_("Proposed"),
-    PlanStatus.AGREED: N_("Agreed"),
-    PlanStatus.ACTIVE: N_("Active"),
-    PlanStatus.COMPLETED: N_("Completed"),
-    PlanStatus.ABANDONED: N_("Abandoned"),
-}
 
 TRANSITIONS: Final[Mapping[PlanStatus, frozenset[PlanStatus]]] = {
     PlanStatus.DRAFT: frozenset({PlanStatus.PROPOSED, PlanStatus.ABANDONED}),

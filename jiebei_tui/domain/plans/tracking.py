@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 
+from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.money import ZERO
 from jiebei_tui.domain.plans.lifecycle import Plan
 from jiebei_tui.domain.plans.schedule import Row, Schedule
@@ -23,27 +23,13 @@ from jiebei_tui.domain.plans.status import PlanStatus
 from jiebei_tui.i18n import N_
 
 
-class InstalmentState(str, Enum):
-    ON_TIME = "on_time"
-    LATE = "late"
-    SHORT = "short"
-    MISSED = "missed"
-    DUE_TODAY = "due_today"
-    UPCOMING = "upcoming"
-
-    @property
-    def label(self) -> str:
-        return _STATE_LABELS[self]
-
-
-_STATE_LABELS: dict[InstalmentState, str] = {
-    InstalmentState.ON_TIME: N_("Paid on time"),
-    InstalmentState.LATE: N_("Paid late"),
-    InstalmentState.SHORT: N_("Paid in part"),
-    InstalmentState.MISSED: N_("Not paid"),
-    InstalmentState.DUE_TODAY: N_("Due today"),
-    InstalmentState.UPCOMING: N_("Coming up"),
-}
+class InstalmentState(LabelledEnum):
+    ON_TIME = "on_time", N_("Paid on time")
+    LATE = "late", N_("Paid late")
+    SHORT = "short", N_("Paid in part")
+    MISSED = "missed", N_("Not paid")
+    DUE_TODAY = "due_today", N_("Due today")
+    UPCOMING = "upcoming", N_("Coming up")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any, Final
 
 from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.selfcheck.kinds import VERDICT_RANK, VerdictKind
-from jiebei_tui.domain.selfcheck.serial import decimal_from, decimal_text, optional_date, optional_int
+from jiebei_tui.domain.serial import decimal_from, decimal_text, optional_date, optional_int
 from jiebei_tui.i18n import N_
 
 SUMMARY_VERSION: Final = 1

@@ -13,7 +13,7 @@ from jiebei_tui.domain.parsing.rates import (
     DEFAULT_MULTIPLIER,
 )
 from jiebei_tui.domain.selfcheck.kinds import DebtKind, EssentialCategory, RepaymentMethod
-from jiebei_tui.domain.selfcheck.serial import decimal_from, decimal_text, optional_date, optional_int, text_from
+from jiebei_tui.domain.serial import decimal_from, decimal_text, optional_date, optional_int, text_from
 
 
 @dataclass(frozen=True)

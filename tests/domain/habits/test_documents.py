@@ -108,7 +108,7 @@ MALFORMED: list[tuple[Callable[[Any], Any], Any]] = [
     (CheckinMonth.from_dict, {"month": "2027-01", "done": {"h": ["2027-02-07"]}}),
     (CheckinMonth.from_dict, {"month": "2027-01", "done": {"h": ["2026-12-31"]}}),
     (CheckinMonth.from_dict, {"month": "2027-01", "done": {"h": "2027-01-02"}}),
-    (BudgetPlan.from_dict, {"categories": [{"key": "food", "planned": 12.5}]}),  # a float, not text
+    (BudgetPlan.from_dict, {"categories": [{"key": "food", "planned": 12.505}]}),  # not whole fen
     (BudgetPlan.from_dict, {"categories": [{"key": "food", "planned": "-1"}]}),
     (BudgetPlan.from_dict, {"categories": [{"key": "hacked", "planned": "1"}]}),
     (BudgetPlan.from_dict, {"categories": [{"key": "food", "planned": "1"}, {"key": "food", "planned": "2"}]}),

@@ -268,7 +268,7 @@ def test_a_plan_survives_a_round_trip_through_plain_data() -> None:
         {"created_at": "2027-01-05T20:00:00"},  # naive
         {"causes": ["bad_luck"]},
         {"start": None},
-        {"payments": [{"id": "x", "paid_on": "2027-01-20", "amount": 1.5, "method": "app", "recorded_at": "2027-01-20T20:00:00+08:00"}]},
+        {"payments": [{"id": "x", "paid_on": "2027-01-20", "amount": 1.555, "method": "app", "recorded_at": "2027-01-20T20:00:00+08:00"}]},
     ],
 )
 def test_a_broken_file_is_refused_with_a_value_error(broken: dict[str, object]) -> None:
