@@ -42,7 +42,7 @@ def help_items() -> list[str]:
     """Who to talk to when essentials exceed income: the listed channels, each with what it is for, and generic advice."""
     channels = "\n".join(
         [_("What each number is for:")]
-        + [f"{channel.number}: {_(channel.purpose)}" for channel in COMPLAINT_CHANNELS]
+        + [tr("{number}: {purpose}", number=channel.number, purpose=_(channel.purpose)) for channel in COMPLAINT_CHANNELS]
     )
     return [
         _("Tell your lenders early, through their app or official customer service, with these numbers."),
@@ -61,7 +61,7 @@ def priority_items(assessment: Assessment) -> list[str]:
     for item in assessment.priorities:
         line = f"{tr(item.label, **item.params)} · {format_money(item.amount)}"
         if item.detail:
-            line += f" ({tr(item.detail, **item.params)})"
+            line += tr(" ({detail})", detail=tr(item.detail, **item.params))
         lines.append(line)
     return lines
 
