@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from jiebei_tui import __version__, locations
+from jiebei_tui.argparse_i18n import argparse_language
 from jiebei_tui.i18n import _, language_from_environment, parse_language, set_language, tr
 
 PROG = "jiebei-tui"
@@ -21,7 +22,8 @@ class _Parser(argparse.ArgumentParser):
     """Bad input: one clear line on stderr and exit 2, before anything is written."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{PROG}: {message} ({_('see jiebei-tui --help')})\n")
+        # argparse has already translated ``message`` (see argparse_i18n); the hint is ours.
+        sys.stderr.write(f"{PROG}: " + tr("{message} (see jiebei-tui --help)", message=message) + "\n")
         raise SystemExit(2)
 
 
@@ -72,8 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("A calm, keyboard-driven workbook for an overdue Jiebei loan."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument(
+        "--version", action="version", version=f"{PROG} {__version__}", help=_("show program's version number and exit")
+    )
+    commands = parser.add_subparsers(title=_("commands"), dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser(
         "call", parents=[common], help=_("open straight into a new call record"), description=_("Open straight into a new call record.")
     )
@@ -137,8 +141,10 @@ def _import(directory: Path, file: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
     args_list = list(sys.argv[1:] if argv is None else argv)
-    set_language(_prescan_language(args_list) or language_from_environment(os.environ))
-    args = build_parser().parse_args(args_list)
+    language_for_parsing = _prescan_language(args_list) or language_from_environment(os.environ)
+    set_language(language_for_parsing)
+    with argparse_language(language_for_parsing):  # argparse's own words ("usage:", errors) too
+        args = build_parser().parse_args(args_list)
     directory = locations.data_dir(getattr(args, "data_dir", None))
     language = getattr(args, "lang", None)
 

@@ -66,7 +66,8 @@ GUIDANCE: dict[str, tuple[Advice, ...]] = {
         Advice(
             N_("What each day costs"),
             (
-                N_("Interest and penalty are counted per day: overdue principal × daily rate × days."),
+                N_("Interest is counted per day: principal × the daily rate printed on your loan page × the actual days."),
+                N_("Penalty interest (its multiplier, and what it is charged on) is set by your loan contract (借款合同): copy it from there, don't assume it."),
                 N_("Knowing the daily cost helps you decide how urgently to act, without panic."),
             ),
             ("001", "002"),

@@ -60,8 +60,8 @@ def test_explanations_are_translated_days_included() -> None:
 
 def test_verdict_words_and_facts_with_sources() -> None:
     i18n.set_language("en")
-    assert verdict_short(VerdictKind.CLEAR_IN_MONTHS, 1) == "Can clear in 1 month"
-    assert verdict_short(VerdictKind.CLEAR_IN_MONTHS, 4) == "Can clear in 4 months"
+    assert verdict_short(VerdictKind.CLEAR_IN_MONTHS, 1) == "About 1 month at this pace"
+    assert verdict_short(VerdictKind.CLEAR_IN_MONTHS, 4) == "About 4 months at this pace"
     text = "\n".join(at_stake_items(_sample_assessment()))
     statements = [fact for fact in FACTS if fact.statement in text]
     assert statements and all(fact.source in text for fact in statements)

@@ -51,12 +51,14 @@ E_NOTHING_OVERDUE = N_(
     "dates in view."
 )
 H_CLEAR_IN_MONTHS = N_plural(
-    "You can clear the overdue in {months} month", "You can clear the overdue in {months} months"
+    "At this pace, the overdue is cleared in about {months} month",
+    "At this pace, the overdue is cleared in about {months} months",
 )
 E_CLEAR_IN_MONTHS = N_(
-    "With {surplus} left each month and {savings} usable now, the {needed} overdue can be cleared by "
-    "month {months}. This already counts about {monthly_cost} a month that waiting adds, so each month "
-    "sooner saves that much. Next: a plan you can keep to, shared with the lender."
+    "At this pace, with {surplus} left each month and {savings} usable now, the {needed} overdue would be "
+    "cleared by month {months}. This counts up to about {monthly_cost} a month that waiting adds, so "
+    "clearing it sooner would save up to that much for each month. Next: a plan you can keep to, shared "
+    "with the lender."
 )
 H_NEGOTIATE = N_("Ask the lender for instalments or a deferral")
 E_NEGOTIATE_PAYMENTS = N_(
@@ -86,15 +88,16 @@ E_NEGOTIATE_NOT_OUTPACING = N_(
     "bring these numbers to the call."
 )
 E_NEGOTIATE_TOO_SLOW = N_(
-    "At {surplus} a month it would take about {months} months to clear the {needed} overdue, more than "
-    "{limit} months, while waiting adds about {monthly_cost} a month. An instalment or deferral plan agreed with "
-    "the lender may fit better; bring these numbers to the call."
+    "At {surplus} a month it would take about {months} months to clear the {needed} overdue, while "
+    "waiting adds about {monthly_cost} a month. That is more than {limit} months, the longest this app "
+    "suggests paying off alone: the longer it runs, the more waiting costs. An instalment or deferral plan "
+    "agreed with the lender may fit better; bring these numbers to the call."
 )
 H_CRISIS = N_("Essentials first: your income does not cover them")
 E_CRISIS = N_(
     "Essential spending is {essentials} a month and income is {income}, {gap} short. Keep housing, food, "
     "utilities, transport and medical costs paid first. Then tell your lenders early about the hardship, "
-    "with these numbers. Help is available."
+    "with these numbers. Below: who to talk to, and what each complaint number is for."
 )
 
 L_GAP = N_("Essentials above income each month")

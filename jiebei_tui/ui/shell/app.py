@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from jiebei_tui import locations
@@ -214,6 +215,11 @@ class JiebeiApp(App[int]):
         if action == "area" and parameters and parameters[0] == self.current_mode:
             return False
         return True
+
+    def action_command_palette(self) -> None:
+        # Textual's own action, with the placeholder in the UI language.
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def action_area(self, area: str) -> None:
         if area in AREAS and area != self.current_mode:

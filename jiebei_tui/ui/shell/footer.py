@@ -14,7 +14,11 @@ from textual.containers import HorizontalGroup
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from jiebei_tui.i18n import _
+from jiebei_tui.i18n import N_, _
+
+# Textual's own key descriptions that this footer shows (an open Select, the command palette):
+# marked here so that the catalogs hold them and the footer can translate them like ours.
+TEXTUAL_KEY_DESCRIPTIONS = (N_("Dismiss menu"), N_("Exit the command palette"))
 
 # Cells per key besides its text: the space after the key, and the description's padding and margin.
 ITEM_PADDING = 3

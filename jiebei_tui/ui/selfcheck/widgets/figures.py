@@ -28,8 +28,8 @@ VERDICT_SHORT = {
     VerdictKind.CLEAR_NOW: N_("Can clear now"),
     VerdictKind.NEGOTIATE: N_("Ask the lender for a plan"),
 }
-VERDICT_ONE_MONTH = N_("Can clear in 1 month")
-VERDICT_MONTHS = N_("Can clear in {months} months")
+VERDICT_ONE_MONTH = N_("About 1 month at this pace")
+VERDICT_MONTHS = N_("About {months} months at this pace")
 
 L_VERDICT = N_("Verdict")
 L_TOTAL_OVERDUE = N_("Total overdue (principal plus penalty and interest)")
@@ -42,7 +42,7 @@ VALUE_LINE = N_("{label}: {value}")
 
 
 def verdict_short(kind: VerdictKind, months: int | None) -> str:
-    """A few words for lists and Home: "Can clear in 3 months"."""
+    """A few words for lists and Home: "About 3 months at this pace"."""
     if kind is VerdictKind.CLEAR_IN_MONTHS:
         return _(VERDICT_ONE_MONTH) if months == 1 else tr(VERDICT_MONTHS, months=months or 0)
     return _(VERDICT_SHORT[kind])

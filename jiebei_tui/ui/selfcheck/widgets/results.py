@@ -39,8 +39,11 @@ def at_stake_items(assessment: Assessment) -> list[str]:
 
 
 def help_items() -> list[str]:
-    """Where to get help when essentials exceed income: listed channels and generic advice only."""
-    channels = "\n".join(f"{channel.number}: {_(channel.purpose)}" for channel in COMPLAINT_CHANNELS)
+    """Who to talk to when essentials exceed income: the listed channels, each with what it is for, and generic advice."""
+    channels = "\n".join(
+        [_("What each number is for:")]
+        + [tr("{number}: {purpose}", number=channel.number, purpose=_(channel.purpose)) for channel in COMPLAINT_CHANNELS]
+    )
     return [
         _("Tell your lenders early, through their app or official customer service, with these numbers."),
         f"{channels}\n{tr(SOURCE_LINE, source=_(SOURCE_COMPLAINT_REPORTS))}",
@@ -58,7 +61,7 @@ def priority_items(assessment: Assessment) -> list[str]:
     for item in assessment.priorities:
         line = f"{tr(item.label, **item.params)} · {format_money(item.amount)}"
         if item.detail:
-            line += f" ({tr(item.detail, **item.params)})"
+            line += tr(" ({detail})", detail=tr(item.detail, **item.params))
         lines.append(line)
     return lines
 
@@ -107,14 +110,17 @@ class SelfCheckResults(Vertical):
                 yield Static(id="sc-waiting")
                 yield Button("", id="sc-next", variant="primary")
             with Vertical(id="sc-help"):
-                yield Static(_("Where to get help"), classes="panel-title")
+                yield Static(_("Who to talk to, and where to complain"), classes="panel-title")
                 yield BulletList(help_items(), id="sc-help-text")
             yield Static(_("Your numbers"), classes="panel-title")
             yield Static(_("Enter or F8 on a line shows how it was computed."), classes="sc-section-hint")
             yield OptionList(id="sc-figures")
             yield Static(_("If money is tight, pay in this order"), classes="panel-title")
             yield Static(
-                _("Living essentials first, then the overdue debt that costs most each day (CFPB, Your Money, Your Goals)."),
+                _(
+                    "Living essentials first (CFPB, Your Money, Your Goals). Then, as this app suggests, the overdue "
+                    "debt that costs most each day."
+                ),
                 classes="sc-section-hint",
             )
             yield BulletList(numbered=True, id="sc-priorities")
