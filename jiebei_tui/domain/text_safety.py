@@ -96,6 +96,17 @@ _MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 # Text that needs none of escape_markdown's work: no unsafe character, no line break or tab, no
 # Markdown marker, no surrounding space, no list or setext marker at the start.
 _MD_PLAIN = re.compile(r"(?!\s)(?!\d*[-+=.)])[^\\`*_\[\]#|<>~&\n\r\t]*(?<!\s)", re.DOTALL)
+_MD_ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]#|<>~&"})
+
+
+def _escape_line(line: str) -> str:
+    line = line.strip()
+    if _MD_INLINE.search(line) is not None:
+        line = line.translate(_MD_ESCAPED)
+    start = _MD_LINE_START.match(line)
+    if start is not None:  # "- x" -> "\- x", "1. x" -> "1\. x"
+        line = line[: start.end(1)] + "\\" + line[start.end(1) :]
+    return line
 
 
 def escape_markdown(text: str, *, line_break: str = "<br>") -> str:
@@ -111,11 +122,6 @@ def escape_markdown(text: str, *, line_break: str = "<br>") -> str:
         return text
     clean = sanitize(text)
     if "\n" not in clean and "\t" not in clean:  # one line: most values
-        return _MD_LINE_START.sub(r"\1\\\2", _MD_INLINE.sub(r"\\\1", clean.strip()))
-    lines = []
-    for line in sanitize(text).replace("\t", " ").split("\n"):
-        line = _MD_INLINE.sub(r"\\\1", line.strip())
-        line = _MD_LINE_START.sub(r"\1\\\2", line)  # "- x" -> "\- x", "1. x" -> "1\. x"
-        if line:
-            lines.append(line)
+        return _escape_line(clean)
+    lines = [line for line in map(_escape_line, clean.replace("\t", " ").split("\n")) if line]
     return line_break.join(lines)

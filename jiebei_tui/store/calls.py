@@ -16,6 +16,7 @@ is kept in memory and retried (disk full); it is still shown everywhere.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -73,6 +74,25 @@ def _note(doc_id: str, doc: Mapping[str, Any]) -> Note | None:
         return Note.from_dict({**doc, "id": doc_id})
     except (KeyError, TypeError, ValueError, ArithmeticError):
         return None
+
+
+# The full-width punctuation an input method types in Chinese mode, as NFKC maps it.
+_IME_PUNCTUATION = tuple((chr(code), chr(code - 0xFEE0)) for code in map(ord, "，：？！（）；"))
+
+
+def search_key(text: str) -> str:
+    """``fold(text)`` (NFKC, then casefold), fast for ordinary Chinese text.
+
+    The usual full-width punctuation is mapped first, exactly as NFKC maps it;
+    text that is then already NFKC only needs casefolding, which spares the slow
+    full normalisation for nearly every note.
+    """
+    for wide, narrow in _IME_PUNCTUATION:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    if unicodedata.is_normalized("NFKC", text):
+        return text.casefold()
+    return fold(text)
 
 
 def _texts(doc: Mapping[str, Any]) -> str:
@@ -230,20 +250,18 @@ class CallsRepo:
     def iter_search(self, query: str) -> Iterator[tuple[str, list[Note]]]:
         """Notes containing every word of ``query`` (Chinese works: substring match), a call at a time.
 
-        Reads every call's notes file without keeping them; a whole file is skipped
-        when its folded text lacks a word, so only likely matches are parsed.
+        Reads every call's notes file without keeping them; only notes whose folded
+        text holds every word are parsed.
         """
         terms = fold(query).split()
         if not terms:
             return
         for key in self.store.periods(NOTES_TABLE):
             view = self.store.view(NOTES_TABLE, period=key, keep=False)
-            haystack = fold("\n".join(_texts(doc) for doc in view.values()))
-            if not all(term in haystack for term in terms):
-                continue
             found: dict[str, list[Note]] = {}
             for doc_id, doc in view.items():
-                if all(term in fold(_texts(doc)) for term in terms):
+                haystack = search_key(_texts(doc))
+                if all(term in haystack for term in terms):
                     note = _note(doc_id, doc)
                     if note is not None and search_notes([note], query):
                         found.setdefault(note.record_id, []).append(note)

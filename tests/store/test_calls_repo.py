@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jiebei_tui import locations
 from jiebei_tui.domain.calls import (
@@ -270,3 +272,12 @@ def test_a_file_that_cannot_be_written_holds_back_only_its_own_changes(repo: Cal
     assert repo.save_note(second, new_note(repo.new_id(), second, "三", at(23, 21, 1))) is True
     assert repo.store.pending_count == 1
     assert [note.text for note in other_session(data_dir).notes(second)] == ["三"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8")) | st.text(alphabet="他说：？！，。ＡＢｃ１２\u3000ﬁ①㈱é\u0301Åß"))
+def test_the_fast_search_key_is_exactly_fold(text: str) -> None:
+    from jiebei_tui.domain.parsing.text import fold
+    from jiebei_tui.store.calls import search_key
+
+    assert search_key(text) == fold(text)
