@@ -20,7 +20,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from jiebei_tui import __version__, locations
-from jiebei_tui.store.atomic import atomic_write
+from jiebei_tui.store.atomic import atomic_write, atomic_write_many
 from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError
 from jiebei_tui.store.files import FileCache, aside_name, backup_of, encode, recover_file, signature
 from jiebei_tui.store.report import OpenReport, Recovery
@@ -41,6 +41,8 @@ class PartitionFiles:
         self._folders_made: set[Path] = set()
         self._reported_newer: set[Path] = set()
         self._batch: dict[tuple[str, str | None], dict[str, dict[str, Any]]] | None = None
+        # Files planned by one change, written together (see atomic_write_many) when it is complete.
+        self._group: dict[Path, tuple[Tables, str]] | None = None
 
     # ----- reading ---------------------------------------------------------------------------
 
@@ -69,6 +71,8 @@ class PartitionFiles:
 
     def load_locked(self, path: Path, *, keep: bool = True) -> Tables:
         """Under the lock: read, repairing a damaged file; NewerSchemaError is raised (never written)."""
+        if self._group is not None and path in self._group:
+            return self._group[path][0]
         try:
             return self._files.read(path, keep=keep) or {}
         except CorruptFileError as error:
@@ -177,6 +181,36 @@ class PartitionFiles:
             for doc_id, doc in changes:
                 self._batch.setdefault((spec.name, key), {})[doc_id] = doc  # type: ignore[assignment]
             return
+        self._begin_group()
+        try:
+            self._plan(spec, key, changes)
+        except BaseException:
+            self._group = None
+            raise
+        self._flush_group()
+
+    def _begin_group(self) -> None:
+        self._group = {}
+
+    def _flush_group(self) -> None:
+        group, self._group = self._group or {}, None
+        if not group:
+            return
+        items = []
+        for path, (tables, kind) in group.items():
+            self._folder(path.parent)
+            stamp(tables, kind, __version__)
+            items.append((path, encode(tables), backup_of(path)))
+        try:
+            written = atomic_write_many(items, self._tmp())
+        except BaseException:
+            for path in group:
+                self._files.forget(path)
+            raise
+        for (path, (tables, _kind)), info in zip(group.items(), written, strict=True):
+            self._files.remember(path, signature(info), tables)
+
+    def _plan(self, spec: TableSpec, key: str | None, changes: tuple[Change, ...]) -> None:
         if not spec.indexed or key is None:
             self._apply(spec, key, changes)
             return
@@ -218,6 +252,12 @@ class PartitionFiles:
             self._folders_made.add(folder)
 
     def _write_tables(self, path: Path, tables: Tables, kind: str) -> None:
+        if self._group is not None:
+            if path in self._group:  # written twice in one change (an index before and after): keep the order
+                self._flush_group()
+                self._begin_group()
+            self._group[path] = (tables, kind)
+            return
         self._folder(path.parent)
         stamp(tables, kind, __version__)
         try:
@@ -248,6 +288,15 @@ class PartitionFiles:
     def commit_batch(self) -> None:
         """Write every file the batch touched once (each index once too)."""
         batch, self._batch = self._batch or {}, None
+        self._begin_group()
+        try:
+            self._commit(batch)
+        except BaseException:
+            self._group = None
+            raise
+        self._flush_group()
+
+    def _commit(self, batch: dict[tuple[str, str | None], dict[str, dict[str, Any]]]) -> None:
         by_spec: dict[str, list[tuple[str | None, dict[str, Any]]]] = {}
         for (name, key), docs in batch.items():
             by_spec.setdefault(name, []).append((key, docs))

@@ -227,13 +227,13 @@ def test_each_action_writes_only_its_own_small_files_once(repo: CallsRepo, data_
     old = new_record(repo.new_id(), RecordKind.CALL, at(3, 10, month=9))
     repo.save(old)
     written: list[str] = []
-    real = partitions.atomic_write
+    real = partitions.atomic_write_many
 
-    def count(path: Path, data: bytes, **kwargs: object) -> object:
-        written.append(str(path.relative_to(data_dir)))
-        return real(path, data, **kwargs)  # type: ignore[arg-type]
+    def count(items: list[tuple[Path, bytes, Path | None]], tmp_dir: Path) -> object:
+        written.extend(str(path.relative_to(data_dir)) for path, _data, _backup in items)
+        return real(items, tmp_dir)
 
-    monkeypatch.setattr(partitions, "atomic_write", count)
+    monkeypatch.setattr(partitions, "atomic_write_many", count)
 
     def files(action) -> list[str]:  # type: ignore[no-untyped-def]
         written.clear()

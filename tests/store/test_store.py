@@ -103,10 +103,10 @@ def test_partition_keys_are_validated_strictly(data_dir: Path, bad: str) -> None
 
 
 def _fail_writes(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
-    def refuse(path: Path, data: bytes, **_kwargs: object) -> None:
+    def refuse(*_args: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr("jiebei_tui.store.partitions.atomic_write", refuse)
+    monkeypatch.setattr("jiebei_tui.store.partitions.atomic_write_many", refuse)
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])
@@ -157,13 +157,13 @@ def test_each_change_writes_one_file_once(data_dir: Path, monkeypatch: pytest.Mo
     written: list[str] = []
     from jiebei_tui.store import partitions
 
-    real = partitions.atomic_write
+    real = partitions.atomic_write_many
 
-    def count(path: Path, data: bytes, **kwargs: object) -> os.stat_result:
-        written.append(str(path.relative_to(data_dir)))
-        return real(path, data, **kwargs)  # type: ignore[arg-type]
+    def count(items: list[tuple[Path, bytes, Path | None]], tmp_dir: Path) -> list[os.stat_result]:
+        written.extend(str(path.relative_to(data_dir)) for path, _data, _backup in items)
+        return real(items, tmp_dir)
 
-    monkeypatch.setattr(partitions, "atomic_write", count)
+    monkeypatch.setattr(partitions, "atomic_write_many", count)
     store.put("calls", "c", {**NOVEMBER, "n": 1})  # replace: the month only (the index already knows it)
     store.put("calls", "c", {**NOVEMBER, "n": 1})  # no change: nothing written
     store.update("calls", "c", lambda doc: doc.update(n=2))
