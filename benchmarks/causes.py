@@ -28,10 +28,11 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
             )
         elif name.startswith("durable"):
             lines.append(
-                f"- **{name}** (p95 {ms(p95(result.ours))}, median {ms(median(result.ours))}): one small file is "
-                f"written per change; a bare atomic write of a 6 KB file on the same file system in the same run has "
-                f"p95 {ms(floor)} (median {ms(store['fsync_floor_median'])}): the tail is the shared disk's fsync "
-                "latency, not the size of the history."
+                f"- **{name}** (p95 {ms(p95(result.ours))}, median {ms(median(result.ours))}): the change writes "
+                f"one or two small files (see the notes on rows), each with two fsyncs; a bare atomic write of one "
+                f"6 KB file, sampled between ours, has p95 {ms(floor)} (median {ms(store['fsync_floor_median'])}): "
+                "the tail is this shared disk's fsync latency (it came in 4 ms steps in slow periods), not the size "
+                "of the history."
             )
         elif name.startswith("first open of"):
             extra = f" (the store part, every saved self-check: {ms(store['list_snapshots'])})" if "selfcheck" in name else ""

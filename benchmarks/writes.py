@@ -27,6 +27,7 @@ from tinydb.table import Document, Table
 
 from jiebei_tui.domain.calls import CHECKLIST_KEYS, CallRecord, RecordKind, new_note, new_record
 from jiebei_tui.domain.selfcheck import assess
+from jiebei_tui.store.atomic import atomic_write
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.selfcheck import save_snapshot, snapshot_on
 from jiebei_tui.store.store import new_id, open_store
@@ -61,7 +62,17 @@ class Row:
     baseline: list[float]
 
 
-def _interleaved(name: str, ours: Callable[[int], None], base: Callable[[int], None], samples: int, base_samples: int) -> Row:
+FLOOR: list[float] = []  # a bare atomic write of one small file, sampled between ours: the disk's own cost
+
+
+def _floor(probe: Path) -> None:
+    began = time.perf_counter()
+    atomic_write(probe / "probe.json", b"{}" * 3000, backup=probe / "probe.json.bak", tmp_dir=probe)
+    FLOOR.append(time.perf_counter() - began)
+
+
+def _interleaved(name: str, ours: Callable[[int], None], base: Callable[[int], None], samples: int, base_samples: int,
+                 probe: Path) -> Row:
     every = max(1, samples // base_samples)
     mine: list[float] = []
     theirs: list[float] = []
@@ -69,6 +80,8 @@ def _interleaved(name: str, ours: Callable[[int], None], base: Callable[[int], N
         began = time.perf_counter()
         ours(index)
         mine.append(time.perf_counter() - began)
+        if index % 2:
+            _floor(probe)
         if index % every == 0 and len(theirs) < base_samples:
             began = time.perf_counter()
             base(index)
@@ -78,13 +91,16 @@ def _interleaved(name: str, ours: Callable[[int], None], base: Callable[[int], N
 
 def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) -> list[Row]:
     """``directory``: a copy of the heavy folder (it is written to)."""
+    probe = directory.parent / "fsync-probe"
+    probe.mkdir(exist_ok=True)
+    FLOOR.clear()
     store, _ = open_store(directory)
     repo = CallsRepo(store)
     db = _PlainTinyDB(plain_file)  # default JSONStorage
-    months = repo.months()
-    old_month = months[min(30, len(months) - 1)]
-    old = next(record for record in repo.records_in(old_month) if record.kind is not RecordKind.MISSED)
-    current = next(record for record in repo.records_in(months[0]) if record.kind is not RecordKind.MISSED)
+    periods = repo.periods()  # days, newest first
+    long_ago = (datetime.now(CST) - timedelta(days=913)).date().isoformat()  # 30 months
+    old = next(r for day in periods if day <= long_ago for r in repo.records_in(day) if r.kind is not RecordKind.MISSED)
+    current = next(r for day in periods for r in repo.records_in(day) if r.kind is not RecordKind.MISSED)
     rows = []
 
     def note_into(record: CallRecord, text: str) -> Callable[[int], None]:
@@ -98,8 +114,8 @@ def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) 
         doc = new_note(new_id(), current, f"他说第{index}次：下周上门", datetime.now(CST)).to_dict()
         db.table("notes").insert(Document(doc, doc_id=doc.pop("id")))
 
-    rows.append(_interleaved("note, call of 30 months ago", note_into(old, "他说第{index}次：下周上门"), plain_note, samples, base_samples))
-    rows.append(_interleaved("note, call of the current month", note_into(current, "他说第{index}次：下周上门"), plain_note, samples, base_samples))
+    rows.append(_interleaved("note, call of 30 months ago", note_into(old, "他说第{index}次：下周上门"), plain_note, samples, base_samples, probe))
+    rows.append(_interleaved("note, call of the current month", note_into(current, "他说第{index}次：下周上门"), plain_note, samples, base_samples, probe))
 
     def plain_commitment(index: int) -> None:
         doc = new_note(new_id(), current, f"诺:明天还{index}00元", datetime.now(CST)).to_dict()
@@ -107,7 +123,7 @@ def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) 
         db.table("notes").insert(Document(doc, doc_id=note_id))
         db.table("call_commitments").insert(Document(doc, doc_id=note_id))
 
-    rows.append(_interleaved("commitment line", note_into(current, "诺:明天还{index}00元"), plain_commitment, samples, base_samples))
+    rows.append(_interleaved("commitment line", note_into(current, "诺:明天还{index}00元"), plain_commitment, samples, base_samples, probe))
 
     def tick(index: int) -> None:
         key = CHECKLIST_KEYS[index % len(CHECKLIST_KEYS)]
@@ -120,7 +136,7 @@ def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) 
         doc["checklist"] = sorted(set(doc.get("checklist", [])) ^ {key})
         calls.update(doc, doc_ids=[current.id])
 
-    rows.append(_interleaved("checklist tick", tick, plain_tick, samples, base_samples))
+    rows.append(_interleaved("checklist tick", tick, plain_tick, samples, base_samples, probe))
 
     inp = selfcheck_input(random.Random(1), Decimal("18000"))
 
@@ -138,7 +154,7 @@ def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) 
         else:
             checks.insert(Document(doc, doc_id="today"))
 
-    rows.append(_interleaved("self-check save", selfcheck, plain_selfcheck, samples, base_samples))
+    rows.append(_interleaved("self-check save", selfcheck, plain_selfcheck, samples, base_samples, probe))
 
     def call_start(index: int) -> None:
         assert repo.save(new_record(repo.new_id(), RecordKind.CALL, datetime.now(CST) + timedelta(seconds=index)))
@@ -147,6 +163,7 @@ def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) 
         doc = new_record(new_id(), RecordKind.CALL, datetime.now(CST)).to_dict()
         db.table("calls").insert(Document(doc, doc_id=doc.pop("id")))
 
-    rows.append(_interleaved("call start (new record)", call_start, plain_call_start, max(10, samples // 4), base_samples))
+    rows.append(_interleaved("call start (new record)", call_start, plain_call_start, max(10, samples // 4), base_samples, probe))
     db.close()
+    rows.append(Row("reference: a bare atomic write of one 6 KB file (the disk's floor)", list(FLOOR), []))
     return rows

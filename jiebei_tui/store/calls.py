@@ -1,11 +1,12 @@
 """Call records and their notes on disk: the only code that reads or writes them.
 
-* Records: table ``calls``, one file per month the record started
-  (``calls/YYYY-MM.json``), with an index (id → month) so ``get`` reads one month.
+* Records: table ``calls``, one file per day a record started
+  (``calls/YYYY-MM-DD.json``), with an index (id → day, in 16 small shards) so
+  ``get`` reads one shard and one day.
 * Notes: table ``notes``, one file per record (``notes/<record id>.json``): saving
   a line rewrites only that call's lines, whatever the history size.
-* Commitment notes are copied into ``call_commitments``, by the month they are
-  due (undated: the month made), so Home reads only recent and future months.
+* Commitment notes are copied into ``call_commitments``, by the day they are
+  due (undated: the day made), so Home reads only recent and future days.
   A commitment line writes the note file and one commitment file, nothing else.
   The copy is written right after the note and repaired whenever a record's
   notes are loaded.
@@ -49,8 +50,8 @@ class _Missing(Exception):
 
 
 def period_of(moment: datetime) -> str:
-    """The month file (``YYYY-MM``) of a record, from its start on its own wall clock."""
-    return moment.strftime("%Y-%m")
+    """The file (``YYYY-MM-DD``) of a record, from its start on its own wall clock."""
+    return moment.strftime("%Y-%m-%d")
 
 
 def notes_key(record_id: str) -> str:
@@ -142,20 +143,20 @@ class CallsRepo:
             return None
         return result[0]
 
-    def months(self) -> list[str]:
-        """Months with records, newest first."""
+    def periods(self) -> list[str]:
+        """Days with records (their files), newest first."""
         return sorted(self.store.periods(CALLS_TABLE), reverse=True)
 
-    def records_in(self, month: str, *, keep: bool = True) -> list[CallRecord]:
-        """One month's records, newest first."""
-        view = self.store.view(CALLS_TABLE, period=month, keep=keep)
+    def records_in(self, period: str, *, keep: bool = True) -> list[CallRecord]:
+        """One day's records, newest first."""
+        view = self.store.view(CALLS_TABLE, period=period, keep=keep)
         found = [record for doc_id, doc in view.items() if (record := _record(doc_id, doc)) is not None]
         return sorted(found, key=lambda record: (record.started_at, record.id), reverse=True)
 
     def iter_records(self) -> Iterator[list[CallRecord]]:
-        """The history a month at a time, newest first (for screens that show it as it loads)."""
-        for month in self.months():
-            yield self.records_in(month, keep=False)
+        """The history a day at a time, newest first (for screens that show it as it loads)."""
+        for period in self.periods():
+            yield self.records_in(period, keep=False)
 
     def records(self) -> list[CallRecord]:
         """The whole history, newest first."""
@@ -183,7 +184,7 @@ class CallsRepo:
         if not wanted:
             return []
         found = []
-        for doc_id, doc in self.store.view(CALLS_TABLE, period=f"{day.year:04d}-{day.month:02d}").items():
+        for doc_id, doc in self.store.view(CALLS_TABLE, period=day.isoformat()).items():
             if doc.get("kind") != RecordKind.MISSED.value or normalize_number(str(doc.get("number", ""))) != wanted:
                 continue
             record = _record(doc_id, doc)
@@ -205,7 +206,7 @@ class CallsRepo:
         """Make one note durable (new or corrected), then keep its commitment copy in step.
 
         A new line writes one file (two for a commitment). A copy that has to move
-        (its due month changed, or the line is no longer a commitment) is removed
+        (its due day changed, or the line is no longer a commitment) is removed
         first, so a crash in between leaves a missing copy, which loading repairs,
         never a stale one.
         """
@@ -226,7 +227,10 @@ class CallsRepo:
     def repair_commitments(self, record: CallRecord, notes: Iterable[Note]) -> None:
         """Re-copy commitment notes a crash left out of ``call_commitments``, and drop stale copies.
 
-        Looks only where this record's notes belong (their due or made month), never the whole index.
+        Looks only where this record's notes belong (their due or made day), never the whole index.
+        ``save_note`` removes a copy before its note stops being a commitment or moves to another
+        due day, so a crash cannot leave a stale copy behind; one left by editing files by hand is
+        found on the day the note was made.
         """
         for note in notes:
             doc = note.to_dict()
@@ -280,17 +284,14 @@ class CallsRepo:
         """Open commitments with the record they were made in, soonest due first (undated last).
 
         With ``since``, only commitments due on or after it, or undated ones made
-        since then: what still matters on Home. Only those months are read, and
+        since then: what still matters on Home. Only those days are read, and
         only the records that have such commitments.
         """
-        months = self.store.periods(COMMITMENTS_TABLE)
-        cutoff = ""
-        if since is not None:
-            cutoff = since.isoformat()
-            months = [month for month in months if month >= cutoff[:7]]
+        cutoff = "" if since is None else since.isoformat()
+        days = [day for day in self.store.periods(COMMITMENTS_TABLE) if day >= cutoff]
         by_record: dict[str, list[Note]] = {}
-        for month in months:
-            for doc_id, doc in self.store.view(COMMITMENTS_TABLE, period=month).items():
+        for day in days:
+            for doc_id, doc in self.store.view(COMMITMENTS_TABLE, period=day, keep=since is not None).items():
                 if str(doc.get("due") or str(doc.get("at", ""))[:10]) < cutoff:
                     continue
                 note = _note(doc_id, doc)
@@ -317,12 +318,12 @@ class CallsRepo:
     ) -> str:
         """Write the Markdown evidence report for ``records`` (0600, atomic); returns the text.
 
-        ``context`` defaults to every record of the months the chosen ones started
-        in: missed calls are counted per number and day, so that is all it needs.
+        ``context`` defaults to every record of the days the chosen ones started
+        on: missed calls are counted per number and day, so that is all it needs.
         """
         chosen = list(records)
         if context is None:
-            context = [record for month in sorted({period_of(r.started_at) for r in chosen}) for record in self.records_in(month)]
+            context = [record for day in sorted({period_of(r.started_at) for r in chosen}) for record in self.records_in(day)]
         text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, context=context)
         write_export(path, text)
         return text

@@ -21,6 +21,7 @@ from jiebei_tui import __version__
 from jiebei_tui.domain.markdown_export import Section, iter_markdown
 from jiebei_tui.store.atomic import atomic_write, atomic_write_chunks
 from jiebei_tui.store.errors import ImportRefusedError
+from jiebei_tui.store.migrate import commitment_copies
 from jiebei_tui.store.schema import LAYOUT_SCHEMA1, META_TABLE, SCHEMA_VERSION
 from jiebei_tui.store.store import Store, is_empty
 from jiebei_tui.store.tables import TABLES, spec_for
@@ -183,6 +184,11 @@ def _placements(document: Any) -> list[tuple[str, str | None, Mapping[str, Mappi
                 placed.append((name, key, docs))
     if any(name == META_TABLE for name, _key, _docs_ in placed):
         raise ImportFormatError("_meta is not a table")
+    if schema == LAYOUT_SCHEMA1:  # its commitment copies, made consistent with its notes as a migration does
+        notes = {doc_id: doc for name, _key, docs in placed if name == "notes" for doc_id, doc in docs.items()}
+        copies = {doc_id: doc for name, _key, docs in placed if name == "call_commitments" for doc_id, doc in docs.items()}
+        placed = [entry for entry in placed if entry[0] != "call_commitments"]
+        placed.append(("call_commitments", None, commitment_copies(notes, copies)))
     return placed
 
 

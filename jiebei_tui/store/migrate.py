@@ -33,9 +33,10 @@ from jiebei_tui.store.files import encode
 from jiebei_tui.store.partitions import PartitionFiles
 from jiebei_tui.store.report import Migration
 from jiebei_tui.store.schema import LAYOUT_SCHEMA1, META_TABLE, Tables, stamp, version_of
-from jiebei_tui.store.tables import INDEX_TABLE, MONTH, TABLES, kind_of, spec_for
+from jiebei_tui.store.tables import INDEX_SHARD, INDEX_TABLE, MONTH, TABLES, kind_of, spec_for
 
 STAGING = ".migrating"
+NOTES, COMMITMENTS = "notes", "call_commitments"
 JOURNAL = "journal.json"
 MAIN = locations.MAIN_FILE
 OLD_FAMILIES = (locations.MAIN_FILE, locations.DRAFTS_FILE, locations.NOTES_DIR)
@@ -98,17 +99,29 @@ def _read_old(directory: Path, disk: PartitionFiles, main: Tables | None) -> dic
     return old
 
 
+def commitment_copies(notes: Mapping[str, Any], copies: Mapping[str, Any]) -> dict[str, Any]:
+    """The commitment copies a schema-1 folder should have had: one per commitment note, as the note
+    is (a crash under schema 1 could leave a copy missing or stale); a copy whose note is nowhere
+    (its month file was lost) is kept, as the only trace of that line."""
+    found = {note_id: doc for note_id, doc in notes.items() if doc.get("kind") == "commitment"}
+    found.update({note_id: doc for note_id, doc in copies.items() if note_id not in notes})
+    return found
+
+
 def split(old: Mapping[str, Tables]) -> tuple[dict[str, Tables], int]:
     """Schema-1 files (by name) → the current layout's files (by path relative to the folder), with indexes.
 
-    Also used for importing a schema-1 export. Returns the files and how many documents they hold.
+    Returns the files and how many documents they hold.
     """
     files: dict[str, Tables] = {MAIN: {TABLES["settings"].name: {}}}
     indexes: dict[str, dict[str, dict[str, Any]]] = {}
     count = 0
-    for tables in old.values():
+    notes = {doc_id: doc for tables in old.values() for doc_id, doc in tables.get(NOTES, {}).items()}
+    copies = {doc_id: doc for tables in old.values() for doc_id, doc in tables.get(COMMITMENTS, {}).items()}
+    rebuilt: Tables = {COMMITMENTS: commitment_copies(notes, copies)} if notes or copies else {}
+    for tables in [*old.values(), rebuilt]:
         for table, docs in tables.items():
-            if table == META_TABLE:
+            if table == META_TABLE or (table == COMMITMENTS and tables is not rebuilt):
                 continue
             spec = spec_for(table)
             for doc_id, doc in docs.items():
@@ -117,7 +130,10 @@ def split(old: Mapping[str, Tables]) -> tuple[dict[str, Tables], int]:
                 files.setdefault(relative, {}).setdefault(table, {})[doc_id] = doc
                 count += 1
                 if spec.indexed:
-                    indexes.setdefault(str(spec.index_path(Path())), {})[doc_id] = {"key": key}
+                    shards = [str(path) for path in spec.index_paths(Path())]
+                    for shard in shards:  # every file of an index exists, even empty
+                        indexes.setdefault(shard, {})
+                    indexes[shards[spec.shard_of(doc_id)]][doc_id] = {"key": key}
     for relative, index in indexes.items():
         files[relative] = {INDEX_TABLE: index}
     for relative, tables in files.items():
@@ -126,7 +142,7 @@ def split(old: Mapping[str, Tables]) -> tuple[dict[str, Tables], int]:
 
 
 def _kind(relative: str) -> str:
-    if Path(relative).name == "index.json":
+    if Path(relative).name == "index.json" or INDEX_SHARD.fullmatch(Path(relative).name):
         return "index"
     for spec in TABLES.values():
         if Path(relative).parent == Path(spec.file).parent and (spec.partitioned or relative == spec.file):

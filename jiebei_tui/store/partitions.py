@@ -85,7 +85,8 @@ class PartitionFiles:
             moved_to = aside_name(path)
             os.replace(path, moved_to)
             self._news.recoveries.append(Recovery(path, moved_to, reason + "; rebuilt from the data files", True))
-            return {INDEX_TABLE: self._rebuild_index(spec)}
+            self._rebuild_index(spec)
+            return self.load_locked(path)
         self._news.recoveries.append(recover_file(path, reason, self._tmp()))
         return self.load_locked(path)
 
@@ -111,19 +112,30 @@ class PartitionFiles:
         return False
 
     # ----- indexes ---------------------------------------------------------------------------
+    # An index is one file or several shards; all its files exist together once the table has a
+    # document, so a missing or damaged one is noticed and the whole index rebuilt from the data.
 
     def _index_owner(self, path: Path) -> TableSpec | None:
         for spec in TABLES.values():
-            if spec.indexed and spec.index_path(self.directory) == path:
+            if spec.indexed and path in spec.index_paths(self.directory):
                 return spec
         return None
 
+    @staticmethod
+    def _merged(shards: list[Tables]) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for tables in shards:
+            merged.update(tables.get(INDEX_TABLE, {}))
+        return merged
+
+    def _whole(self, spec: TableSpec, shards: list[Tables]) -> bool:
+        return all(shards) or (not any(shards) and not spec.keys_on_disk(self.directory))
+
     def index(self, spec: TableSpec) -> Docs:
         """Document id → {"key": partition}; rebuilt from the data files when missing or damaged."""
-        path = spec.index_path(self.directory)
-        tables = self.load(path)
-        if tables or not spec.keys_on_disk(self.directory):
-            return tables.get(INDEX_TABLE, {})
+        shards = [self.load(path) for path in spec.index_paths(self.directory)]
+        if self._whole(spec, shards):
+            return self._merged(shards)
         try:
             with self._lock:
                 return self.index_locked(spec)
@@ -134,14 +146,15 @@ class PartitionFiles:
             return self._scan_index(spec)  # cannot write it now: work it out in memory
 
     def index_locked(self, spec: TableSpec) -> Docs:
-        path = spec.index_path(self.directory)
-        tables = self.load_locked(path)
-        if not tables and spec.keys_on_disk(self.directory):
-            return self._rebuild_index(spec)
-        return tables.get(INDEX_TABLE, {})
+        shards = [self.load_locked(path) for path in spec.index_paths(self.directory)]
+        if self._whole(spec, shards):
+            return self._merged(shards)
+        return self._rebuild_index(spec)
 
     def indexed_key(self, spec: TableSpec, doc_id: str) -> str | None:
-        entry = self.index(spec).get(doc_id)
+        shard = self.load(spec.index_path(self.directory, doc_id))
+        entries = shard.get(INDEX_TABLE, {}) if shard else self.index(spec)
+        entry = entries.get(doc_id)
         key = entry.get("key") if entry is not None else None
         return key if spec.valid_key(key) else None
 
@@ -152,26 +165,47 @@ class PartitionFiles:
             for doc_id in self.docs(spec, key, keep=False)
         }
 
+    def _write_index(self, spec: TableSpec, entries: Mapping[str, Any], only: set[Path] | None = None) -> None:
+        paths = spec.index_paths(self.directory)
+        files: dict[Path, dict[str, Any]] = {path: {} for path in paths}
+        for doc_id, entry in entries.items():
+            files[paths[spec.shard_of(doc_id)]][doc_id] = entry
+        for path, docs in files.items():
+            if only is None or path in only:
+                self._write_tables(path, {INDEX_TABLE: docs}, "index")
+
     def _rebuild_index(self, spec: TableSpec) -> dict[str, dict[str, Any]]:
         index = self._scan_index(spec)
-        self._write_tables(spec.index_path(self.directory), {INDEX_TABLE: index}, "index")
+        self._write_index(spec, index)
         return index
 
     def _update_index(self, spec: TableSpec, changes: Mapping[str, str | None]) -> dict[str, str]:
-        """Point ids at partitions (None removes them); returns the old partition of every id that moved."""
-        current = self.index_locked(spec)
-        updated = dict(current)
-        moved: dict[str, str] = {}
+        """Point ids at partitions (None removes them); returns the old partition of every id that moved.
+
+        Only the index files holding changed ids are read and written (all of them the first time)."""
+        paths = spec.index_paths(self.directory)
+        shards = [self.load_locked(path) for path in paths]
+        if not self._whole(spec, shards):
+            self._rebuild_index(spec)
+            shards = [self.load_locked(path) for path in paths]
+        first = not any(shards)
+        by_shard: dict[int, dict[str, str | None]] = {}
         for doc_id, key in changes.items():
-            old = current.get(doc_id, {}).get("key")
-            if key is None:
-                updated.pop(doc_id, None)
-            elif old != key:
-                updated[doc_id] = {"key": key}
-                if spec.valid_key(old):
-                    moved[doc_id] = str(old)
-        if updated != current:
-            self._write_tables(spec.index_path(self.directory), {INDEX_TABLE: updated}, "index")
+            by_shard.setdefault(spec.shard_of(doc_id), {})[doc_id] = key
+        moved: dict[str, str] = {}
+        for number, path in enumerate(paths):
+            current: Mapping[str, Any] = shards[number].get(INDEX_TABLE, {})
+            updated = dict(current)
+            for doc_id, key in by_shard.get(number, {}).items():
+                old = current.get(doc_id, {}).get("key")
+                if key is None:
+                    updated.pop(doc_id, None)
+                elif old != key:
+                    updated[doc_id] = {"key": key}
+                    if spec.valid_key(old):
+                        moved[doc_id] = str(old)
+            if first or updated != current:
+                self._write_tables(path, {INDEX_TABLE: updated}, "index")
         return moved
 
     # ----- writing (the caller holds the lock) ---------------------------------------------------

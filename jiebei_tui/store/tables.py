@@ -3,8 +3,9 @@
 A table is either one file (settings live in ``jiebei.json``) or split into
 partitions, one file each, named by a partition key that is validated with
 ``fullmatch`` (never ``match`` + ``$``, which accepts a trailing newline and so a
-file name with a newline in it). The repos choose the key: the month a call
-started, the call a note belongs to, the month a commitment is due. Splitting
+file name with a newline in it). Each table says how a document's key is found
+(``key_of``): the day a call started, the call a note belongs to, the day a
+commitment is due, the year of a self-check. Splitting
 keeps every durable write to one small file whose size does not grow with the
 history.
 
@@ -16,6 +17,7 @@ area writes before it is declared, is kept and exported, never lost).
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +26,17 @@ from typing import Any
 from jiebei_tui import locations
 
 # Partition keys. ASCII only, so a key is always a plain file name.
+DAY = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])", re.ASCII)
 MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])", re.ASCII)
 YEAR = re.compile(r"\d{4}", re.ASCII)
 RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
 
 INDEX_FILE = "index.json"
+INDEX_SHARD = re.compile(r"index-(\d{2})\.json", re.ASCII)
 INDEX_TABLE = "index"
 # Files with a partition key fall back here when the key cannot be read from the document
 # (a hand-edited or damaged record): kept, exported, never silently dropped.
+UNDATED_DAY = "0000-01-01"
 UNDATED_MONTH = "0000-01"
 UNDATED_YEAR = "0000"
 UNKEYED = "unkeyed"
@@ -46,6 +51,19 @@ def _text_at(doc: Mapping[str, Any], path: str) -> str | None:
             return None
         value = value.get(part)
     return value if isinstance(value, str) else None
+
+
+def by_day(*fields: str) -> KeyOf:
+    """The day (``YYYY-MM-DD``) of the first of ``fields`` that holds an ISO date, on its own wall clock."""
+
+    def key(doc: Mapping[str, Any]) -> str:
+        for name in fields:
+            text = _text_at(doc, name)
+            if text and DAY.fullmatch(text[:10]) and text[10:11] in ("", "T", " "):
+                return text[:10]
+        return UNDATED_DAY
+
+    return key
 
 
 def by_month(*fields: str) -> KeyOf:
@@ -88,8 +106,10 @@ class TableSpec:
 
     ``file`` is a path relative to the data folder; a partitioned table has
     ``{key}`` in it, a ``key`` pattern, and ``key_of`` to find a document's
-    partition from the document itself. ``indexed`` keeps ``<folder>/index.json``
-    (document id → key), so a document can be read by id alone.
+    partition from the document itself. ``indexed`` keeps an index (document id
+    → key) so a document can be read by id alone: ``<folder>/index.json``, or with
+    ``index_shards`` > 1, ``<folder>/index-NN.json`` by a hash of the id, so adding
+    a document rewrites a small share of the index, not all of it.
     """
 
     name: str
@@ -97,6 +117,7 @@ class TableSpec:
     key: re.Pattern[str] | None = None
     key_of: KeyOf | None = None
     indexed: bool = False
+    index_shards: int = 1
 
     @property
     def partitioned(self) -> bool:
@@ -104,8 +125,7 @@ class TableSpec:
 
     @property
     def folder(self) -> str | None:
-        parent = str(Path(self.file).parent)
-        return None if parent == "." else parent
+        return self.file.rpartition("/")[0] or None
 
     def valid_key(self, key: object) -> bool:
         return isinstance(key, str) and self.key is not None and self.key.fullmatch(key) is not None
@@ -120,13 +140,24 @@ class TableSpec:
             raise ValueError(f"table {self.name!r} needs a partition key like {self.key.pattern!r}, got {key!r}")
         return directory / self.file.format(key=key)
 
-    def index_path(self, directory: Path) -> Path:
+    def index_paths(self, directory: Path) -> list[Path]:
+        """Every file of the index (they exist all together, or none does)."""
         if not self.indexed or self.folder is None:
             raise ValueError(f"table {self.name!r} keeps no index")
-        return directory / self.folder / INDEX_FILE
+        if self.index_shards == 1:
+            return [directory / self.folder / INDEX_FILE]
+        return [directory / self.folder / f"index-{shard:02d}.json" for shard in range(self.index_shards)]
+
+    def shard_of(self, doc_id: str) -> int:
+        """Which index file holds ``doc_id`` (a stable hash, so ids spread evenly whatever they look like)."""
+        return zlib.crc32(doc_id.encode("utf-8", "surrogatepass")) % self.index_shards
+
+    def index_path(self, directory: Path, doc_id: str) -> Path:
+        """The index file that holds ``doc_id``."""
+        return self.index_paths(directory)[self.shard_of(doc_id)]
 
     def keys_on_disk(self, directory: Path) -> list[str]:
-        """Every partition with a file, sorted (months and years sort by time)."""
+        """Every partition with a file, sorted (days, months and years sort by time)."""
         if self.folder is None:
             return []
         prefix, suffix = Path(self.file).name.split("{key}")
@@ -153,12 +184,13 @@ TABLES: dict[str, TableSpec] = {
     for spec in (
         MAIN,
         DRAFTS,
-        # Call records by the month they started; the index finds a record by id alone.
-        TableSpec("calls", "calls/{key}.json", MONTH, by_month("started_at"), indexed=True),
+        # Call records by the day they started (a busy day is a few KB); the index finds a record by id alone.
+        TableSpec("calls", "calls/{key}.json", DAY, by_day("started_at"), indexed=True, index_shards=16),
         # One file per call: a note rewrites only its own call's lines.
         TableSpec("notes", locations.NOTES_DIR + "/{key}.json", RECORD_ID, by_field("record_id")),
-        # Copies of commitment notes by the month they are due (undated: the month made), for Home.
-        TableSpec("call_commitments", "commitments/{key}.json", MONTH, by_month("due", "at")),
+        # Copies of commitment notes by the day they are due (undated: the day made): Home reads from
+        # two weeks ago on, and a commitment line rewrites one day's promises.
+        TableSpec("call_commitments", "commitments/{key}.json", DAY, by_day("due", "at")),
         TableSpec("selfchecks", "selfchecks/{key}.json", YEAR, by_year("summary.as_of", "taken_at"), indexed=True),
         # Plans and Habits declare theirs here when they land, for example:
         #   TableSpec("plans", "plans/{key}.json", YEAR, by_year("created_at"), indexed=True),

@@ -1,4 +1,4 @@
-"""Call records and notes on disk: records by month, notes by call, commitments by due month, merges, search, export."""
+"""Call records and notes on disk: records by day, notes by call, commitments by due day, merges, search, export."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from jiebei_tui.domain.calls import (
 from jiebei_tui.store.calls import COMMITMENTS_TABLE, NOTES_TABLE, CallsRepo, period_of
 from jiebei_tui.store.files import FileCache
 from jiebei_tui.store.store import open_store
+from jiebei_tui.store.tables import spec_for
 
 CST = timezone(timedelta(hours=8))
 
@@ -54,14 +55,14 @@ def test_a_record_and_its_notes_round_trip_through_another_session(repo: CallsRe
     assert fresh.notes(record)[0].kind is NoteKind.THEY_SAID
 
 
-def test_notes_stay_in_the_month_the_record_started_even_past_midnight(repo: CallsRepo, data_dir: Path) -> None:
+def test_notes_stay_with_their_call_even_past_midnight(repo: CallsRepo, data_dir: Path) -> None:
     record = new_record(repo.new_id(), RecordKind.CALL, datetime(2026, 11, 30, 23, 58, tzinfo=CST))
     repo.save(record)
     late = new_note(repo.new_id(), record, "过了午夜", datetime(2026, 12, 1, 0, 3, tzinfo=CST))
     repo.save_note(record, late)
-    assert period_of(record.started_at) == "2026-11"
-    assert (data_dir / "calls" / "2026-11.json").exists()
-    assert not (data_dir / "calls" / "2026-12.json").exists()
+    assert period_of(record.started_at) == "2026-11-30"
+    assert (data_dir / "calls" / "2026-11-30.json").exists()
+    assert not (data_dir / "calls" / "2026-12-01.json").exists()
     assert locations.notes_file(data_dir, record.id).exists()  # one file per call, whatever the time
     assert repo.notes(record) == [late]
 
@@ -87,7 +88,7 @@ def test_opening_one_record_reads_its_own_notes_file_only(data_dir: Path, monkey
     assert read == [locations.notes_file(data_dir, record.id)]
     read.clear()
     assert fresh.get(record.id) == record
-    assert read == [data_dir / "calls" / "index.json", data_dir / "calls" / "2026-11.json"]
+    assert read == [spec_for("calls").index_path(data_dir, record.id), data_dir / "calls" / "2026-11-23.json"]
 
 
 def test_two_sessions_ticking_different_items_keep_both(repo: CallsRepo, data_dir: Path) -> None:
@@ -140,11 +141,11 @@ def test_the_index_is_repaired_on_load_after_a_crash_between_two_writes(repo: Ca
     record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
     repo.save(record)
     lost = new_note(repo.new_id(), record, "诺:明天还500元", at(23, 20, 1))
-    refiled = new_note(repo.new_id(), record, "诺:后天还300元", at(23, 20, 2))
+    refiled = new_note(repo.new_id(), record, "诺:会再联系", at(23, 20, 2))  # undated: filed under the day made
     repo.save_note(record, lost)
     repo.save_note(record, refiled)
-    # As if killed between each note and its index: one copy missing, one left behind after a re-filing.
-    repo.store.delete(COMMITMENTS_TABLE, lost.id, period="2026-11")
+    # A copy missing (killed between a note and its copy), and one left behind by hand-editing the notes file.
+    repo.store.delete(COMMITMENTS_TABLE, lost.id, period="2026-11-24")
     repo.store.put(NOTES_TABLE, refiled.id, change_kind(refiled, NoteKind.PLAIN).to_dict(), period=record.id)
     assert [c.note_id for c, _r in repo.open_commitments()] == [refiled.id]
     repo.repair_commitments(record, repo.notes(record))
@@ -241,14 +242,18 @@ def test_each_action_writes_only_its_own_small_files_once(repo: CallsRepo, data_
         return sorted(written)
 
     record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
-    assert files(lambda: repo.save(record)) == ["calls/2026-11.json", "calls/index.json"]  # a new call: its month + index
+    shard = str(spec_for("calls").index_path(data_dir, record.id).relative_to(data_dir))
+    assert files(lambda: repo.save(record)) == sorted(["calls/2026-11-23.json", shard])  # a new call: its day + index shard
     line = new_note(repo.new_id(), record, "他说下周上门", at(23, 20, 1))
     assert files(lambda: repo.save_note(record, line)) == [f"notes/{record.id}.json"]
     promise = new_note(repo.new_id(), record, "诺:12月5日还2000元", at(23, 20, 2))
-    assert files(lambda: repo.save_note(record, promise)) == ["commitments/2026-12.json", f"notes/{record.id}.json"]
-    assert files(lambda: repo.save_note(record, correct(promise, "诺:12月6日还2000元", at(23, 20, 3)))) == [
-        "commitments/2026-12.json", f"notes/{record.id}.json"]
-    assert files(lambda: repo.change(record.id, lambda r: r.toggled_check("stayed_calm"))) == ["calls/2026-11.json"]
+    assert files(lambda: repo.save_note(record, promise)) == ["commitments/2026-12-05.json", f"notes/{record.id}.json"]
+    promise = correct(promise, "诺:12月5日还2500元", at(23, 20, 3))
+    assert files(lambda: repo.save_note(record, promise)) == ["commitments/2026-12-05.json", f"notes/{record.id}.json"]
+    # A new due date moves the copy: the old one is removed first (so a crash never leaves a stale copy).
+    assert files(lambda: repo.save_note(record, correct(promise, "诺:12月6日还2500元", at(23, 20, 4)))) == [
+        "commitments/2026-12-05.json", "commitments/2026-12-06.json", f"notes/{record.id}.json"]
+    assert files(lambda: repo.change(record.id, lambda r: r.toggled_check("stayed_calm"))) == ["calls/2026-11-23.json"]
     assert files(lambda: repo.repair_commitments(record, repo.notes(record))) == []  # nothing to repair: no write
     inp = SelfCheckInput((), CashFlow(incomes=(Entry("工资", Decimal("8000")),)))
     when = at(23, 21)
@@ -257,6 +262,7 @@ def test_each_action_writes_only_its_own_small_files_once(repo: CallsRepo, data_
     assert files(lambda: save_snapshot(repo.store, inp, assess(inp, when.date()), when + timedelta(minutes=5), doc_id="s1")) == [
         "selfchecks/2026.json"]
     assert all(old.id not in path and "2026-09" not in path for path in written)
+    assert repo.open_commitments()[0][0].due == date(2026, 12, 6)
 
 
 def test_a_file_that_cannot_be_written_holds_back_only_its_own_changes(repo: CallsRepo, data_dir: Path) -> None:

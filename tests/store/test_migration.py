@@ -173,3 +173,20 @@ def test_an_export_of_the_first_release_imports(tmp_path: Path) -> None:
     assert import_document(store, document) == sum(len(docs) for docs in expected.values())
     assert stored_documents(store, list(expected)) == expected
     assert spec_for("calls").indexed and store.get("calls", "ca110000000000000000000000000004") is not None
+
+
+def test_commitment_copies_a_schema1_crash_left_wrong_are_made_right(old_folder: Path) -> None:
+    main_path = old_folder / "jiebei.json"
+    main = json.loads(main_path.read_text(encoding="utf-8"))
+    copies = main["call_commitments"]
+    stale = copies.pop("0a7e0000000000000000000000000003")  # a copy lost by a crash between two writes
+    copies["0a7e0000000000000000000000000001"] = {**stale, "text": "不是承诺"}  # a copy left after re-filing
+    copies["0a7e00000000000000000000000000ff"] = {**stale, "text": "只剩这份"}  # its note's month file was lost
+    main_path.write_text(json.dumps(main, ensure_ascii=False), encoding="utf-8")
+    store, _ = open_store(old_folder)
+    found = {doc.pop("id"): doc for doc in store.all("call_commitments")}
+    notes = old_documents()["notes"]
+    assert set(found) == {"0a7e0000000000000000000000000003", "0a7e0000000000000000000000000004",
+                          "0a7e0000000000000000000000000009", "0a7e00000000000000000000000000ff"}
+    assert found["0a7e0000000000000000000000000003"] == notes["0a7e0000000000000000000000000003"]
+    assert found["0a7e00000000000000000000000000ff"]["text"] == "只剩这份"

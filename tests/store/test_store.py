@@ -59,7 +59,7 @@ def test_files_are_tinydb_documents_with_our_ids(data_dir: Path) -> None:
     store, _ = open_store(data_dir)
     doc_id = new_id()
     store.put("calls", doc_id, {**NOVEMBER, "x": 1})
-    month = data_dir / "calls" / "2026-11.json"
+    month = data_dir / "calls" / "2026-11-23.json"
     raw = json.loads(month.read_text(encoding="utf-8"))
     assert list(raw["calls"]) == [doc_id]
     assert raw["_meta"]["schema"]["version"] == SCHEMA_VERSION
@@ -81,7 +81,7 @@ def test_tables_are_split_by_their_declared_partitions(data_dir: Path) -> None:
     assert store.periods("notes") == ["rec1", "rec2"]
     assert [d["text"] for d in store.all("notes", period="rec2")] == ["十二月"]
     assert locations.notes_file(data_dir, "rec1").exists()
-    assert (data_dir / "calls" / "2026-12.json").exists() and (data_dir / "selfchecks" / "2026.json").exists()
+    assert (data_dir / "calls" / "2026-12-01.json").exists() and (data_dir / "selfchecks" / "2026.json").exists()
     assert store.get("selfchecks", "s1") is not None  # found by id through the index
     with pytest.raises(ValueError):
         store.get("notes", "n1")  # a split table without an index needs its partition
@@ -113,7 +113,7 @@ def _fail_writes(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
 def test_failed_write_is_kept_in_memory_and_retried(data_dir: Path, monkeypatch: pytest.MonkeyPatch, code: int) -> None:
     store, _ = open_store(data_dir)
     store.put("calls", "before", {**NOVEMBER, "n": 0})
-    month = data_dir / "calls" / "2026-11.json"
+    month = data_dir / "calls" / "2026-11-23.json"
     before = month.read_bytes()
     with monkeypatch.context() as patch:
         _fail_writes(patch, code)
@@ -125,7 +125,7 @@ def test_failed_write_is_kept_in_memory_and_retried(data_dir: Path, monkeypatch:
         assert {d["id"] for d in store.all("calls")} == {"before", "c1", "c2"}
         assert store.get("calls", "c2") == {**NOVEMBER, "n": 2, "id": "c2"}
         assert store.count("calls") == 3
-        assert set(export_document(store, _now())["periodic"]["calls"]["2026-11"]) == {"before", "c1", "c2"}
+        assert set(export_document(store, _now())["periodic"]["calls"]["2026-11-23"]) == {"before", "c1", "c2"}
         assert month.read_bytes() == before
         assert store.retry_pending() is False
     assert store.retry_pending() is True
@@ -168,7 +168,7 @@ def test_each_change_writes_one_file_once(data_dir: Path, monkeypatch: pytest.Mo
     store.put("calls", "c", {**NOVEMBER, "n": 1})  # no change: nothing written
     store.update("calls", "c", lambda doc: doc.update(n=2))
     store.delete("plans", "never-saved")  # nothing to delete: nothing written
-    assert written == ["calls/2026-11.json", "calls/2026-11.json"]
+    assert written == ["calls/2026-11-23.json", "calls/2026-11-23.json"]
 
 
 def test_corrupt_file_at_start_is_moved_aside_and_backup_restored(data_dir: Path) -> None:
@@ -219,7 +219,7 @@ def test_a_damaged_index_is_rebuilt_from_the_data(data_dir: Path) -> None:
     store, _ = open_store(data_dir)
     store.put("calls", "a", NOVEMBER)
     store.put("calls", "b", {"started_at": "2025-01-02T03:04:05+08:00"})
-    index = data_dir / "calls" / "index.json"
+    index = spec_for("calls").index_path(data_dir, "b")
     index.write_bytes(b"\xff")
     fresh, _ = open_store(data_dir)
     assert fresh.get("calls", "b") is not None and fresh.count("calls") == 2
@@ -303,7 +303,7 @@ def test_start_reads_only_the_main_file(data_dir: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(FileCache, "read", spy)
     store, report = open_store(data_dir)
     assert read == [locations.main_file(data_dir)] and not report.has_news
-    assert store.count("calls") == 30 and read[-1] == data_dir / "calls" / "index.json"
+    assert store.count("calls") == 30 and read[1:] == spec_for("calls").index_paths(data_dir)
 
 
 def test_change_token_moves_with_another_session_but_not_with_drafts(data_dir: Path) -> None:
