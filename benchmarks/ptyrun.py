@@ -24,7 +24,7 @@ MINIMAL_MARKER = "minimal app ready"
 
 # What each screen draws by itself (English, --lang en): the first frame counts when this is on screen.
 HOME_MARKER = "One step at a time"
-CALL_MARKER = "Type what is said"  # the note line's placeholder: drawn at once, day or night
+CALL_MARKER = "what is said, Enter saves it"  # the note line's placeholder after its first letter (the cursor sits there)
 AREA_KEYS = {  # area -> (key as the terminal sends it, text of that area's own)
     "selfcheck": ("\x1bOR", "Your debts"),  # F3
     "calls": ("\x1bOS", "No call in progress"),  # F4

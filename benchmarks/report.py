@@ -82,9 +82,9 @@ class Result:
 def machine() -> dict[str, str]:
     def fs_type(path: Path) -> str:
         try:
-            out = subprocess.run(["stat", "-f", "-c", "%T", str(path)], capture_output=True, text=True, check=True)
-            return out.stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
+            out = subprocess.run(["df", "--output=fstype", str(path)], capture_output=True, text=True, check=True)
+            return out.stdout.split()[-1]
+        except (OSError, subprocess.CalledProcessError, IndexError):
             return "unknown"
 
     import tempfile

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -104,6 +105,8 @@ def typing_rows(heavy_dir: Path, long_call_dir: Path, chunks: int, rounds: int) 
 
 
 def write_rows(writes_dir: Path, plain: Path, samples: int, base_samples: int) -> list[Result]:
+    os.sync()  # the copies made for this run are on disk before anything is timed
+    time.sleep(2)
     rows = writes.measure(writes_dir, plain, samples, base_samples)
     notes = {"call start (new record)": "its day file and one index shard",
              "commitment line": "the call's notes file and one day of commitment copies"}
@@ -173,6 +176,8 @@ def store_diagnostics(heavy_dir: Path) -> dict[str, float]:
         found[name] = time.perf_counter() - began
     found["fsync_floor_p95"] = p95(writes.FLOOR)
     found["fsync_floor_median"] = median(writes.FLOOR)
+    found["fsync_floor_slow_share"] = sum(1 for value in writes.FLOOR if value > 0.004) / len(writes.FLOOR)
+    found["flush_median"] = median(writes.FLUSH)
 
     def import_time(modules: str) -> float:
         times = []

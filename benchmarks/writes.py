@@ -12,6 +12,7 @@ machine.
 from __future__ import annotations
 
 import json
+import os
 import random
 import time
 from collections.abc import Callable
@@ -63,12 +64,21 @@ class Row:
 
 
 FLOOR: list[float] = []  # a bare atomic write of one small file, sampled between ours: the disk's own cost
+FLUSH: list[float] = []  # one device flush: 6 KB rewritten in place and fdatasync'ed (no rename, no folder)
 
 
 def _floor(probe: Path) -> None:
     began = time.perf_counter()
     atomic_write(probe / "probe.json", b"{}" * 3000, backup=probe / "probe.json.bak", tmp_dir=probe)
     FLOOR.append(time.perf_counter() - began)
+    fd = os.open(probe / "flush.bin", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        began = time.perf_counter()
+        os.pwrite(fd, b"x" * 6000, 0)
+        os.fdatasync(fd)
+        FLUSH.append(time.perf_counter() - began)
+    finally:
+        os.close(fd)
 
 
 def _interleaved(name: str, ours: Callable[[int], None], base: Callable[[int], None], samples: int, base_samples: int,
@@ -94,6 +104,7 @@ def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) 
     probe = directory.parent / "fsync-probe"
     probe.mkdir(exist_ok=True)
     FLOOR.clear()
+    FLUSH.clear()
     store, _ = open_store(directory)
     repo = CallsRepo(store)
     db = _PlainTinyDB(plain_file)  # default JSONStorage
@@ -166,4 +177,5 @@ def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) 
     rows.append(_interleaved("call start (new record)", call_start, plain_call_start, max(10, samples // 4), base_samples, probe))
     db.close()
     rows.append(Row("reference: a bare atomic write of one 6 KB file (the disk's floor)", list(FLOOR), []))
+    rows.append(Row("reference: one device flush (6 KB rewritten in place, fdatasync)", list(FLUSH), []))
     return rows
