@@ -93,7 +93,9 @@ def method() -> list[str]:
         "- **Durable writes**: in-process, the repo call the screen makes, timed until it returns (temp file "
         "fsynced, renamed over the file, folder fsynced). Baseline: TinyDB 4.9's default JSONStorage with every "
         "document of the heavy folder in one db.json, doing the same change; its samples are interleaved with "
-        "ours, and so are the two reference rows (the disk's own cost).",
+        "ours, and so are the two reference rows (the disk's own cost). This shared virtual disk has fast "
+        "periods (a device flush ~0.2 ms) and slow ones (~4 ms per flush, when a bare atomic write takes ~12 ms): "
+        "the reference rows say which one a run saw, and every durable row moves with them.",
         "- **Areas**: from Home on the heavy folder, the area's function key, timed until the area's own text is "
         "drawn; the first press in a session is the first open.",
         "- **History and search**: the real App driven by Textual's Pilot in its own process; a 5 ms timer records "
