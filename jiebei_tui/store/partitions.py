@@ -28,7 +28,7 @@ from jiebei_tui.store.schema import META_TABLE, Tables, stamp
 from jiebei_tui.store.tables import INDEX_TABLE, OTHER_FILE, TABLES, TableSpec, kind_of
 
 Docs = Mapping[str, Mapping[str, Any]]
-Change = tuple[str, "dict[str, Any] | None"]
+Change = tuple[str, dict[str, Any] | None]
 
 
 class PartitionFiles:
