@@ -97,18 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _export(directory: Path, fmt: str, output: str | None) -> int:
-    from jiebei_tui.domain.markdown_export import render_markdown
-    from jiebei_tui.store.export import dumps, export_document, write_export
+    from jiebei_tui.store.export import stream_export
     from jiebei_tui.store.store import Store, open_store
 
     store = open_store(directory)[0] if directory.exists() else Store(directory)
-    document = export_document(store, datetime.now().astimezone())
-    text = render_markdown(document, _) if fmt == "markdown" else dumps(document)
+    stream_export(store, fmt, datetime.now().astimezone(), _, Path(output).expanduser() if output else None)
     if output:
-        write_export(Path(output).expanduser(), text)
         sys.stderr.write(tr("Exported to {path}", path=output) + "\n")
-    else:
-        sys.stdout.write(text)
     return 0
 
 

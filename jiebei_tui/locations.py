@@ -18,6 +18,8 @@ MAIN_FILE = "jiebei.json"
 DRAFTS_FILE = "drafts.json"
 NOTES_DIR = "notes"
 LOCK_FILE = "jiebei.lock"
+TMP_DIR = ".tmp"  # temporary files of atomic writes (same file system, so renames stay atomic)
+BACKUP_PREFIX = "backup-"  # old files kept by a migration: backup-schema1-<time>/
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -50,12 +52,17 @@ def notes_dir(directory: Path) -> Path:
     return directory / NOTES_DIR
 
 
-def notes_file(directory: Path, period: str) -> Path:
-    return notes_dir(directory) / f"{period}.json"
+def notes_file(directory: Path, record_id: str) -> Path:
+    """One call's notes (``record_id`` must be a valid partition key, see ``store.tables``)."""
+    return notes_dir(directory) / f"{record_id}.json"
 
 
 def lock_file(directory: Path) -> Path:
     return directory / LOCK_FILE
+
+
+def tmp_dir(directory: Path) -> Path:
+    return directory / TMP_DIR
 
 
 def styles_dir() -> Path:

@@ -28,6 +28,11 @@ _CONTROL_PICTURE_BASE = 0x2400  # U+2400..U+241F picture C0 controls: ESC -> ␛
 _DEL_PICTURE = "\u2421"  # ␡
 _KEPT_CONTROLS = frozenset("\n\t")
 _CRLF = re.compile(r"\r\n?")
+# Everything is_unsafe_char() refuses, as one character class: whole strings are checked and
+# rewritten in C (re), never a Python call per character (an export sanitises millions of them).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 
 
 def is_unsafe_char(char: str) -> bool:
@@ -65,10 +70,15 @@ def sanitize(text: str) -> str:
     DEL becomes ␡, C1 and bidi controls become ``<U+XXXX>``, U+2028/U+2029
     become LF and lone surrogates U+FFFD. Idempotent.
     """
-    text = _CRLF.sub("\n", text)
-    if not any(is_unsafe_char(char) for char in text):
+    if "\r" in text:
+        text = _CRLF.sub("\n", text)
+    if _UNSAFE.search(text) is None:
         return text
-    return "".join(_visible(char) if is_unsafe_char(char) else char for char in text)
+    return _UNSAFE.sub(_visible_match, text)
+
+
+def _visible_match(match: re.Match[str]) -> str:
+    return _visible(match.group())
 
 
 def sanitize_inline(text: str) -> str:
@@ -83,6 +93,22 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]#|<>~&])")
 _MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 
 
+# Text that needs none of escape_markdown's work: no unsafe character, no line break or tab, no
+# Markdown marker, no surrounding space, no list or setext marker at the start.
+_MD_PLAIN = re.compile(r"(?!\s)(?!\d*[-+=.)])[^\\`*_\[\]#|<>~&\n\r\t]*(?<!\s)", re.DOTALL)
+_MD_ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]#|<>~&"})
+
+
+def _escape_line(line: str) -> str:
+    line = line.strip()
+    if _MD_INLINE.search(line) is not None:
+        line = line.translate(_MD_ESCAPED)
+    start = _MD_LINE_START.match(line)
+    if start is not None:  # "- x" -> "\- x", "1. x" -> "1\. x"
+        line = line[: start.end(1)] + "\\" + line[start.end(1) :]
+    return line
+
+
 def escape_markdown(text: str, *, line_break: str = "<br>") -> str:
     """User text made inert inside Markdown: sanitised, one line, every marker escaped.
 
@@ -92,10 +118,10 @@ def escape_markdown(text: str, *, line_break: str = "<br>") -> str:
     keeps them visible inside a table cell; pass " " for headings), leading
     spaces are dropped so nothing turns into a code block.
     """
-    lines = []
-    for line in sanitize(text).replace("\t", " ").split("\n"):
-        line = _MD_INLINE.sub(r"\\\1", line.strip())
-        line = _MD_LINE_START.sub(r"\1\\\2", line)  # "- x" -> "\- x", "1. x" -> "1\. x"
-        if line:
-            lines.append(line)
+    if _MD_PLAIN.fullmatch(text) and _UNSAFE.search(text) is None:
+        return text
+    clean = sanitize(text)
+    if "\n" not in clean and "\t" not in clean:  # one line: most values
+        return _escape_line(clean)
+    lines = [line for line in map(_escape_line, clean.replace("\t", " ").split("\n")) if line]
     return line_break.join(lines)

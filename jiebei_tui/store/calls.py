@@ -1,12 +1,15 @@
 """Call records and their notes on disk: the only code that reads or writes them.
 
-* Records live in table ``calls`` of the main file (small documents).
-* Notes live in table ``notes``, split by month of the *record's start*, so one
-  record's notes sit in one file and opening a call reads one month, never the
-  whole history (2,000 calls / 50,000 notes must still open in under two seconds).
-* Commitment notes are copied into ``call_commitments`` (main file), so Home and
-  Plans list open commitments without reading every month. The copy is written
-  right after the note and repaired whenever a record's notes are loaded.
+* Records: table ``calls``, one file per day a record started
+  (``calls/YYYY-MM-DD.json``), with an index (id → day, in 16 small shards) so
+  ``get`` reads one shard and one day.
+* Notes: table ``notes``, one file per record (``notes/<record id>.json``): saving
+  a line rewrites only that call's lines, whatever the history size.
+* Commitment notes are copied into ``call_commitments``, by the day they are
+  due (undated: the day made), so Home reads only recent and future days.
+  A commitment line writes the note file and one commitment file, nothing else.
+  The copy is written right after the note and repaired whenever a record's
+  notes are loaded.
 
 Every ``save_*`` returns what :meth:`Store.put` returns: False means the change
 is kept in memory and retried (disk full); it is still shown everywhere.
@@ -14,7 +17,8 @@ is kept in memory and retried (disk full); it is still shown everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,6 +38,7 @@ from jiebei_tui.domain.parsing.phones import normalize_number
 from jiebei_tui.domain.parsing.text import fold
 from jiebei_tui.store.export import write_export
 from jiebei_tui.store.store import Store, new_id
+from jiebei_tui.store.tables import key_for
 
 CALLS_TABLE = "calls"
 NOTES_TABLE = "notes"
@@ -45,22 +50,56 @@ class _Missing(Exception):
 
 
 def period_of(moment: datetime) -> str:
-    """The notes file (``YYYY-MM``) of a record, from its start on its own wall clock."""
-    return moment.strftime("%Y-%m")
+    """The file (``YYYY-MM-DD``) of a record, from its start on its own wall clock."""
+    return moment.strftime("%Y-%m-%d")
 
 
-def _record(doc: dict[str, Any]) -> CallRecord | None:
+def notes_key(record_id: str) -> str:
+    """The notes file of a record (its id; ids that are not plain file names share one file)."""
+    return str(key_for(NOTES_TABLE, {"record_id": record_id}))
+
+
+def commitment_key(doc: Mapping[str, Any]) -> str:
+    return str(key_for(COMMITMENTS_TABLE, doc))
+
+
+def _record(doc_id: str, doc: Mapping[str, Any]) -> CallRecord | None:
     try:
-        return CallRecord.from_dict(doc)
+        return CallRecord.from_dict({**doc, "id": doc_id})
     except (KeyError, TypeError, ValueError):
         return None  # unreadable (hand-edited or newer): skipped, never rewritten
 
 
-def _note(doc: dict[str, Any]) -> Note | None:
+def _note(doc_id: str, doc: Mapping[str, Any]) -> Note | None:
     try:
-        return Note.from_dict(doc)
+        return Note.from_dict({**doc, "id": doc_id})
     except (KeyError, TypeError, ValueError, ArithmeticError):
         return None
+
+
+# The full-width punctuation an input method types in Chinese mode, as NFKC maps it.
+_IME_PUNCTUATION = tuple((chr(code), chr(code - 0xFEE0)) for code in map(ord, "，：？！（）；"))
+
+
+def search_key(text: str) -> str:
+    """``fold(text)`` (NFKC, then casefold), fast for ordinary Chinese text.
+
+    The usual full-width punctuation is mapped first, exactly as NFKC maps it;
+    text that is then already NFKC only needs casefolding, which spares the slow
+    full normalisation for nearly every note.
+    """
+    for wide, narrow in _IME_PUNCTUATION:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    if unicodedata.is_normalized("NFKC", text):
+        return text.casefold()
+    return fold(text)
+
+
+def _texts(doc: Mapping[str, Any]) -> str:
+    corrections = doc.get("corrections") or ()
+    extra = [str(item.get("text", "")) for item in corrections if isinstance(item, Mapping)]
+    return "\n".join([str(doc.get("text", "")), *extra])
 
 
 class CallsRepo:
@@ -77,10 +116,10 @@ class CallsRepo:
 
     def get(self, record_id: str) -> CallRecord | None:
         doc = self.store.get(CALLS_TABLE, record_id)
-        return None if doc is None else _record(doc)
+        return None if doc is None else _record(record_id, doc)
 
     def save(self, record: CallRecord) -> bool:
-        return self.store.put(CALLS_TABLE, record.id, record.to_dict())
+        return self.store.put(CALLS_TABLE, record.id, record.to_dict(), period=period_of(record.started_at))
 
     def change(self, record_id: str, edit: Callable[[CallRecord], CallRecord]) -> CallRecord | None:
         """Apply ``edit`` to the stored record under the lock (two sessions toggling keep both).
@@ -90,7 +129,7 @@ class CallsRepo:
         result: list[CallRecord] = []
 
         def apply(doc: dict[str, Any]) -> None:
-            current = _record(doc) if doc else None
+            current = _record(record_id, doc) if doc else None
             if current is None:
                 raise _Missing
             changed = edit(current)
@@ -104,18 +143,39 @@ class CallsRepo:
             return None
         return result[0]
 
-    def records(self) -> list[CallRecord]:
-        """The whole history, newest first (for history views, loaded on demand)."""
-        found = [record for doc in self.store.all(CALLS_TABLE) if (record := _record(doc)) is not None]
+    def periods(self) -> list[str]:
+        """Days with records (their files), newest first."""
+        return sorted(self.store.periods(CALLS_TABLE), reverse=True)
+
+    def records_in(self, period: str, *, keep: bool = True) -> list[CallRecord]:
+        """One day's records, newest first."""
+        view = self.store.view(CALLS_TABLE, period=period, keep=keep)
+        found = [record for doc_id, doc in view.items() if (record := _record(doc_id, doc)) is not None]
         return sorted(found, key=lambda record: (record.started_at, record.id), reverse=True)
+
+    def iter_records(self) -> Iterator[list[CallRecord]]:
+        """The history a day at a time, newest first (for screens that show it as it loads)."""
+        for period in self.periods():
+            yield self.records_in(period, keep=False)
+
+    def records(self) -> list[CallRecord]:
+        """The whole history, newest first."""
+        found = [record for batch in self.iter_records() for record in batch]
+        return sorted(found, key=lambda record: (record.started_at, record.id), reverse=True)
+
+    def count(self) -> int:
+        """How many records are saved (reads the index only)."""
+        return self.store.count(CALLS_TABLE)
 
     def delete(self, record: CallRecord) -> None:
         """Remove a record with its notes (only offered for records with nothing in them)."""
-        period = period_of(record.started_at)
-        for doc in self.store.all(NOTES_TABLE, period=period):
-            if doc.get("record_id") == record.id:
-                self.store.delete(NOTES_TABLE, doc["id"], period=period)
-                self.store.delete(COMMITMENTS_TABLE, doc["id"])
+        key = notes_key(record.id)
+        for doc_id, doc in list(self.store.view(NOTES_TABLE, period=key).items()):
+            if doc.get("record_id") != record.id:
+                continue
+            if doc.get("kind") == NoteKind.COMMITMENT.value:
+                self.store.delete(COMMITMENTS_TABLE, doc_id, period=commitment_key(doc))
+            self.store.delete(NOTES_TABLE, doc_id, period=key)
         self.store.delete(CALLS_TABLE, record.id)
 
     def missed_calls_on(self, number: str, day: date) -> list[CallRecord]:
@@ -124,10 +184,10 @@ class CallsRepo:
         if not wanted:
             return []
         found = []
-        for doc in self.store.all(CALLS_TABLE):
+        for doc_id, doc in self.store.view(CALLS_TABLE, period=day.isoformat()).items():
             if doc.get("kind") != RecordKind.MISSED.value or normalize_number(str(doc.get("number", ""))) != wanted:
                 continue
-            record = _record(doc)
+            record = _record(doc_id, doc)
             if record is not None and record.started_at.date() == day:
                 found.append(record)
         return sorted(found, key=lambda record: (record.started_at, record.id))
@@ -135,64 +195,87 @@ class CallsRepo:
     # ----- notes ---------------------------------------------------------------------------
 
     def notes(self, record: CallRecord) -> list[Note]:
-        """One record's notes in timeline order (reads one month file)."""
-        docs = self.store.all(NOTES_TABLE, period=period_of(record.started_at))
-        found = [note for doc in docs if doc.get("record_id") == record.id and (note := _note(doc)) is not None]
+        """One record's notes in timeline order (reads one small file)."""
+        view = self.store.view(NOTES_TABLE, period=notes_key(record.id))
+        found = [
+            note for doc_id, doc in view.items() if doc.get("record_id") == record.id and (note := _note(doc_id, doc))
+        ]
         return notes_for(record, found)
 
     def save_note(self, record: CallRecord, note: Note) -> bool:
-        """Make one note durable (new or corrected), then keep the commitment copy in step."""
+        """Make one note durable (new or corrected), then keep its commitment copy in step.
+
+        A new line writes one file (two for a commitment). A copy that has to move
+        (its due day changed, or the line is no longer a commitment) is removed
+        first, so a crash in between leaves a missing copy, which loading repairs,
+        never a stale one.
+        """
         if note.record_id != record.id:
             raise ValueError("note belongs to another record")
-        durable = self.store.put(NOTES_TABLE, note.id, note.to_dict(), period=period_of(record.started_at))
+        key = notes_key(record.id)
+        doc = note.to_dict()
+        previous = self.store.view(NOTES_TABLE, period=key).get(note.id)
+        if previous is not None and previous.get("kind") == NoteKind.COMMITMENT.value:
+            old_key = commitment_key(previous)
+            if note.kind is not NoteKind.COMMITMENT or old_key != commitment_key(doc):
+                self.store.delete(COMMITMENTS_TABLE, note.id, period=old_key)
+        durable = self.store.put(NOTES_TABLE, note.id, doc, period=key)
         if note.kind is NoteKind.COMMITMENT:
-            self.store.put(COMMITMENTS_TABLE, note.id, note.to_dict())
-        elif self.store.get(COMMITMENTS_TABLE, note.id) is not None:
-            self.store.delete(COMMITMENTS_TABLE, note.id)
+            self.store.put(COMMITMENTS_TABLE, note.id, doc, period=commitment_key(doc))
         return durable
 
     def repair_commitments(self, record: CallRecord, notes: Iterable[Note]) -> None:
         """Re-copy commitment notes a crash left out of ``call_commitments``, and drop stale copies.
 
-        Looks up only this record's notes (by id), never the whole index.
+        Looks only where this record's notes belong (their due or made day), never the whole index.
+        ``save_note`` removes a copy before its note stops being a commitment or moves to another
+        due day, so a crash cannot leave a stale copy behind; one left by editing files by hand is
+        found on the day the note was made.
         """
         for note in notes:
-            doc = self.store.get(COMMITMENTS_TABLE, note.id)
-            if note.kind is NoteKind.COMMITMENT and doc != note.to_dict():
-                self.store.put(COMMITMENTS_TABLE, note.id, note.to_dict())
-            elif note.kind is not NoteKind.COMMITMENT and doc is not None:
-                self.store.delete(COMMITMENTS_TABLE, note.id)
+            doc = note.to_dict()
+            if note.kind is NoteKind.COMMITMENT:
+                key = commitment_key(doc)
+                copy = self.store.view(COMMITMENTS_TABLE, period=key).get(note.id)
+                if copy is None or {**copy, "id": note.id} != doc:
+                    self.store.put(COMMITMENTS_TABLE, note.id, doc, period=key)
+            else:
+                key = commitment_key({"at": doc["at"]})
+                if note.id in self.store.view(COMMITMENTS_TABLE, period=key):
+                    self.store.delete(COMMITMENTS_TABLE, note.id, period=key)
 
     def notes_for_records(self, records: Iterable[CallRecord]) -> list[Note]:
-        """The notes of these records, reading only the months they started in."""
-        records = list(records)
-        ids = {record.id for record in records}
+        """The notes of these records, reading only their files."""
         found: list[Note] = []
-        for period in sorted({period_of(record.started_at) for record in records}):
-            for doc in self.store.all(NOTES_TABLE, period=period):
-                if doc.get("record_id") in ids and (note := _note(doc)) is not None:
-                    found.append(note)
+        for record in {record.id: record for record in records}.values():
+            found += self.notes(record)
         return found
 
-    def search(self, query: str) -> dict[str, list[Note]]:
-        """Notes containing every word of ``query`` (Chinese works: substring match), by record id.
+    def iter_search(self, query: str) -> Iterator[tuple[str, list[Note]]]:
+        """Notes containing every word of ``query`` (Chinese works: substring match), a call at a time.
 
-        Reads every month on demand; a cheap pass over the raw text comes first
-        so only likely matches are parsed.
+        Reads every call's notes file without keeping them; only notes whose folded
+        text holds every word are parsed.
         """
         terms = fold(query).split()
-        matches: dict[str, list[Note]] = {}
         if not terms:
-            return matches
-        for period in self.store.periods(NOTES_TABLE):
-            for doc in self.store.all(NOTES_TABLE, period=period):
-                raw = [str(doc.get("text", ""))] + [str(item.get("text", "")) for item in doc.get("corrections", ())]
-                haystack = fold("\n".join(raw))
-                if not all(term in haystack for term in terms):
-                    continue
-                note = _note(doc)
-                if note is not None and search_notes([note], query):
-                    matches.setdefault(note.record_id, []).append(note)
+            return
+        for key in self.store.periods(NOTES_TABLE):
+            view = self.store.view(NOTES_TABLE, period=key, keep=False)
+            found: dict[str, list[Note]] = {}
+            for doc_id, doc in view.items():
+                haystack = search_key(_texts(doc))
+                if all(term in haystack for term in terms):
+                    note = _note(doc_id, doc)
+                    if note is not None and search_notes([note], query):
+                        found.setdefault(note.record_id, []).append(note)
+            yield from found.items()
+
+    def search(self, query: str) -> dict[str, list[Note]]:
+        """Every match of :meth:`iter_search`, by record id."""
+        matches: dict[str, list[Note]] = {}
+        for record_id, notes in self.iter_search(query):
+            matches.setdefault(record_id, []).extend(notes)
         return matches
 
     # ----- commitments ---------------------------------------------------------------------
@@ -201,18 +284,19 @@ class CallsRepo:
         """Open commitments with the record they were made in, soonest due first (undated last).
 
         With ``since``, only commitments due on or after it, or undated ones made
-        since then: what still matters on Home, not five years of old promises.
-        Only the records that have such commitments are read.
+        since then: what still matters on Home. Only those days are read, and
+        only the records that have such commitments.
         """
-        docs = self.store.all(COMMITMENTS_TABLE)
-        if since is not None:
-            cutoff = since.isoformat()
-            docs = [doc for doc in docs if str(doc.get("due") or str(doc.get("at", ""))[:10]) >= cutoff]
+        cutoff = "" if since is None else since.isoformat()
+        days = [day for day in self.store.periods(COMMITMENTS_TABLE) if day >= cutoff]
         by_record: dict[str, list[Note]] = {}
-        for doc in docs:
-            note = _note(doc)
-            if note is not None:
-                by_record.setdefault(note.record_id, []).append(note)
+        for day in days:
+            for doc_id, doc in self.store.view(COMMITMENTS_TABLE, period=day, keep=since is not None).items():
+                if str(doc.get("due") or str(doc.get("at", ""))[:10]) < cutoff:
+                    continue
+                note = _note(doc_id, doc)
+                if note is not None:
+                    by_record.setdefault(note.record_id, []).append(note)
         found: list[tuple[Commitment, CallRecord]] = []
         for record_id, notes in by_record.items():
             record = self.get(record_id)
@@ -234,12 +318,12 @@ class CallsRepo:
     ) -> str:
         """Write the Markdown evidence report for ``records`` (0600, atomic); returns the text.
 
-        ``context`` is the whole history, so the seventh missed call of a day is
-        recognised even when only some records are exported.
+        ``context`` defaults to every record of the days the chosen ones started
+        on: missed calls are counted per number and day, so that is all it needs.
         """
         chosen = list(records)
-        text = evidence_report(
-            chosen, self.notes_for_records(chosen), translate, now=now, context=self.records() if context is None else context
-        )
+        if context is None:
+            context = [record for day in sorted({period_of(r.started_at) for r in chosen}) for record in self.records_in(day)]
+        text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, context=context)
         write_export(path, text)
         return text

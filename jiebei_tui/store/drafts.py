@@ -1,8 +1,8 @@
 """Keeps what the user is typing safe before they press Enter.
 
 Widgets hand their current value to :meth:`DraftKeeper.set` on every change (in
-memory, cheap); the App flushes dirty drafts to ``drafts.json`` once a second,
-and on quit, Ctrl+C, SIGHUP and SIGTERM.
+memory, cheap); the App flushes dirty drafts to ``drafts.json`` once a second
+(all of them in one write), and on quit, Ctrl+C, SIGHUP and SIGTERM.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class DraftKeeper:
     def discard(self, key: str) -> None:
         """The draft became real data (or was cleared): forget it everywhere."""
         self._dirty.pop(key, None)
-        if self._store.get(DRAFTS_TABLE, key) is not None:
+        if key in self._store.view(DRAFTS_TABLE):
             self._store.delete(DRAFTS_TABLE, key)
 
     @property
@@ -44,6 +44,6 @@ class DraftKeeper:
     def flush(self) -> None:
         """Write every changed draft; a failed write stays queued inside the store."""
         dirty, self._dirty = self._dirty, {}
-        saved_at = self._clock().isoformat()
-        for key, value in dirty.items():
-            self._store.put(DRAFTS_TABLE, key, {"value": value, "saved_at": saved_at})
+        if dirty:
+            saved_at = self._clock().isoformat()
+            self._store.put_all(DRAFTS_TABLE, {key: {"value": value, "saved_at": saved_at} for key, value in dirty.items()})

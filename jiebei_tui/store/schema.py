@@ -1,53 +1,41 @@
-"""Schema versions and the migration path.
+"""Schema versions.
 
-Every data file carries ``{"_meta": {"schema": {"version": N, ...}}}``. A file
-with a lower version is migrated step by step (its pre-migration bytes kept as
-``<name>.v<N>.bak``); a higher version is refused and never written.
+Every data file carries ``{"_meta": {"schema": {"version": N, "kind": ..., "written_by": ...}}}``.
+
+* version 0: a bare TinyDB file without ``_meta`` (the first development builds);
+* version 1: the first release's layout — one main file ``jiebei.json`` with
+  every table except notes and drafts, ``notes/YYYY-MM.json``, ``drafts.json``;
+* version 2: one small file per partition (see ``store.tables``); ``jiebei.json``
+  keeps the settings and says which layout the folder is in.
+
+The documents themselves did not change between versions, only where they live,
+so a file of an older version found in a version-2 folder is read as it is and
+stamped with the current version when next written. A file with a higher version
+is refused and never written (``NewerSchemaError``). Moving a version-1 folder to
+the current layout is ``store.migrate``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+LAYOUT_SCHEMA1 = 1
 META_TABLE = "_meta"
 META_ID = "schema"
 
 Tables = dict[str, dict[str, Any]]
 
 
-def _v0_to_v1(tables: Tables) -> Tables:
-    """Version 0 is a bare TinyDB file without ``_meta``: the data is kept as it is."""
-    return tables
-
-
-# MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
-
-
 def version_of(tables: Tables) -> int:
     meta = tables.get(META_TABLE, {}).get(META_ID)
     if meta is None:
         return 0
-    version = meta.get("version")
-    if not isinstance(version, int) or version < 0:
+    version = meta.get("version") if isinstance(meta, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise ValueError("schema version is not a whole number")
     return version
 
 
 def stamp(tables: Tables, kind: str, app_version: str) -> None:
-    tables.setdefault(META_TABLE, {})[META_ID] = {
-        "version": SCHEMA_VERSION,
-        "kind": kind,
-        "written_by": app_version,
-    }
-
-
-def migrate(tables: Tables, kind: str, app_version: str) -> Tables:
-    version = version_of(tables)
-    while version < SCHEMA_VERSION:
-        tables = MIGRATIONS[version](tables)
-        version += 1
-    stamp(tables, kind, app_version)
-    return tables
+    tables[META_TABLE] = {META_ID: {"version": SCHEMA_VERSION, "kind": kind, "written_by": app_version}}

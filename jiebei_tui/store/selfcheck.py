@@ -1,7 +1,8 @@
 """Saved self-checks: the only code that reads or writes them.
 
-Contract (other areas rely on it): table ``"selfchecks"`` in the main file, one
-document per completed self-check::
+Contract (other areas rely on it): table ``"selfchecks"``, one file per year
+(``selfchecks/YYYY.json``, by the day the self-check is for) with an id index,
+one document per completed self-check::
 
     {"taken_at": "2026-11-23T20:30:00+08:00",
      "input": SelfCheckInput.to_dict(),
@@ -14,12 +15,14 @@ hand, or damaged) is skipped rather than allowed to break the screens.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from jiebei_tui.domain.selfcheck import Assessment, SelfCheckInput, Summary
 from jiebei_tui.store.store import Store, new_id
+from jiebei_tui.store.tables import key_for
 
 TABLE = "selfchecks"
 
@@ -57,15 +60,16 @@ def save_snapshot(
     id is valid either way.
     """
     snapshot_id = doc_id or new_id()
-    store.put(TABLE, snapshot_id, snapshot_document(inp, assessment, taken_at))
+    doc = snapshot_document(inp, assessment, taken_at)
+    store.put(TABLE, snapshot_id, doc, period=key_for(TABLE, doc))
     return snapshot_id
 
 
-def _from_document(doc: dict[str, Any]) -> Snapshot | None:
+def _from_document(doc: Mapping[str, Any], doc_id: str | None = None) -> Snapshot | None:
     try:
         taken_at = datetime.fromisoformat(str(doc["taken_at"]))
         return Snapshot(
-            id=str(doc["id"]),
+            id=str(doc_id if doc_id is not None else doc["id"]),
             taken_at=taken_at,
             input=SelfCheckInput.from_dict(doc.get("input") or {}),
             summary=Summary.from_dict(doc["summary"]),
@@ -79,10 +83,19 @@ def _sort_key(snapshot: Snapshot) -> tuple[float, str]:
     return (snapshot.taken_at.timestamp(), snapshot.id)
 
 
+def _in_year(store: Store, year: str) -> list[Snapshot]:
+    view = store.view(TABLE, period=year)
+    return sorted((s for doc_id, doc in view.items() if (s := _from_document(doc, doc_id)) is not None), key=_sort_key)
+
+
 def list_snapshots(store: Store) -> list[Snapshot]:
     """Every readable saved self-check, oldest first."""
-    snapshots = [s for s in (_from_document(doc) for doc in store.all(TABLE)) if s is not None]
-    return sorted(snapshots, key=_sort_key)
+    return sorted((s for year in store.periods(TABLE) for s in _in_year(store, year)), key=_sort_key)
+
+
+def count_snapshots(store: Store) -> int:
+    """How many self-checks are saved (reads the index only)."""
+    return store.count(TABLE)
 
 
 def get_snapshot(store: Store, snapshot_id: str) -> Snapshot | None:
@@ -91,8 +104,12 @@ def get_snapshot(store: Store, snapshot_id: str) -> Snapshot | None:
 
 
 def latest_snapshot(store: Store) -> Snapshot | None:
-    snapshots = list_snapshots(store)
-    return snapshots[-1] if snapshots else None
+    """The newest self-check: reads the latest year that has one, not the whole history."""
+    for year in reversed(store.periods(TABLE)):
+        snapshots = _in_year(store, year)
+        if snapshots:
+            return snapshots[-1]
+    return None
 
 
 def latest_summary(store: Store) -> Summary | None:
@@ -103,7 +120,7 @@ def latest_summary(store: Store) -> Summary | None:
 
 def snapshot_on(store: Store, day: date) -> Snapshot | None:
     """The newest self-check dated ``day``: saving again the same day updates it."""
-    same_day = [s for s in list_snapshots(store) if s.day == day]
+    same_day = [s for s in _in_year(store, f"{day.year:04d}") if s.day == day]
     return same_day[-1] if same_day else None
 
 

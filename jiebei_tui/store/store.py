@@ -1,100 +1,50 @@
-"""The repository the screens use: tables of JSON documents keyed by UUID.
+"""The repository the screens use: tables of JSON documents keyed by UUID, one small file per partition.
 
-Layout (see README, "Where data lives"):
+Where each table lives is declared in ``store.tables`` (see README, "Where data
+lives"). Every change is one read-modify-write of one file under the lock, with
+the file re-read inside the lock, so two sessions on the same folder never lose
+each other's writes; insert or replace is decided before writing, so each file
+is written once (TinyDB's update-then-insert wrote twice). Files are TinyDB
+documents in JSON, written atomically, 0600.
 
-* ``jiebei.json``  — the main TinyDB file: settings, self-checks, calls, plans, habits.
-* ``drafts.json``  — what is being typed right now (saved every second or two).
-* ``notes/YYYY-MM.json`` — call notes, one TinyDB file per month of the call.
-* ``jiebei.lock``  — the lock file (never the data file: ``os.replace`` swaps inodes).
-
-Notes are the only thing that grows fast (a heavy user: ~50,000 in five years),
-so they are split by month: saving a note rewrites one month (~1,000 notes,
-~250 KB), never the whole history, and the main file stays small.
-
-Every change runs under the lock and re-reads the file inside it, so two
-sessions on the same data directory never lose each other's writes. When a write
-fails (disk full, read-only), the change is kept in memory, shown in every read,
-retried, and included in exports.
+When a write fails (disk full, read-only, lock held, a file written by a newer
+version), the change is kept in memory, shown in every read, retried, and
+included in exports. A file found damaged at any time is moved aside, its backup
+restored, and the user told (``take_news``); the change being written then lands
+on the restored file.
 """
 
 from __future__ import annotations
 
 import copy
-import os
-import re
-import stat
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.table import Document, Table
 
-from jiebei_tui import __version__, locations
-from jiebei_tui.store.atomic import atomic_write
-from jiebei_tui.store.errors import CorruptFileError
-from jiebei_tui.store.schema import META_TABLE, SCHEMA_VERSION, migrate, version_of
-from jiebei_tui.store.storage import AtomicJSONStorage, decode, encode, signature
-
-MAIN, DRAFTS, NOTES = "main", "drafts", "notes"
-
-# Which file holds which table. Unlisted tables live in the main file.
-TABLE_FILES: dict[str, str] = {"drafts": DRAFTS, "notes": NOTES}
-PERIODIC_TABLES = frozenset({"notes"})
-PERIOD_PATTERN = re.compile(r"^\d{4}-\d{2}$")
+from jiebei_tui import locations
+from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError, StoreError
+from jiebei_tui.store.files import FileCache
+from jiebei_tui.store.partitions import PartitionFiles
+from jiebei_tui.store.report import OpenReport
+from jiebei_tui.store.tables import TableSpec, folders, single_files, spec_for
 
 LOCK_TIMEOUT_SECONDS = 5.0
-
-
-class _UuidTable(Table):
-    """Documents keyed by our own UUID strings: TinyDB's auto ids are cached per
-    process and collide between two sessions."""
-
-    document_id_class = str
-
-
-class _Database(TinyDB):
-    table_class = _UuidTable
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """A damaged file that was moved aside (kept, never deleted)."""
-
-    path: Path
-    moved_to: Path
-    reason: str
-    restored_from_backup: bool
-
-
-@dataclass
-class OpenReport:
-    """What opening the data directory had to fix; the UI and CLI tell the user."""
-
-    created: bool = False
-    fixed_permissions: list[Path] = field(default_factory=list)
-    recoveries: list[Recovery] = field(default_factory=list)
-    migrated: list[Path] = field(default_factory=list)
-    # Set when the folder could not be locked or written at start (read-only, full, another owner).
-    not_writable: OSError | Timeout | None = None
-
-    @property
-    def has_news(self) -> bool:
-        return bool(self.fixed_permissions or self.recoveries or self.migrated or self.not_writable)
+Doc = dict[str, Any]
+View = Mapping[str, Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
 class _Op:
-    kind: str  # "put" or "delete"
+    """Changes to one partition of one table, written as one file write (None deletes)."""
+
     table: str
     period: str | None
-    doc_id: str
-    doc: dict[str, Any] | None = None
+    changes: tuple[tuple[str, Doc | None], ...]
 
 
 def new_id() -> str:
@@ -102,132 +52,238 @@ def new_id() -> str:
 
 
 class Store:
-    """Open with :func:`open_store`; every method is safe against a second process."""
+    """Open with :func:`jiebei_tui.store.opening.open_store`; every method is safe against a second process."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self._lock = FileLock(str(locations.lock_file(self.directory)), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
-        self._databases: dict[Path, _Database] = {}
+        self._news = OpenReport()
+        self._files = FileCache(self._news.fixed_permissions.append)
+        self._disk = PartitionFiles(self.directory, self._files, self._lock, self._news)
         self._pending: list[_Op] = []
-        self.last_error: OSError | Timeout | None = None
+        self.last_error: BaseException | None = None
 
-    # ----- files -------------------------------------------------------------------------
+    # ----- addressing ----------------------------------------------------------------------
 
     def path_for(self, table: str, period: str | None = None) -> Path:
-        where = TABLE_FILES.get(table, MAIN)
-        if table in PERIODIC_TABLES:
-            if period is None or not PERIOD_PATTERN.match(period):
-                raise ValueError(f"table {table!r} needs a period like 2026-11, got {period!r}")
-            return locations.notes_file(self.directory, period)
-        if period is not None:
-            raise ValueError(f"table {table!r} is not split by period")
-        return locations.drafts_file(self.directory) if where == DRAFTS else locations.main_file(self.directory)
+        """The file that holds ``table`` (for ``period`` when the table is split); ValueError if invalid."""
+        return spec_for(table).path(self.directory, period)
 
-    def _kind_of(self, path: Path) -> str:
-        if path.parent == locations.notes_dir(self.directory):
-            return NOTES
-        return DRAFTS if path == locations.drafts_file(self.directory) else MAIN
+    def _key_for_put(self, spec: TableSpec, doc_id: str, doc: Mapping[str, Any], period: str | None) -> str | None:
+        if not spec.partitioned:
+            spec.path(self.directory, period)  # raises for a period on a one-file table
+            return None
+        if period is None:
+            period = self._pending_key(spec.name, doc_id) if spec.indexed else None
+        if period is None and spec.indexed:
+            period = self._disk.indexed_key(spec, doc_id)
+        if period is None and spec.key_of is not None:
+            period = spec.key_of(doc)
+        spec.path(self.directory, period)
+        return period
 
-    def _database(self, path: Path) -> _Database:
-        database = self._databases.get(path)
-        if database is None:
-            database = _Database(path, storage=AtomicJSONStorage, kind=self._kind_of(path))
-            self._databases[path] = database
-        return database
-
-    def _table(self, table: str, period: str | None) -> _UuidTable:
-        # cache_size=0: TinyDB's query cache would hide another session's writes.
-        return self._database(self.path_for(table, period)).table(table, cache_size=0)
-
-    def data_files(self) -> list[Path]:
-        files = [locations.main_file(self.directory), locations.drafts_file(self.directory)]
-        files += sorted(locations.notes_dir(self.directory).glob("*.json"))
-        return [path for path in files if path.exists()]
+    def _pending_key(self, table: str, doc_id: str) -> str | None:
+        for op in reversed(self._pending):
+            if op.table == table and any(change_id == doc_id for change_id, _doc in op.changes):
+                return op.period
+        return None
 
     # ----- reads ---------------------------------------------------------------------------
 
-    def all(self, table: str, *, period: str | None = None) -> list[dict[str, Any]]:
-        """Every document of a table (copies: changing them changes nothing on disk)."""
-        docs: dict[str, dict[str, Any]] = {
-            str(doc.doc_id): copy.deepcopy(dict(doc)) for doc in self._table(table, period).all()
-        }
-        for op in self._pending:
-            if op.table == table and op.period == period:
-                if op.kind == "put":
-                    docs[op.doc_id] = copy.deepcopy(op.doc) or {}
-                else:
-                    docs.pop(op.doc_id, None)
-        return [{**doc, "id": doc_id} for doc_id, doc in docs.items()]
+    def view(self, table: str, *, period: str | None = None, keep: bool = True) -> View:
+        """The documents of one file (or, for a split table without ``period``, of every partition),
+        pending changes included, WITHOUT copying: callers must not change them."""
+        spec = spec_for(table)
+        if spec.partitioned and period is None:
+            merged: dict[str, Mapping[str, Any]] = {}
+            for key in self.periods(table):
+                merged.update(self.view(table, period=key, keep=keep))
+            return merged
+        docs: Mapping[str, Mapping[str, Any]] = self._disk.docs(spec, period, keep=keep)
+        overlay = [op for op in self._pending if op.table == table and op.period == period]
+        if overlay:
+            mutable = dict(docs)
+            for op in overlay:
+                for doc_id, doc in op.changes:
+                    if doc is None:
+                        mutable.pop(doc_id, None)
+                    else:
+                        mutable[doc_id] = doc
+            docs = mutable
+        return docs
 
-    def get(self, table: str, doc_id: str, *, period: str | None = None) -> dict[str, Any] | None:
+    def all(self, table: str, *, period: str | None = None) -> list[Doc]:
+        """Every document (copies, each with its ``id``); a split table without ``period`` reads every partition."""
+        return [{**copy.deepcopy(dict(doc)), "id": doc_id} for doc_id, doc in self.view(table, period=period).items()]
+
+    def get(self, table: str, doc_id: str, *, period: str | None = None) -> Doc | None:
+        spec = spec_for(table)
         for op in reversed(self._pending):
-            if op.table == table and op.period == period and op.doc_id == doc_id:
-                return None if op.kind == "delete" else {**copy.deepcopy(op.doc or {}), "id": doc_id}
-        doc = self._table(table, period).get(doc_id=doc_id)
-        return None if doc is None else {**copy.deepcopy(dict(doc)), "id": doc_id}
+            if op.table == table and (period is None or op.period == period):
+                for change_id, doc in reversed(op.changes):
+                    if change_id == doc_id:
+                        return None if doc is None else {**copy.deepcopy(doc), "id": doc_id}
+        if spec.partitioned and period is None:
+            if not spec.indexed:
+                raise ValueError(f"table {table!r} is split by partition: say which (period=...)")
+            period = self._disk.indexed_key(spec, doc_id)
+            if period is None:
+                return None
+        found = self._disk.docs(spec, period).get(doc_id)
+        return None if found is None else {**copy.deepcopy(dict(found)), "id": doc_id}
 
     def periods(self, table: str) -> list[str]:
-        if table not in PERIODIC_TABLES:
+        """The partitions of a split table that exist on disk or wait in memory, sorted."""
+        spec = spec_for(table)
+        if not spec.partitioned:
             return []
-        on_disk = {path.stem for path in locations.notes_dir(self.directory).glob("*.json")}
-        on_disk |= {op.period for op in self._pending if op.table == table and op.period}
-        return sorted(p for p in on_disk if PERIOD_PATTERN.match(p))
+        keys = set(spec.keys_on_disk(self.directory))
+        keys |= {op.period for op in self._pending if op.table == table and op.period is not None}
+        return sorted(keys)
+
+    def count(self, table: str) -> int:
+        """How many documents a table holds (an indexed table reads only its index)."""
+        spec = spec_for(table)
+        if not spec.indexed:
+            return len(self.view(table, keep=False))
+        ids = set(self._disk.index(spec))
+        for op in self._pending:
+            if op.table == table:
+                for doc_id, doc in op.changes:
+                    (ids.discard if doc is None else ids.add)(doc_id)
+        return len(ids)
+
+    def has_data(self) -> bool:
+        """True when anything is saved (drafts and settings included) or waiting to be."""
+        return bool(self._pending) or self._disk.has_data()
 
     def change_token(self) -> tuple[Any, ...]:
-        """Changes whenever any session saves anything except drafts (cheap: stats only)."""
+        """Changes whenever any session saves anything except drafts (a few stats, whatever the history size).
+
+        Files are replaced by rename, so a folder's mtime moves with every write in it.
+        """
         token: list[Any] = []
-        for path in (locations.main_file(self.directory), locations.notes_dir(self.directory)):
+        for path in [*single_files(self.directory), *(self.directory / name for name in folders())]:
             try:
-                token.append(signature(path.stat()))
+                info = path.stat()
             except FileNotFoundError:
                 token.append(None)
-        if locations.notes_dir(self.directory).is_dir():
-            for path in sorted(locations.notes_dir(self.directory).glob("*.json")):
-                token.append(signature(path.stat()))
+            else:
+                token.append((info.st_ino, info.st_size, info.st_mtime_ns))
         token.append(len(self._pending))
         return tuple(token)
+
+    def take_news(self) -> OpenReport:
+        """Problems found since the last call (damaged, newer or unprotected files), for the UI to tell."""
+        news = OpenReport()
+        news.merge(self._news)
+        self._news.fixed_permissions.clear()
+        self._news.recoveries.clear()
+        self._news.migrated.clear()
+        self._news.newer.clear()
+        self._news.migration = None
+        self._news.not_writable = None
+        self._news.created = False
+        return news
 
     # ----- writes --------------------------------------------------------------------------
 
     @property
     def pending_count(self) -> int:
-        return len(self._pending)
+        """How many documents have changes waiting in memory."""
+        return sum(len(op.changes) for op in self._pending)
 
-    def put(self, table: str, doc_id: str, doc: dict[str, Any], *, period: str | None = None) -> bool:
+    def pending_tables(self) -> set[str]:
+        return {op.table for op in self._pending}
+
+    def put(self, table: str, doc_id: str, doc: Mapping[str, Any], *, period: str | None = None) -> bool:
         """Save a whole document. False means it is kept in memory and will be retried."""
-        body = {key: value for key, value in doc.items() if key != "id"}
-        self.path_for(table, period)  # validate the address before queueing anything
-        return self._submit(_Op("put", table, period, doc_id, copy.deepcopy(body)))
+        spec = spec_for(table)
+        body = {key: copy.deepcopy(value) for key, value in doc.items() if key != "id"}
+        key = self._key_for_put(spec, doc_id, body, period)
+        return self._submit(_Op(table, key, ((doc_id, body),)))
+
+    def put_all(self, table: str, docs: Mapping[str, Mapping[str, Any]], *, period: str | None = None) -> bool:
+        """Save several documents of one partition in one write (drafts flushed together)."""
+        spec = spec_for(table)
+        if not docs:
+            return True
+        bodies = {doc_id: {k: copy.deepcopy(v) for k, v in doc.items() if k != "id"} for doc_id, doc in docs.items()}
+        keys = {self._key_for_put(spec, doc_id, body, period) for doc_id, body in bodies.items()}
+        if len(keys) != 1:
+            raise ValueError("put_all writes one partition: give documents of one period")
+        return self._submit(_Op(table, keys.pop(), tuple(bodies.items())))
 
     def delete(self, table: str, doc_id: str, *, period: str | None = None) -> bool:
-        self.path_for(table, period)
-        return self._submit(_Op("delete", table, period, doc_id))
+        spec = spec_for(table)
+        if spec.partitioned and period is None:
+            if not spec.indexed:
+                raise ValueError(f"table {table!r} is split by partition: say which (period=...)")
+            period = self._pending_key(table, doc_id) or self._disk.indexed_key(spec, doc_id)
+            if period is None:
+                return True  # nothing saved under that id
+        spec.path(self.directory, period)
+        return self._submit(_Op(table, period, ((doc_id, None),)))
 
     def retry_pending(self) -> bool:
-        """Try the kept changes again, oldest first; True when nothing is left waiting."""
-        while self._pending:
+        """Try the kept changes again, oldest first; True when nothing is left waiting.
+
+        Changes to one file land in the order they were made. A file that must not
+        be written (a newer version's) holds back only its own changes; a full disk,
+        a read-only folder or a held lock stops the round (the rest would fail too).
+        """
+        held_back: set[tuple[str, str | None]] = set()
+        index = 0
+        while index < len(self._pending):
+            op = self._pending[index]
+            if (op.table, op.period) in held_back:
+                index += 1
+                continue
             try:
-                self._write(self._pending[0])
-            except (OSError, Timeout) as error:
-                self.last_error = error
+                self._write(op)
+            except NewerSchemaError as error:
+                self._failed(error)
+                held_back.add((op.table, op.period))
+                index += 1
+                continue
+            except (OSError, Timeout, StoreError) as error:
+                self._failed(error)
                 return False
-            self._pending.pop(0)
+            self._pending.pop(index)
+        if self._pending:
+            return False
         self.last_error = None
         return True
 
     def _submit(self, op: _Op) -> bool:
+        """Write now; if changes are already waiting, queue behind those for the same file."""
         if self._pending:
-            # Keep the order: an older kept change must land before this one.
-            self._pending.append(op)
-            return self.retry_pending()
+            self._queue(op)
+            self.retry_pending()
+            return not any(op.table == kept.table and op.period == kept.period for kept in self._pending)
         try:
             self._write(op)
-        except (OSError, Timeout) as error:
-            self.last_error = error
-            self._pending.append(op)
+        except (OSError, Timeout, StoreError) as error:
+            self._failed(error)
+            self._queue(op)
             return False
         self.last_error = None
         return True
+
+    def _queue(self, op: _Op) -> None:
+        """Keep a change; one for the same file as the newest kept one is merged into it (drafts every second)."""
+        last = self._pending[-1] if self._pending else None
+        if last is not None and last.table == op.table and last.period == op.period:
+            merged = dict(last.changes)
+            merged.update(op.changes)
+            self._pending[-1] = _Op(op.table, op.period, tuple(merged.items()))
+        else:
+            self._pending.append(op)
+
+    def _failed(self, error: BaseException) -> None:
+        self.last_error = error
+        if isinstance(error, NewerSchemaError):
+            self._disk.note_newer(error)
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -236,155 +292,73 @@ class Store:
 
     def _write(self, op: _Op) -> None:
         with self.locked():
-            table = self._table(op.table, op.period)
-            path = self.path_for(op.table, op.period)
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if op.kind == "delete":
-                table.remove(doc_ids=[op.doc_id])
-                return
-            body = op.doc or {}
+            self._disk.write(spec_for(op.table), op.period, op.changes)
 
-            def replace(existing: dict[str, Any]) -> None:
-                existing.clear()
-                existing.update(copy.deepcopy(body))
+    def update(self, table: str, doc_id: str, change: Callable[[Doc], None], *, period: str | None = None) -> bool:
+        """Read-modify-write one document under the lock (for lists two sessions may touch).
 
-            if not table.update(replace, doc_ids=[op.doc_id]):
-                table.insert(Document(copy.deepcopy(body), doc_id=op.doc_id))
-
-    def put_many(self, table: str, docs: dict[str, dict[str, Any]], *, period: str | None = None) -> None:
-        """Insert many new documents in one write (import); raises instead of queueing."""
-        self.path_for(table, period).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ``change`` gets a copy of the current document (empty if none) and edits it in place.
+        """
         with self.locked():
-            self._table(table, period).insert_multiple(
-                Document({k: v for k, v in doc.items() if k != "id"}, doc_id=doc_id) for doc_id, doc in docs.items()
-            )
+            current = self.get(table, doc_id, period=period)
+            body = {} if current is None else {k: v for k, v in current.items() if k != "id"}
+            change(body)
+            return self.put(table, doc_id, body, period=period)
 
-    def update(self, table: str, doc_id: str, change: Callable[[dict[str, Any]], None], *, period: str | None = None) -> bool:
-        """Read-modify-write one document under the lock (for counters and lists two sessions may touch)."""
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Many changes, each file written once at the end (import, benchmarks). Raises instead of queueing."""
         with self.locked():
-            current = self.get(table, doc_id, period=period) or {}
-            change(current)
-            return self.put(table, doc_id, current, period=period)
+            self._disk.begin_batch()
+            try:
+                yield
+            except BaseException:
+                self._disk.abandon_batch()
+                raise
+            self._disk.commit_batch()
+
+    def put_many(self, table: str, docs: Mapping[str, Mapping[str, Any]], *, period: str | None = None) -> None:
+        """Save many documents at once (import); raises instead of queueing."""
+        spec = spec_for(table)
+        with self.bulk():
+            for doc_id, doc in docs.items():
+                body = {k: v for k, v in doc.items() if k != "id"}
+                self._disk.stage(spec, self._key_for_put(spec, doc_id, body, period), doc_id, body)
+
+    def stage(self, table: str, doc_id: str, doc: Mapping[str, Any], *, period: str | None = None) -> None:
+        """Inside ``bulk()``: add one document to the batch."""
+        spec = spec_for(table)
+        body = {k: copy.deepcopy(v) for k, v in doc.items() if k != "id"}
+        self._disk.stage(spec, self._key_for_put(spec, doc_id, body, period), doc_id, body)
+
+    @property
+    def disk(self) -> PartitionFiles:
+        return self._disk
+
+    def forget_files(self) -> None:
+        """Drop every parsed file kept in memory (after the folder's layout changed underneath)."""
+        self._files.clear()
 
     def close(self) -> None:
-        for database in self._databases.values():
-            database.close()
-        self._databases.clear()
-
-
-# ----- opening --------------------------------------------------------------------------------
-
-
-def _secure_directory(directory: Path, report: OpenReport) -> None:
-    if not directory.exists():
-        directory.mkdir(mode=0o700, parents=True)
-        report.created = True
-    candidates = [directory, *directory.iterdir()]
-    if locations.notes_dir(directory).is_dir():
-        candidates += list(locations.notes_dir(directory).iterdir())
-    for path in candidates:
-        try:
-            info = path.lstat()
-        except FileNotFoundError:
-            continue  # another session's temp file, renamed away since the listing
-        if stat.S_ISLNK(info.st_mode):
-            continue
-        is_dir = stat.S_ISDIR(info.st_mode)
-        wanted = 0o700 if is_dir else 0o600
-        if stat.S_IMODE(info.st_mode) & 0o077 or (is_dir and stat.S_IMODE(info.st_mode) != 0o700):
-            try:
-                path.chmod(wanted)
-            except OSError:
-                continue  # a read-only file system: reported as not writable below
-            report.fixed_permissions.append(path)
-
-
-def _aside_name(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while candidate.exists():
-        counter += 1
-        candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    return candidate
-
-
-def _check_file(path: Path, kind: str, report: OpenReport) -> None:
-    """Validate one data file; move a damaged one aside and restore its backup."""
-    try:
-        tables = decode(path, path.read_bytes())
-    except CorruptFileError as error:
-        moved_to = _aside_name(path)
-        os.replace(path, moved_to)
-        backup = path.with_name(path.name + ".bak")
-        restored = False
-        if backup.exists():
-            try:
-                good = backup.read_bytes()
-                decode(backup, good)
-            except CorruptFileError:
-                pass
-            else:
-                atomic_write(path, good)
-                restored = True
-        report.recoveries.append(Recovery(path, moved_to, error.reason, restored))
-        if restored:
-            _check_file(path, kind, report)
-        return
-    if version_of(tables) < SCHEMA_VERSION:
-        before = path.with_name(f"{path.name}.v{version_of(tables)}.bak")
-        before.write_bytes(path.read_bytes())
-        before.chmod(0o600)
-        atomic_write(path, encode(migrate(tables, kind, __version__)))
-        report.migrated.append(path)
+        self._files.clear()
 
 
 def open_store(directory: Path) -> tuple[Store, OpenReport]:
-    """Open (creating if needed) a data directory.
+    """Open (creating if needed) a data folder.
 
-    Raises NewerSchemaError when any file was written by a newer version: the
+    Reads only ``jiebei.json`` (settings); a folder in the first release's layout
+    is moved to the current one (old files kept in a backup folder). Raises
+    NewerSchemaError when ``jiebei.json`` was written by a newer version: the
     caller shows the message and stops, and nothing is written.
     """
-    report = OpenReport()
-    _secure_directory(directory, report)
-    store = Store(directory)
-    files = [locations.main_file(directory), locations.drafts_file(directory)]
-    notes = locations.notes_dir(directory)
-    if notes.is_dir():
-        files += sorted(notes.glob("*.json"))
-    try:
-        with store.locked():
-            # Under the lock no write is in progress, so any temp file is left from a killed process.
-            for folder in (directory, notes):
-                if folder.is_dir():
-                    for leftover in [*folder.glob(".*.tmp"), *folder.glob("*.bak.tmp")]:
-                        leftover.unlink(missing_ok=True)
-            for path in files:
-                if path.exists():
-                    _check_file(path, store._kind_of(path), report)
-    except (OSError, Timeout) as error:
-        # Nothing can be repaired now; still refuse newer or damaged files rather than show them empty.
-        report.not_writable = error
-        for path in files:
-            if path.exists():
-                decode(path, path.read_bytes())
-    return store, report
+    from jiebei_tui.store.opening import open_directory
+
+    return open_directory(Path(directory))
 
 
 def is_empty(store: Store) -> bool:
-    """True when the directory holds no saved documents (drafts and settings included)."""
-    for path in store.data_files():
-        tables = decode(path, path.read_bytes())
-        if any(docs for name, docs in tables.items() if name != META_TABLE):
-            return False
-    return not store.pending_count
+    """True when the folder holds no saved documents (drafts and settings included)."""
+    return not store.has_data()
 
 
-def table_names(store: Store) -> list[str]:
-    """Every non-periodic table with data on disk or waiting in memory."""
-    names: set[str] = set()
-    for path in (locations.main_file(store.directory), locations.drafts_file(store.directory)):
-        if path.exists():
-            names |= {name for name in decode(path, path.read_bytes()) if name != META_TABLE}
-    names |= {op.table for op in store._pending if op.table not in PERIODIC_TABLES}
-    return sorted(names)
+__all__ = ["CorruptFileError", "NewerSchemaError", "OpenReport", "Store", "is_empty", "new_id", "open_store"]

@@ -82,3 +82,38 @@ def test_surrounding_text_kept(before: str, controls: str, after: str) -> None:
     assert out.startswith(sanitize(before))
     assert out.endswith(sanitize(after))
     assert not _has_unsafe(out)
+
+
+def _reference_sanitize(text: str) -> str:
+    """The per-character definition sanitize() must keep matching (it now works on whole strings)."""
+    import re
+
+    from jiebei_tui.domain.text_safety import _visible
+
+    text = re.sub(r"\r\n?", "\n", text)
+    return "".join(_visible(char) if is_unsafe_char(char) else char for char in text)
+
+
+def _reference_escape(text: str, line_break: str = "<br>") -> str:
+    import re
+
+    lines = []
+    for line in _reference_sanitize(text).replace("\t", " ").split("\n"):
+        line = re.sub(r"([\\`*_\[\]#|<>~&])", r"\\\1", line.strip())
+        line = re.sub(r"^(\d*)([-+=.)])", r"\1\\\2", line)
+        if line:
+            lines.append(line)
+    return line_break.join(lines)
+
+
+MARKDOWNISH = st.text(alphabet=st.sampled_from(list("ab 1-+=.)\\`*_[]#|<>~&\n\r\t\x1b\u202e\u3000\u2028借")) )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF)) | MARKDOWNISH)
+def test_whole_string_versions_match_the_per_character_definition(text: str) -> None:
+    from jiebei_tui.domain.text_safety import escape_markdown
+
+    assert sanitize(text) == _reference_sanitize(text)
+    assert escape_markdown(text) == _reference_escape(text)
+    assert escape_markdown(text, line_break=" ") == _reference_escape(text, " ")

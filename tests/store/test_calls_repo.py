@@ -1,4 +1,4 @@
-"""Call records and notes on disk: one month per record, commitments indexed, merges, search, export."""
+"""Call records and notes on disk: records by day, notes by call, commitments by due day, merges, search, export."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jiebei_tui import locations
 from jiebei_tui.domain.calls import (
@@ -22,7 +24,9 @@ from jiebei_tui.domain.calls import (
     new_record,
 )
 from jiebei_tui.store.calls import COMMITMENTS_TABLE, NOTES_TABLE, CallsRepo, period_of
+from jiebei_tui.store.files import FileCache
 from jiebei_tui.store.store import open_store
+from jiebei_tui.store.tables import spec_for
 
 CST = timezone(timedelta(hours=8))
 
@@ -51,34 +55,40 @@ def test_a_record_and_its_notes_round_trip_through_another_session(repo: CallsRe
     assert fresh.notes(record)[0].kind is NoteKind.THEY_SAID
 
 
-def test_notes_stay_in_the_month_the_record_started_even_past_midnight(repo: CallsRepo, data_dir: Path) -> None:
+def test_notes_stay_with_their_call_even_past_midnight(repo: CallsRepo, data_dir: Path) -> None:
     record = new_record(repo.new_id(), RecordKind.CALL, datetime(2026, 11, 30, 23, 58, tzinfo=CST))
     repo.save(record)
     late = new_note(repo.new_id(), record, "过了午夜", datetime(2026, 12, 1, 0, 3, tzinfo=CST))
     repo.save_note(record, late)
-    assert period_of(record.started_at) == "2026-11"
-    assert locations.notes_file(data_dir, "2026-11").exists()
-    assert not locations.notes_file(data_dir, "2026-12").exists()
+    assert period_of(record.started_at) == "2026-11-30"
+    assert (data_dir / "calls" / "2026-11-30.json").exists()
+    assert not (data_dir / "calls" / "2026-12-01.json").exists()
+    assert locations.notes_file(data_dir, record.id).exists()  # one file per call, whatever the time
     assert repo.notes(record) == [late]
 
 
-def test_opening_one_record_reads_only_its_own_month(repo: CallsRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_opening_one_record_reads_its_own_notes_file_only(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = CallsRepo(open_store(data_dir)[0])
     for month in (9, 10, 11):
         old = new_record(repo.new_id(), RecordKind.CALL, at(3, 10, month=month))
         repo.save(old)
         repo.save_note(old, new_note(repo.new_id(), old, "一行", at(3, 10, 1, month=month)))
     record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
     repo.save(record)
-    periods: list[str | None] = []
-    original = repo.store.all
+    fresh = other_session(data_dir)
+    read: list[Path] = []
+    original = FileCache.read
 
-    def spy(table: str, *, period: str | None = None):  # type: ignore[no-untyped-def]
-        periods.append(period if table == NOTES_TABLE else None)
-        return original(table, period=period)
+    def spy(self: FileCache, path: Path, *, keep: bool = True) -> object:
+        read.append(path)
+        return original(self, path, keep=keep)
 
-    monkeypatch.setattr(repo.store, "all", spy)
-    repo.notes(record)
-    assert [p for p in periods if p] == ["2026-11"]
+    monkeypatch.setattr(FileCache, "read", spy)
+    fresh.notes(record)
+    assert read == [locations.notes_file(data_dir, record.id)]
+    read.clear()
+    assert fresh.get(record.id) == record
+    assert read == [spec_for("calls").index_path(data_dir, record.id), data_dir / "calls" / "2026-11-23.json"]
 
 
 def test_two_sessions_ticking_different_items_keep_both(repo: CallsRepo, data_dir: Path) -> None:
@@ -131,12 +141,12 @@ def test_the_index_is_repaired_on_load_after_a_crash_between_two_writes(repo: Ca
     record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
     repo.save(record)
     lost = new_note(repo.new_id(), record, "诺:明天还500元", at(23, 20, 1))
-    refiled = new_note(repo.new_id(), record, "诺:后天还300元", at(23, 20, 2))
+    refiled = new_note(repo.new_id(), record, "诺:会再联系", at(23, 20, 2))  # undated: filed under the day made
     repo.save_note(record, lost)
     repo.save_note(record, refiled)
-    # As if killed between each note and its index: one copy missing, one left behind after a re-filing.
-    repo.store.delete(COMMITMENTS_TABLE, lost.id)
-    repo.store.put(NOTES_TABLE, refiled.id, change_kind(refiled, NoteKind.PLAIN).to_dict(), period="2026-11")
+    # A copy missing (killed between a note and its copy), and one left behind by hand-editing the notes file.
+    repo.store.delete(COMMITMENTS_TABLE, lost.id, period="2026-11-24")
+    repo.store.put(NOTES_TABLE, refiled.id, change_kind(refiled, NoteKind.PLAIN).to_dict(), period=record.id)
     assert [c.note_id for c, _r in repo.open_commitments()] == [refiled.id]
     repo.repair_commitments(record, repo.notes(record))
     assert [c.note_id for c, _r in repo.open_commitments()] == [lost.id]
@@ -206,3 +216,74 @@ def test_evidence_export_is_private_complete_and_inert(repo: CallsRepo, tmp_path
     for expected in ("22:05:00 +08:00", "+01:00", "Threats, insults or violence", "22:00", "12378", "12363", "95188", "110"):
         assert expected in text
     assert "China Banking Association" in text  # each flag's rule comes with its source
+
+
+def test_each_action_writes_only_its_own_small_files_once(repo: CallsRepo, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from decimal import Decimal
+
+    from jiebei_tui.domain.selfcheck import CashFlow, Entry, SelfCheckInput, assess
+    from jiebei_tui.store import partitions
+    from jiebei_tui.store.selfcheck import save_snapshot
+
+    old = new_record(repo.new_id(), RecordKind.CALL, at(3, 10, month=9))
+    repo.save(old)
+    written: list[str] = []
+    real = partitions.atomic_write_many
+
+    def count(items: list[tuple[Path, bytes, Path | None]], tmp_dir: Path) -> object:
+        written.extend(str(path.relative_to(data_dir)) for path, _data, _backup in items)
+        return real(items, tmp_dir)
+
+    monkeypatch.setattr(partitions, "atomic_write_many", count)
+
+    def files(action) -> list[str]:  # type: ignore[no-untyped-def]
+        written.clear()
+        action()
+        return sorted(written)
+
+    record = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    shard = str(spec_for("calls").index_path(data_dir, record.id).relative_to(data_dir))
+    assert files(lambda: repo.save(record)) == sorted(["calls/2026-11-23.json", shard])  # a new call: its day + index shard
+    line = new_note(repo.new_id(), record, "他说下周上门", at(23, 20, 1))
+    assert files(lambda: repo.save_note(record, line)) == [f"notes/{record.id}.json"]
+    promise = new_note(repo.new_id(), record, "诺:12月5日还2000元", at(23, 20, 2))
+    assert files(lambda: repo.save_note(record, promise)) == ["commitments/2026-12-05.json", f"notes/{record.id}.json"]
+    promise = correct(promise, "诺:12月5日还2500元", at(23, 20, 3))
+    assert files(lambda: repo.save_note(record, promise)) == ["commitments/2026-12-05.json", f"notes/{record.id}.json"]
+    # A new due date moves the copy: the old one is removed first (so a crash never leaves a stale copy).
+    assert files(lambda: repo.save_note(record, correct(promise, "诺:12月6日还2500元", at(23, 20, 4)))) == [
+        "commitments/2026-12-05.json", "commitments/2026-12-06.json", f"notes/{record.id}.json"]
+    assert files(lambda: repo.change(record.id, lambda r: r.toggled_check("stayed_calm"))) == ["calls/2026-11-23.json"]
+    assert files(lambda: repo.repair_commitments(record, repo.notes(record))) == []  # nothing to repair: no write
+    inp = SelfCheckInput((), CashFlow(incomes=(Entry("工资", Decimal("8000")),)))
+    when = at(23, 21)
+    first = files(lambda: save_snapshot(repo.store, inp, assess(inp, when.date()), when, doc_id="s1"))
+    assert first == ["selfchecks/2026.json", "selfchecks/index.json"]
+    assert files(lambda: save_snapshot(repo.store, inp, assess(inp, when.date()), when + timedelta(minutes=5), doc_id="s1")) == [
+        "selfchecks/2026.json"]
+    assert all(old.id not in path and "2026-09" not in path for path in written)
+    assert repo.open_commitments()[0][0].due == date(2026, 12, 6)
+
+
+def test_a_file_that_cannot_be_written_holds_back_only_its_own_changes(repo: CallsRepo, data_dir: Path) -> None:
+    import json
+
+    first = new_record(repo.new_id(), RecordKind.CALL, at(23, 20))
+    second = new_record(repo.new_id(), RecordKind.CALL, at(23, 21))
+    repo.save(first)
+    repo.save(second)
+    repo.save_note(first, new_note(repo.new_id(), first, "一", at(23, 20, 1)))
+    locations.notes_file(data_dir, first.id).write_text(json.dumps({"_meta": {"schema": {"version": 99}}}), encoding="utf-8")
+    assert repo.save_note(first, new_note(repo.new_id(), first, "二", at(23, 20, 2))) is False
+    assert repo.save_note(second, new_note(repo.new_id(), second, "三", at(23, 21, 1))) is True
+    assert repo.store.pending_count == 1
+    assert [note.text for note in other_session(data_dir).notes(second)] == ["三"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8")) | st.text(alphabet="他说：？！，。ＡＢｃ１２\u3000ﬁ①㈱é\u0301Åß"))
+def test_the_fast_search_key_is_exactly_fold(text: str) -> None:
+    from jiebei_tui.domain.parsing.text import fold
+    from jiebei_tui.store.calls import search_key
+
+    assert search_key(text) == fold(text)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from jiebei_tui import locations
-from jiebei_tui.store.storage import decode
+from jiebei_tui.store.files import decode
 from jiebei_tui.store.store import open_store
 
 WRITER = r"""
@@ -45,11 +44,11 @@ def start_writer(directory: Path, prefix: str, count: int) -> subprocess.Popen[s
 
 
 def saved_ids(directory: Path) -> set[str]:
+    """Every call and note id on disk, whatever the layout; every data file (indexes too) must parse."""
     ids: set[str] = set()
-    for path in [locations.main_file(directory), *locations.notes_dir(directory).glob("*.json")]:
-        if path.exists():
-            tables = decode(path, path.read_bytes())  # raises if the file does not parse
-            ids |= set(tables.get("calls", {})) | set(tables.get("notes", {}))
+    for path in directory.rglob("*.json"):
+        tables = decode(path, path.read_bytes())  # raises if the file does not parse
+        ids |= set(tables.get("calls", {})) | set(tables.get("notes", {}))
     return ids
 
 

@@ -174,10 +174,10 @@ async def test_save_failure_banner_and_recovery(data_dir: Path, monkeypatch: pyt
 
     app = create_app(data_dir, language="en", clock=fixed_clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        def refuse(path, data, *, backup=None):
+        def refuse(*_args, **_kwargs):
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr("jiebei_tui.store.storage.atomic_write", refuse)
+        monkeypatch.setattr("jiebei_tui.store.partitions.atomic_write_many", refuse)
         app.store.put("plans", "p1", {"kind": "deferral"})
         app.notify_data_changed()
         await pilot.pause()

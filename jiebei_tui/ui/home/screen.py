@@ -48,7 +48,7 @@ class HomeScreen(AreaScreen):
         self.query_one(SelfCheckHomePanel).refresh_data()
         self.query_one(CommitmentsHomePanel).refresh_data()
         store = self.workbook.store
-        lines = [tr("{label}: {count}", label=_(label), count=len(store.all(table))) for table, label in COUNTED_TABLES]
+        lines = [tr("{label}: {count}", label=_(label), count=store.count(table)) for table, label in COUNTED_TABLES]
         self.query_one("#home-counts", Static).update("\n".join(lines))
         directory = store.directory
         self.query_one("#home-location", Static).update(

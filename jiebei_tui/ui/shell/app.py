@@ -146,6 +146,9 @@ class JiebeiApp(App[int]):
             self.drafts.flush()
         if self.store.pending_count:
             self.store.retry_pending()
+        news = self.store.take_news()
+        if news.has_news:
+            self._announce_open_report(news)
         try:
             token = self.store.change_token()
         except (OSError, StoreError):
@@ -159,8 +162,9 @@ class JiebeiApp(App[int]):
         self._token = self.store.change_token()
         self.screen.post_message(DataChanged())
 
-    def _announce_open_report(self) -> None:
-        report = self.open_report
+    def _announce_open_report(self, report: OpenReport | None = None) -> None:
+        """What opening (or, later, reading and writing) the data had to fix or refuse."""
+        report = report or self.open_report
         for recovery in report.recoveries:
             if recovery.restored_from_backup:
                 message = tr(
@@ -194,6 +198,20 @@ class JiebeiApp(App[int]):
                     "saved as soon as it can be; on Home, x exports a copy elsewhere.",
                     reason=describe_save_error(report.not_writable),
                 ),
+                title=_("Not saved yet"),
+                severity="warning",
+                timeout=30,
+            )
+        if report.migration is not None:
+            self.notify(
+                tr("Your data now uses a faster layout; the old files are kept in {path}.",
+                   path=locations.display_path(report.migration.backup)),
+                timeout=15,
+            )
+        for newer in report.newer:
+            self.notify(
+                tr("{name} was written by a newer version of jiebei-tui. It was not changed; what you type for it is "
+                   "kept in memory. Please update jiebei-tui.", name=newer.path.name),
                 title=_("Not saved yet"),
                 severity="warning",
                 timeout=30,

@@ -10,9 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from jiebei_tui.domain.markdown_export import render_markdown
 from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.store.export import dumps, export_document, write_export
+from jiebei_tui.store.export import stream_export
 
 
 class ExportScreen(ModalScreen[None]):
@@ -42,10 +41,8 @@ class ExportScreen(ModalScreen[None]):
             result.update(_("Enter a file name."))
             return
         path = Path(raw).expanduser()
-        document = export_document(app.store, app.clock())
-        text = render_markdown(document, _) if path.suffix.lower() == ".md" else dumps(document)
         try:
-            write_export(path, text)
+            stream_export(app.store, "markdown" if path.suffix.lower() == ".md" else "json", app.clock(), _, path)
         except OSError as error:
             result.update(tr("Could not write {path}: {error}", path=str(path), error=error.strerror or str(error)))
             return

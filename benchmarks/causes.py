@@ -1,0 +1,108 @@
+"""For RESULTS.md: why a target was missed, from figures measured in the same run, and how rows are measured."""
+
+from __future__ import annotations
+
+from report import Result, median, ms, p95
+
+
+def _list(rows: list[Result], figure: str) -> str:
+    shown = []
+    for row in rows:
+        value = {"median": median(row.ours), "p95": p95(row.ours), "max": max(row.ours)}[figure]
+        shown.append(f"{row.measure} {ms(value)}")
+    return "; ".join(shown)
+
+
+def explain(results: list[Result], store: dict[str, float], inapp: dict[str, float]) -> list[str]:
+    missed = [result for result in results if result.met is False]
+    groups = {
+        "frame": [r for r in missed if r.measure.startswith("first frame")],
+        "typing": [r for r in missed if r.measure.startswith("typing")],
+        "durable": [r for r in missed if r.measure.startswith("durable")],
+        "areas": [r for r in missed if r.measure.startswith("first open of")],
+        "history": [r for r in missed if r.measure.startswith(("call history", "history search"))],
+        "other": [r for r in missed if r.measure.startswith(("RSS", "`export"))],
+    }
+    call_start = next((median(r.ours) for r in results if r.measure == "durable: call start (new record)"), float("nan"))
+    lines: list[str] = []
+    if groups["frame"]:
+        lines.append(
+            f"- **First frame** (medians: {_list(groups['frame'], 'median')}; the minimal app "
+            f"{ms(median(groups['frame'][0].baseline))}): the store's part is opening the folder, "
+            f"{ms(store['open_store'])} on the heavy folder (it reads jiebei.json only), plus, for `call`, saving the "
+            f"new call before it is drawn (durable call start: median {ms(call_start)}). The rest is the workbook "
+            f"starting: importing it takes {store.get('import_gap', float('nan')):.2f} s more than the minimal app's "
+            "imports (`python -c import`, same run), then composing and mounting its screens. UI work (issue 8, after H2)."
+        )
+    if groups["typing"]:
+        lines.append(
+            f"- **Typing** (p95: {_list(groups['typing'], 'p95')}; the minimal app "
+            f"{ms(p95(groups['typing'][0].baseline))}): no store work happens while typing (the draft is kept in "
+            "memory and written once a second); the time is the call screen's own work per key (issue 8: a DOM "
+            "query and a full-screen reflow per keystroke), larger with a long log. UI work (after H2)."
+        )
+    if groups["durable"]:
+        lines.append(
+            f"- **Durable writes** (p95: {_list(groups['durable'], 'p95')}; medians: "
+            f"{_list(groups['durable'], 'median')}): each change writes one or two small files (notes on rows), "
+            f"whatever the history. In the same run a bare atomic write of one 6 KB file had median "
+            f"{ms(store['fsync_floor_median'])}, p95 {ms(store['fsync_floor_p95'])} "
+            f"({store['fsync_floor_slow_share']:.0%} of them over 4 ms), and a single device flush (6 KB rewritten "
+            f"in place, fdatasync) median {ms(store['flush_median'])}. An atomic write (temp file fsync, rename, "
+            "folder fsync) costs about three device flushes; when this shared virtual disk flushes slowly no write "
+            "that keeps those steps can finish in 10 ms, and one that touches two files takes two floors. Our "
+            "figures follow the floor, not the size of the history (the plain TinyDB column does)."
+        )
+    if groups["areas"]:
+        lines.append(
+            f"- **First open of an area** ({_list(groups['areas'], 'median')}): the store's part is small (every "
+            f"saved self-check: {ms(store['list_snapshots'])}); the time is the area's screen being composed and "
+            "mounted on first use (the self-check form builds ~200 widgets at once). Building heavy forms lazily "
+            "is UI work (issue 8, after H2)."
+        )
+    if groups["history"]:
+        lines.append(
+            f"- **History and search** ({_list(groups['history'], 'max')}): reading every record costs the store "
+            f"{ms(store['records'])} and searching every note {ms(store['search'])}; the screen does that, and "
+            "builds every row, on the event loop (and reloads three times per open). The store offers the "
+            "streaming forms a worker needs: `CallsRepo.iter_records()` (a day at a time, newest first) and "
+            "`iter_search()` (a call at a time), reading without keeping files. UI work (after H2)."
+        )
+    for result in groups["other"]:
+        lines.append(f"- **{result.measure}**: {result.figure(result.ours)} against {result.target}.")
+    if inapp:
+        lines.append(
+            f"- For reference, RSS: {inapp.get('rss_before_mib', 0):.0f} MiB before history, "
+            f"{inapp.get('rss_after_search_mib', 0):.0f} MiB after a search, "
+            f"{inapp.get('rss_after_closing_mib', 0):.0f} MiB after closing it (searches read files without keeping them)."
+        )
+    return lines
+
+
+def method() -> list[str]:
+    return [
+        "- **First frame**: the real app (`python -m jiebei_tui [call] --lang en`) and the baseline "
+        "(`benchmarks/minimal_app.py`, one Static and one Input) each started as a new process on an 80×24 "
+        "pseudo-terminal (TERM=xterm-256color, no COLORTERM, as over SSH); time from process start until the "
+        "screen's own text is drawn (Home: its welcome line; `call`: the note line's placeholder; baseline: its "
+        "label). Variants are interleaved run by run; the first round only warms the file cache. `call` starts a "
+        "new call each time. \"Empty\" is a folder that does not exist yet.",
+        "- **Typing**: on the same pseudo-terminal, a 10-character chunk written at once (as an input method "
+        "commits it), timed until all of it is drawn in the note line; Ctrl+U clears the line between chunks. "
+        "\"Call with 10,000 notes\": a call in progress whose log already holds 10,000 lines (the screen resumes it).",
+        "- **Durable writes**: in-process, the repo call the screen makes, timed until it returns (temp file "
+        "fsynced, renamed over the file, folder fsynced). Baseline: TinyDB 4.9's default JSONStorage with every "
+        "document of the heavy folder in one db.json, doing the same change; its samples are interleaved with "
+        "ours, and so are the two reference rows (the disk's own cost). This shared virtual disk has fast "
+        "periods (a device flush ~0.2 ms) and slow ones (~4 ms per flush, when a bare atomic write takes ~12 ms): "
+        "the reference rows say which one a run saw, and every durable row moves with them.",
+        "- **Areas**: from Home on the heavy folder, the area's function key, timed until the area's own text is "
+        "drawn; the first press in a session is the first open.",
+        "- **History and search**: the real App driven by Textual's Pilot in its own process; a 5 ms timer records "
+        "the longest gap between its ticks (how long the event loop could not draw or take a key). RSS from "
+        "/proc/self/status after a garbage collection.",
+        "- **Exports**: `python -m jiebei_tui export --format json|markdown -o FILE` as separate processes; baseline "
+        "a separate process that `json.loads` every data file of the folder and writes all their documents with one "
+        "`json.dump` (indent 2, sorted keys, UTF-8, fsync): the least a JSON export of those documents costs.",
+        "- Medians and p95 (nearest rank) over the repeated samples; with few samples p95 is close to the worst one.",
+    ]
