@@ -10,12 +10,13 @@ import pytest
 from jiebei_tui import i18n
 from jiebei_tui.domain.calls import FLAG_NIGHT, NoteKind, RecordKind, new_note, new_record, red_flag
 from jiebei_tui.factory import create_app
+from jiebei_tui.services import ACTIVE_DRAFT, NOTE_DRAFT
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.store import open_store
 from jiebei_tui.ui.calls.dialogs.identity import CallIdentityScreen
 from jiebei_tui.ui.calls.history import CallHistoryScreen
 from jiebei_tui.ui.calls.record import CallRecordScreen
-from jiebei_tui.ui.calls.screen import ACTIVE_DRAFT, NOTE_DRAFT, CallsScreen
+from jiebei_tui.ui.calls.screen import CallsScreen
 from jiebei_tui.ui.calls.summary import CallSummaryScreen
 from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
 from jiebei_tui.ui.calls.widgets.panels import CallStatus, FlagsPanel, IdentityPanel
@@ -68,8 +69,7 @@ async def test_a_whole_call_survives_a_restart_and_shows_up_in_history(data_dir:
         await type_line(pilot, clock, "?利息怎么算")
         await type_line(pilot, clock, "!说要打给我单位")
         await type_line(pilot, clock, "他说可以申请分期")
-        await pilot.press("ctrl+o", "ctrl+o")  # next line: I said
-        await type_line(pilot, clock, "我会核实后再联系")
+        await type_line(pilot, clock, "i:我会核实后再联系")  # the ASCII prefixes work too
         await pilot.press("ctrl+t", "1", "ctrl+t", "4", "ctrl+r", "2")
         kinds = [note.kind for note in screen.notes]
         assert kinds == [
@@ -97,15 +97,15 @@ async def test_a_whole_call_survives_a_restart_and_shows_up_in_history(data_dir:
 
     again = create_app(data_dir, clock=clock)
     async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f4", "ctrl+s")
+        await pilot.press("f4", "ctrl+o")
         await pilot.pause()
         history = again.screen
         assert isinstance(history, CallHistoryScreen)
-        assert [record.id for record in history.visible()] == [record_id]
+        assert [record.id for record in history.shown_records()] == [record_id]
         row = str(history.query_one("#history-list").get_option_at_index(0).prompt)
         assert "⚑ 1" in row
-        await pilot.press(*"分期", "enter")
-        assert [record.id for record in history.visible()] == [record_id]
+        await pilot.press("slash", *"分期", "enter")
+        assert [record.id for record in history.shown_records()] == [record_id]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, CallRecordScreen)
@@ -214,7 +214,7 @@ async def test_the_identity_panel_records_asked_given_and_verified(data_dir: Pat
     app = create_app(data_dir, start_area="calls", clock=evening(), language="en")
     async with app.run_test(size=(80, 24)) as pilot:
         record_id = app.screen.record.id
-        await pilot.press("ctrl+y", "3")
+        await pilot.press("ctrl+f", "3")
         await pilot.pause()
         assert isinstance(app.screen, CallIdentityScreen)
         await pilot.press(*"Ant", "enter")  # typed: given; Enter goes on to the next detail
@@ -223,7 +223,7 @@ async def test_the_identity_panel_records_asked_given_and_verified(data_dir: Pat
         await pilot.pause()
         await pilot.press("down")  # the "checked via" line appears for a verified detail
         await pilot.press(*"95188", "enter")
-        await pilot.press("ctrl+y")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         assert isinstance(app.screen, CallsScreen)
         identity = repo_at(data_dir).get(record_id).identity
@@ -263,13 +263,13 @@ async def test_the_seventh_missed_call_of_a_day_raises_the_flag(data_dir: Path) 
             assert ("More than six unanswered calls" in text_of(result)) is (minute == 6)
         assert number.value == "13800000000"
         await pilot.press("escape")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         rows = [str(app.screen.query_one("#history-list").get_option_at_index(i).prompt) for i in range(8)]
         # Newest first: the (empty) call of 20:31, then 9:06 (the seventh, flagged) down to 9:00.
         assert ["⚑" in row for row in rows] == [False, True, False, False, False, False, False, False]
         await pilot.press("ctrl+r", "ctrl+r")  # flag filter: night contact, then too many calls
-        assert len(app.screen.visible()) == 1
+        assert len(app.screen.shown_records()) == 1
 
 
 async def test_ctrl_n_starts_a_call_from_anywhere_and_ends_a_running_one(data_dir: Path) -> None:
@@ -372,7 +372,7 @@ async def test_the_prep_panel_shows_the_latest_self_check_numbers(data_dir: Path
 
     figures = (Decimal("20000"), Decimal("5200"), Decimal("800"), Decimal("12.5"))
     latest = Summary(date(2026, 11, 20), *figures, VerdictKind.NEGOTIATE)
-    monkeypatch.setattr("jiebei_tui.store.selfcheck.latest_summary", lambda store: latest)
+    monkeypatch.setattr("jiebei_tui.services.selfchecks.SelfChecks.latest_summary", lambda self: latest)
     app = create_app(data_dir, start_area="calls", clock=evening(), language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+b")  # wide: the side column shows the prep panel

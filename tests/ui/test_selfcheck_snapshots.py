@@ -63,7 +63,7 @@ def test_empty_form(snap_compare, data_dir: Path, size: tuple[int, int], languag
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_result_with_verdict(snap_compare, data_dir: Path, size: tuple[int, int], language: str) -> None:
     app = create_app(saved(data_dir, (0, "20000", "12000")), language=language, clock=fixed_clock)
-    keys = ["f3", "ctrl+r"] if size[0] < 120 else ["f3"]
+    keys = ["f3", "ctrl+b"] if size[0] < 120 else ["f3"]
     assert snap_compare(app, press=keys, terminal_size=size)
 
 
@@ -75,7 +75,7 @@ def test_bad_value_message_beside_the_field(snap_compare, data_dir: Path) -> Non
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_how_computed(snap_compare, data_dir: Path, language: str) -> None:
     app = create_app(saved(data_dir, (0, "20000", "12000")), language=language, clock=fixed_clock)
-    keys = ["f3", "ctrl+r", "tab", "down", "down", "down", "down", "f8"]
+    keys = ["f3", "ctrl+b", "tab", "down", "down", "down", "down", "enter"]
     assert snap_compare(app, press=keys, terminal_size=(80, 24))
 
 

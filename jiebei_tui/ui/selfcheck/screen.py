@@ -1,11 +1,11 @@
 """The self-check area: your numbers on the left, the result on the right.
 
-Below 120 columns the form and the result share the screen (Ctrl+R switches);
+Below 120 columns the form and the result share the screen (Ctrl+B switches);
 from 120 they sit side by side, from 170 with wider inputs. Everything typed
 goes into the draft at once (the App writes drafts to disk every second and on
 quit or SIGHUP), so a half-done self-check survives a dropped SSH connection. Ctrl+S checks the whole
 form, saves a dated snapshot (a second save on the same day updates it) and
-shows the verdict with one key to the next step.
+shows the verdict, its button to the next step focused.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
+from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Button, Collapsible, Input, OptionList, Select, Static
 
@@ -41,10 +41,9 @@ from jiebei_tui.domain.selfcheck.form import (
     normalize_form,
     preview,
 )
-from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.store.selfcheck import list_snapshots, save_snapshot, snapshot_on
+from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.common.guidance import GuidancePanel
-from jiebei_tui.ui.common.messages import LanguageChanged
+from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS, ExplainScreen
 from jiebei_tui.ui.selfcheck.history import SelfCheckHistoryScreen
 from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow, SectionTitle, entry_row, essential_row
@@ -60,17 +59,16 @@ class SelfCheckScreen(AreaScreen):
     CSS_PATH = SELFCHECK_CSS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_AT, "-wide"), (ROOMY_AT, "-roomy")]
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save and see result"), id="selfcheck.save",
-                tooltip=N_("Check the form, save a dated self-check and show the verdict")),
-        Binding("ctrl+r", "toggle_view", N_("Result ⇄ numbers"), id="selfcheck.toggle",
-                tooltip=N_("Switch between your result and the form")),
-        Binding("ctrl+o", "history", N_("Past self-checks"), id="selfcheck.history",
-                tooltip=N_("Saved self-checks, their trend, and any two compared")),
-        Binding("f8", "explain", N_("How computed"), id="selfcheck.explain", show=False,
-                tooltip=N_("How the highlighted figure was computed, with its inputs")),
-        Binding("ctrl+t", "next_step", N_("Go to the next step"), id="selfcheck.next", show=False),
-        Binding("ctrl+y", "add_debt", N_("Add a debt"), id="selfcheck.add_debt", show=False),
+        bind("save", "save", N_("Save and see result"), id="selfcheck.save",
+             tooltip=N_("Check the form, save a dated self-check and show the verdict")),
+        bind("view", "toggle_view", N_("Result ⇄ numbers"), id="selfcheck.toggle",
+             tooltip=N_("Switch between your result and the form")),
+        bind("history", "history", N_("Past self-checks"), id="selfcheck.history",
+             tooltip=N_("Saved self-checks, their trend, and any two compared")),
+        bind("add", "add_debt", N_("Add a debt"), id="selfcheck.add_debt", show=False),
     ]
+
+    showing_results: var[bool] = var(False, init=False, toggle_class="-results")  # below 120 columns
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,16 +92,15 @@ class SelfCheckScreen(AreaScreen):
         return self._form
 
     def _today(self) -> date:
-        return self.workbook.clock().date()
+        return self.services.clock().date()
 
     def _load(self) -> None:
         """The draft if there is one, else the latest self-check, else an empty form."""
-        snapshots = list_snapshots(self.workbook.store)
-        latest = snapshots[-1] if snapshots else None
+        latest = self.services.selfchecks.latest()
         if latest is not None:
             self._assessment = assess(latest.input, latest.day)
             self._taken_at = latest.taken_at
-        draft = normalize_form(self.workbook.drafts.get(DRAFT_KEY))
+        draft = normalize_form(self.services.drafts.get(DRAFT_KEY))
         if draft is not None:
             self._form, self._origin = draft, "draft"
         elif latest is not None:
@@ -116,10 +113,11 @@ class SelfCheckScreen(AreaScreen):
         with Horizontal(id="sc-columns"):
             with VerticalScroll(id="sc-form"):
                 yield Static(
-                    _(
+                    tr(
                         "Take your time. Copy the numbers from your loan pages and bills; leave empty what you "
-                        "don't know. Tab or Enter moves on, Ctrl+S saves and shows your result. What you type "
-                        "is kept, even if you stop halfway."
+                        "don't know. Tab or Enter moves on, {save} saves and shows your result. What you type "
+                        "is kept, even if you stop halfway.",
+                        save=key_label("save"),
                     ),
                     id="sc-intro",
                 )
@@ -131,14 +129,14 @@ class SelfCheckScreen(AreaScreen):
                 with Vertical(id="sc-debts"):
                     for number, debt in enumerate(form["debts"], start=1):
                         yield DebtCard(debt, number)
-                yield Button(_("Add another debt (Ctrl+Y)"), id="sc-add-debt", compact=True, classes="sc-add")
+                yield Button(tr("Add another debt ({key})", key=key_label("add")), id="sc-add-debt", compact=True, classes="sc-add")
                 yield from self._compose_entries("incomes")
                 yield SectionTitle(_(ESSENTIALS_TITLE), _(ESSENTIALS_HINT))
                 for category in EssentialCategory:
                     yield essential_row(category.value, form["essentials"][category.value])
                 yield from self._compose_entries("other_fixed")
                 yield from self._compose_entries("savings")
-                yield Button(_("Save and see my result (Ctrl+S)"), id="sc-save", variant="primary")
+                yield Button(tr("Save and see my result ({key})", key=key_label("save")), id="sc-save", variant="primary")
                 yield GuidancePanel("selfcheck", classes="guidance")
             with VerticalScroll(id="sc-side"):
                 yield SelfCheckResults(self._assessment, self._taken_at, id="sc-results")
@@ -158,23 +156,19 @@ class SelfCheckScreen(AreaScreen):
         # Focusing scrolls to the field; keep the intro and the status line in view at the start.
         self.call_after_refresh(self.query_one("#sc-form").scroll_home, animate=False)
 
-    def on_language_changed(self, _message: LanguageChanged) -> None:
-        # The App recomposed this screen: fill the fresh widgets in (AreaScreen's handler sets the title).
-        self.call_after_refresh(self._after_recompose)
-
-    def _after_recompose(self) -> None:
-        self.refresh_data()
+    def after_recompose(self) -> None:
+        super().after_recompose()  # title, banner, refresh_data
         self._refresh_messages()
         self._focus_start()
 
     def _focus_start(self) -> None:
-        if self.has_class("-results") and self._assessment is not None:
-            self.query_one("#sc-next").focus()
+        if self.showing_results and self._assessment is not None:
+            self.set_focus(self.query_one("#sc-next"))
             return
         target = self._find(f"#{self._last_field}") if self._last_field else None
         if target is None:
             target = self.query(Select).first() if self.query(Select) else self.query(FieldInput).first()
-        target.focus()
+        self.set_focus(target)
 
     def _find(self, selector: str) -> Widget | None:
         try:
@@ -185,34 +179,34 @@ class SelfCheckScreen(AreaScreen):
     # ----- data ------------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        snapshots = list_snapshots(self.workbook.store)
+        snapshots = self.services.selfchecks.all()
         parts = []
         if self._origin == "draft":
             parts.append(_("Restored what you typed before; nothing was lost."))
         elif self._origin == "snapshot" and self._origin_date is not None:
             parts.append(
                 tr(
-                    "Filled in from your self-check of {date}: change what has changed, then press Ctrl+S.",
+                    "Filled in from your self-check of {date}: change what has changed, then press {key}.",
                     date=self._origin_date.isoformat(),
+                    key=key_label("save"),
                 )
             )
         if self._assessment is not None:
-            parts.append(_("Ctrl+R shows your result."))
+            parts.append(tr("{key} shows your result.", key=key_label("view")))
         if snapshots:
-            parts.append(tr("Saved self-checks: {count} (Ctrl+O shows them).", count=len(snapshots)))
-        status = self._find("#sc-status")
-        if isinstance(status, Static):
-            status.update("\n".join(parts))
-            status.display = bool(parts)
+            parts.append(tr("Saved self-checks: {count} ({key} shows them).", count=len(snapshots), key=key_label("history")))
+        status = self.query_one("#sc-status", Static)
+        status.update("\n".join(parts))
+        status.display = bool(parts)
 
     def stash_drafts(self) -> None:
         """Called by the App before it writes drafts (quit, SIGHUP): hand over the live form."""
         if self._dirty and self._form is not None:
-            self.workbook.drafts.set(DRAFT_KEY, clone(self._form))
+            self.services.drafts.set(DRAFT_KEY, clone(self._form))
 
     def _changed(self) -> None:
         self._dirty = True
-        self.workbook.drafts.set(DRAFT_KEY, clone(self.form))
+        self.services.drafts.set(DRAFT_KEY, clone(self.form))
 
     def _record(self, path: FieldPath, value: str) -> bool:
         """Put a field's text into the form; False when it was already there (e.g. on mount)."""
@@ -365,20 +359,24 @@ class SelfCheckScreen(AreaScreen):
 
     # ----- views -------------------------------------------------------------------------------
 
+    # Focus moves at once (set_focus), not after the next refresh: keys typed right behind Ctrl+B or
+    # Ctrl+S in one burst must land where the view now is, not in what it just left.
     def _show_results(self) -> None:
-        self.add_class("-results")
-        results = self.query_one(SelfCheckResults)
-        target = self.query_one("#sc-next") if self._assessment is not None else results
-        self.call_after_refresh(target.focus)
+        self.showing_results = True
+        if self._assessment is not None:
+            self.set_focus(self.query_one("#sc-next"))
         self.call_after_refresh(self.query_one("#sc-side").scroll_home, animate=False)
 
     def _show_form(self, focus: Widget | None = None) -> None:
-        self.remove_class("-results")
-        self.call_after_refresh(focus.focus if focus is not None else self._focus_start)
+        self.showing_results = False
+        if focus is not None:
+            self.set_focus(focus)
+        else:
+            self._focus_start()
 
     def action_toggle_view(self) -> None:
         side = self.query_one("#sc-side")
-        in_results = self.has_class("-results") if self.has_class("-narrow") else side.has_focus_within
+        in_results = self.showing_results if self.has_class("-narrow") else side.has_focus_within
         if in_results:
             self._show_form()
         else:
@@ -402,16 +400,18 @@ class SelfCheckScreen(AreaScreen):
             if target is not None:
                 self.call_after_refresh(target.scroll_visible)
             self.notify(
-                tr("{count} field(s) need a look; the message is beside each one.", count=len(checked.problems)),
+                trn(
+                    "{n} field needs a look; the message is beside it.",
+                    "{n} fields need a look; the message is beside each one.",
+                    len(checked.problems),
+                ),
                 title=_("Not saved yet"),
             )
             return
-        now = self.workbook.clock()
+        now = self.services.clock()
         assessment = assess(checked.input, today)
-        store = self.workbook.store
-        same_day = snapshot_on(store, today)
-        save_snapshot(store, checked.input, assessment, now, doc_id=same_day.id if same_day else None)
-        self.workbook.drafts.discard(DRAFT_KEY)
+        updated = self.services.selfchecks.save(checked.input, assessment, now)
+        self.services.drafts.discard(DRAFT_KEY)
         self._dirty = False
         self._show_all = False
         self._assessment, self._taken_at = assessment, now
@@ -421,14 +421,11 @@ class SelfCheckScreen(AreaScreen):
         self.refresh_data()
         self._show_results()
         self.notify(
-            _("Updated today's self-check.") if same_day else _("Saved. Saving again today updates today's self-check."),
+            _("Updated today's self-check.") if updated else _("Saved. Saving again today updates today's self-check."),
             title=_("Self-check saved"),
         )
 
     def action_explain(self) -> None:
-        if self._assessment is None:
-            self.notify(_("Save the self-check first (Ctrl+S); then every figure can show how it was computed."))
-            return
         line = self.query_one(SelfCheckResults).current_line()
         if line is not None:
             self.app.push_screen(ExplainScreen(line))
@@ -445,13 +442,10 @@ class SelfCheckScreen(AreaScreen):
         self.call_after_refresh(card.scroll_visible)
 
     async def action_next_step(self) -> None:
+        """The verdict's button: build a plan, or prepare the call."""
         if self._assessment is None:
-            self.notify(_("Save the self-check first (Ctrl+S); the verdict then leads to the next step."))
             return
-        app = self.workbook
         if self._assessment.verdict.next_step == NEXT_PLAN_BUILDER:
-            app.action_area("plans")
-        elif hasattr(app, "action_call_prep"):
-            await app.run_action("call_prep")
+            self.workbook.action_area("plans")
         else:
-            app.action_area("calls")
+            await self.workbook.action_call_prep()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.parsing.rates import format_multiplier, format_rate
@@ -24,15 +25,13 @@ from jiebei_tui.domain.selfcheck.debts import (
 )
 from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS, NOTE_ROUNDING
 from jiebei_tui.domain.selfcheck.form import field_label
-from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.i18n import N_, _, tr, trn
 
 VERDICT_SHORT = {
     VerdictKind.CRISIS: N_("Essentials first"),
     VerdictKind.CLEAR_NOW: N_("Can clear now"),
     VerdictKind.NEGOTIATE: N_("Ask the lender for a plan"),
 }
-VERDICT_ONE_MONTH = N_("Can clear in 1 month")
-VERDICT_MONTHS = N_("Can clear in {months} months")
 
 L_VERDICT = N_("Verdict")
 L_TOTAL_OVERDUE = N_("Total overdue (principal plus penalty and interest)")
@@ -47,7 +46,7 @@ VALUE_LINE = N_("{label}: {value}")
 def verdict_short(kind: VerdictKind, months: int | None) -> str:
     """A few words for lists and Home: "Can clear in 3 months"."""
     if kind is VerdictKind.CLEAR_IN_MONTHS:
-        return _(VERDICT_ONE_MONTH) if months == 1 else tr(VERDICT_MONTHS, months=months or 0)
+        return trn("Can clear in {n} month", "Can clear in {n} months", months or 0)
     return _(VERDICT_SHORT[kind])
 
 
@@ -63,20 +62,20 @@ class FigureLine:
     notes: tuple[str, ...] = ()
 
 
-def _result(step: Step, figure: Figure[object]) -> str:
+def _result(step: Step, figure: Figure[Any]) -> str:
     # The domain formats a day count in English ("52 days"); say it in the user's language.
     if step.label == L_DAYS_OVERDUE and isinstance(figure.value, int):
         return tr(R_DAYS_ONE if figure.value == 1 else R_DAYS_MANY, days=figure.value)
     return step.result
 
 
-def render_step(step: Step, figure: Figure[object]) -> str:
+def render_step(step: Step, figure: Figure[Any]) -> str:
     """``label: formula = result`` in the current language."""
     label = step.label if step.literal_label else _(step.label)
     return tr(STEP_LINE, label=label, formula=_(step.formula).format(**step.params), result=_result(step, figure))
 
 
-def _steps(*figures: Figure[object]) -> tuple[str, ...]:
+def _steps(*figures: Figure[Any]) -> tuple[str, ...]:
     return tuple(render_step(step, figure) for figure in figures for step in figure.steps)
 
 
@@ -84,7 +83,7 @@ def _named_steps(items: list[DebtAssessment], attribute: str) -> tuple[str, ...]
     """Each debt's own step, its name in front, for the explanation of a total."""
     lines = []
     for item in items:
-        figure: Figure[object] = getattr(item, attribute)
+        figure: Figure[Any] = getattr(item, attribute)
         for step in figure.steps:
             label = tr(L_DEBT_FIGURE, name=item.debt.name, figure=_(step.label))
             lines.append(
@@ -93,7 +92,7 @@ def _named_steps(items: list[DebtAssessment], attribute: str) -> tuple[str, ...]
     return tuple(lines)
 
 
-def _notes(*figures: Figure[object]) -> tuple[str, ...]:
+def _notes(*figures: Figure[Any]) -> tuple[str, ...]:
     seen: list[str] = []
     for figure in figures:
         if figure.note and _(figure.note) not in seen:
@@ -101,7 +100,7 @@ def _notes(*figures: Figure[object]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _step_body(step: Step, figure: Figure[object]) -> str:
+def _step_body(step: Step, figure: Figure[Any]) -> str:
     """A step without its label: ``2026-11-23 − 2026-10-02 = 52 days``."""
     return f"{_(step.formula).format(**step.params)} = {_result(step, figure)}"
 
