@@ -216,6 +216,7 @@ async def test_add_and_remove_a_debt(data_dir: Path) -> None:
         remove.focus()
         await pilot.press("enter")
         assert len(app.screen.query(DebtCard)) == 2  # the first press only asks
+        await pilot.pause(0.25)  # a Button ignores a second press during its 0.2 s press effect
         await pilot.press("enter")
         await pilot.pause()
         assert len(app.screen.query(DebtCard)) == 1

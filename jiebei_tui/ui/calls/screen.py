@@ -4,10 +4,8 @@ Made for a phone at the ear: ``jiebei-tui call`` (or Ctrl+N anywhere) starts a
 record at once, the note line keeps the focus for the whole call, and every
 other action is one key, or a Ctrl key and a digit (``strokes.py``). The call
 itself lives in the :class:`~jiebei_tui.services.CallSession`, which saves
-every line on Enter and keeps the unsent line as a draft; this screen shows it.
-What it shows (the record, its lines, the pending first stroke, which panels
-are open) is reactive state, drawn by the watchers below and drawn again
-after a language switch rebuilds the widgets.
+every line on Enter and keeps the unsent line as a draft. This module says
+what the keys do; ``view.py`` draws the state.
 """
 
 from __future__ import annotations
@@ -15,68 +13,27 @@ from __future__ import annotations
 from functools import partial
 
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import var
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
-from jiebei_tui import locations
-from jiebei_tui.domain.calls import (
-    CHECKLIST,
-    RED_FLAGS,
-    CallRecord,
-    Note,
-    NoteKind,
-    automatic_flags,
-    format_offset,
-    parse_note_prefix,
-)
+from jiebei_tui.domain.calls import NoteKind, format_offset
 from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.services import CallSession, corrected
+from jiebei_tui.services import corrected
 from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
-from jiebei_tui.ui.calls.strokes import Choice, first_stroke, guide, second_stroke, stroke
+from jiebei_tui.ui.calls.strokes import Choice, apply_choice, first_stroke, second_stroke
+from jiebei_tui.ui.calls.view import PANELS_NARROW, PANELS_WIDE, WIDE, CallView
 from jiebei_tui.ui.calls.widgets.hint import HintLine
 from jiebei_tui.ui.calls.widgets.idle import IdlePage
 from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
-from jiebei_tui.ui.calls.widgets.panels import (
-    MANUAL_FLAGS,
-    CallStatus,
-    ChecklistPanel,
-    FlagsPanel,
-    IdentityPanel,
-    PanelStack,
-    PrepPanel,
-    flag_rule_text,
-)
-from jiebei_tui.ui.calls.widgets.text import kind_badge
 from jiebei_tui.ui.common.keys import bind, key_label, keys_for
-from jiebei_tui.ui.shell.base import AreaScreen
-
-WIDE = 110  # from this many columns the panels sit beside the log instead of above it
-PANELS = ("identity", "checklist", "flags", "prep")
-PANELS_NARROW = ("none", "identity", "checklist", "flags", "prep")  # one at a time, above the log
-PANELS_WIDE = {"all": {"identity", "checklist", "flags"}, "prep": {"prep"}, "none": set()}  # beside the log
 
 MISSED_CALL = N_("Missed call")
 MISSED_CALL_TIP = N_("Log a missed call: number, time")
 HISTORY = N_("History")
 HISTORY_TIP = N_("Every call, with search and export")
-KEY_GUIDE = N_("↑ fix · {checklist} checks · {red_flag} flags · {identity} who · {done} end")
-PLACEHOLDER = N_("Type what is said, Enter saves it. Start with 他: 我: 诺: ? or ! to mark the kind")
 
 
-def key_guide() -> Content:
-    keys = {meaning: key_label(meaning) for meaning in ("checklist", "red_flag", "identity", "done")}
-    return Content.styled(tr(KEY_GUIDE, **keys), "$text-muted")
-
-
-class CallsScreen(AreaScreen):
-    AREA = "calls"
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
-    AUTO_FOCUS = "#note-input"  # between calls it is hidden, and nothing needs the focus
-
+class CallsScreen(CallView):
     BINDINGS = [
         bind("done", "end_call", N_("End call"), id="calls.end", tooltip=N_("End the call and edit its summary")),
         bind("confirm", "start_call", NEW_CALL, id="calls.start", keys="enter", tooltip=NEW_CALL_TIP),
@@ -93,37 +50,6 @@ class CallsScreen(AreaScreen):
         bind("history", "history", HISTORY, id="calls.history", tooltip=HISTORY_TIP),
         bind("history", "history_live", HISTORY, id="calls.history.live", show=False),
     ]
-
-    # The view: drawn by the watchers, kept across a language switch.
-    record: var[CallRecord | None] = var(None, init=False, always_update=True, bindings=True)
-    notes: var[tuple[Note, ...]] = var((), init=False, always_update=True)
-    prefix: var[str | None] = var(None, init=False)  # a first stroke waiting for its digit
-    narrow_view: var[str] = var("none", init=False)
-    wide_view: var[str] = var("all", init=False)
-    live: var[bool] = var(False, init=False, toggle_class="-live")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._seen_token: object = None
-
-    @property
-    def session(self) -> CallSession:
-        return self.services.call_session
-
-    # ----- layout --------------------------------------------------------------------------
-
-    def compose_body(self) -> ComposeResult:
-        yield IdlePage(id="call-idle", classes="area-body")
-        with Vertical(id="call-live"):
-            yield CallStatus(id="call-status")
-            with Horizontal(id="call-main"):
-                with Vertical(id="call-left"):
-                    yield CallLog(self.session.notes, id="call-log")
-                    with Horizontal(id="note-row"):
-                        yield Static(id="note-kind")
-                        yield NoteInput(self.session, placeholder=_(PLACEHOLDER), id="note-input")
-                    yield HintLine(key_guide(), id="call-hint")
-                yield PanelStack(id="call-side")
 
     def on_mount(self) -> None:
         # A timer's callback runs in the timer's own task; call_later brings it into this screen's message
@@ -146,102 +72,6 @@ class CallsScreen(AreaScreen):
             self.start_call()
         else:
             self._show_session()
-
-    def after_recompose(self) -> None:
-        super().after_recompose()
-        self._show_session()
-
-    def on_resize(self, _event: events.Resize) -> None:
-        self._apply_view()
-
-    def on_screen_resume(self) -> None:
-        if self.record is not None:
-            self.call_after_refresh(self._focus_input)
-
-    def refresh_data(self) -> None:
-        token = self.services.store.change_token()
-        if token == self._seen_token:
-            return  # nothing saved anywhere since the last look (cheap: file stats only)
-        self.session.reload()  # the call may have been changed, or ended, in another session
-        self._show_session()
-
-    def _show_session(self, notice: str = "") -> None:
-        """Everything from the session: after opening, starting, ending, a data change or a language switch."""
-        session = self.session
-        self._seen_token = self.services.store.change_token()
-        self.notes = tuple(session.notes)
-        self.record = session.record
-        note_input = self.query_one(NoteInput)
-        if note_input.value != session.unsent:
-            note_input.value = session.unsent
-            note_input.cursor_position = len(session.unsent)
-        summary = self.services.selfchecks.latest_summary()
-        if session.record is None:
-            self.query_one(IdlePage).show(summary)
-            return
-        self.query_one("#prep-panel", PrepPanel).show_summary(summary)
-        night = automatic_flags(session.record, [])
-        if notice:
-            self.query_one(HintLine).notice(notice)
-        elif night:
-            self.query_one(HintLine).notice("⚑" + " ".join(flag_rule_text(key, with_source=False) for key in sorted(night)))
-        self.call_after_refresh(self._focus_input)
-
-    # ----- watchers --------------------------------------------------------------------------
-
-    def watch_record(self, record: CallRecord | None) -> None:
-        self.live = record is not None
-        if record is not None:
-            self.query_one(IdentityPanel).show_record(record)
-            self.query_one(ChecklistPanel).show_record(record)
-            self.query_one(FlagsPanel).show_record(record, automatic_flags(record, []))
-        self._show_status()
-        self._show_kind()
-        self._apply_view()
-
-    def watch_notes(self, notes: tuple[Note, ...]) -> None:
-        self.query_one(CallLog).show_notes(notes)
-        self._show_status()
-
-    def watch_prefix(self, prefix: str | None) -> None:
-        if prefix is not None:
-            self.query_one(HintLine).say(Content.styled(guide(prefix), "bold $text-primary"))
-        self._apply_view()
-
-    def watch_narrow_view(self) -> None:
-        self._apply_view()
-
-    def watch_wide_view(self) -> None:
-        self._apply_view()
-
-    def _show_status(self) -> None:
-        record = self.record
-        flags = len(record.manual_flags | automatic_flags(record, [])) if record is not None else 0
-        self.query_one(CallStatus).show_record(record, self.services.clock(), flags, len(self.notes))
-
-    def _show_kind(self) -> None:
-        typed, _body = parse_note_prefix(self.query_one(NoteInput).value)
-        kind = typed if typed is not NoteKind.PLAIN else self.session.kind
-        badge = self.query_one("#note-kind", Static)
-        badge.update(kind_badge(kind))
-        badge.set_class(kind is not NoteKind.PLAIN, "-marked")
-
-    def _apply_view(self) -> None:
-        """Which panels show (CSS classes on the screen): beside the log when wide, above it when narrow."""
-        peek = stroke(self.prefix).panel if self.prefix else None
-        if self.size.width >= WIDE:
-            shown = PANELS_WIDE[self.wide_view] | ({peek} if peek else set())
-        else:
-            view = peek or self.narrow_view
-            shown = set() if view == "none" else {view}
-        for name in PANELS:
-            self.set_class(name in shown, f"-show-{name}")
-        self.set_class(bool(shown), "-show-side")
-
-    def _focus_input(self, *, from_log: bool = False) -> None:
-        """The note line gets the focus back, but a late call never takes it from the log the user went to."""
-        if self.record is not None and self.is_active and (from_log or not isinstance(self.focused, CallLog)):
-            self.set_focus(self.query_one(NoteInput))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         live = self.record is not None
@@ -306,33 +136,13 @@ class CallsScreen(AreaScreen):
         return event.key == "escape"  # Esc only cancels the first stroke
 
     def _choose(self, choice: Choice) -> None:
-        session, hint = self.session, self.query_one(HintLine)
-        if choice.what == "check":
-            item = CHECKLIST[choice.index]
-            changed = session.toggle_check(item.key)
-            if changed is not None:
-                done = item.key in changed.checklist
-                hint.say(Content.styled(("✔ " if done else "· ") + _(item.label), "bold $text-success" if done else "bold"))
-        elif choice.what == "flag":
-            flag = MANUAL_FLAGS[choice.index]
-            changed = session.toggle_flag(flag.key)
-            if changed is not None and flag.key in changed.manual_flags:
-                hint.say(Content.styled("⚑" + flag_rule_text(flag.key, with_source=False), "bold $text-error"))
-            elif changed is not None:
-                label = _(next(red.label for red in RED_FLAGS if red.key == flag.key))
-                hint.say(tr("Unmarked: {flag}", flag=label))
-        elif choice.what == "consent":
-            changed = session.toggle_consent()
-            if changed is not None:
-                hint.say(
-                    _("Noted: you agreed to be contacted at this time.")
-                    if changed.consented
-                    else _("Noted: you did not agree to this time.")
-                )
-        else:
+        if choice.what == "identity":
             self._edit_identity(choice.index)
             return
-        self.record = session.record
+        said = apply_choice(self.session, choice)
+        if said is not None:
+            self.query_one(HintLine).say(said)
+        self.record = self.session.record
 
     def _edit_identity(self, row: int) -> None:
         from jiebei_tui.ui.calls.dialogs.identity import CallIdentityScreen

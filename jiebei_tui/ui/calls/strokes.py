@@ -12,10 +12,22 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from textual.content import Content
+
 from jiebei_tui.domain.calls import CHECKLIST, IDENTITY_FIELDS
-from jiebei_tui.i18n import tr
-from jiebei_tui.ui.calls.widgets.panels import CONSENT_DIGIT, IDENTITY_ROWS, KIND_ROW, MANUAL_FLAGS, NUMBER_ROW
-from jiebei_tui.ui.common.keys import keys_for
+from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.services import CallSession
+from jiebei_tui.ui.calls.widgets.panels import (
+    CONSENT_DIGIT,
+    IDENTITY_ROWS,
+    KIND_ROW,
+    MANUAL_FLAGS,
+    NUMBER_ROW,
+    flag_rule_text,
+)
+from jiebei_tui.ui.common.keys import key_label, keys_for
+
+KEY_GUIDE = N_("↑ fix · {checklist} checks · {red_flag} flags · {identity} who · {done} end")
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,12 @@ STROKES: tuple[Stroke, ...] = (
     Stroke("identity", "identity", "identity"),
 )
 _BY_NAME = {stroke.name: stroke for stroke in STROKES}
+
+
+def key_guide() -> Content:
+    """The hint line between messages: the call's keys."""
+    keys = {meaning: key_label(meaning) for meaning in ("checklist", "red_flag", "identity", "done")}
+    return Content.styled(tr(KEY_GUIDE, **keys), "$text-muted")
 
 
 def first_stroke(key: str) -> Stroke | None:
@@ -80,4 +98,31 @@ def second_stroke(name: str, key: str, character: str | None) -> Choice | None:
         return Choice("identity", 0)
     if name == "identity" and digit is not None and 1 <= digit <= IDENTITY_ROWS:
         return Choice("identity", digit - 1)
+    return None
+
+
+def apply_choice(session: CallSession, choice: Choice) -> Content | str | None:
+    """Tick, mark or agree as chosen (saved by the session); returns what the hint line says about it."""
+    if choice.what == "check":
+        item = CHECKLIST[choice.index]
+        changed = session.toggle_check(item.key)
+        if changed is None:
+            return None
+        done = item.key in changed.checklist
+        return Content.styled(("✔ " if done else "· ") + _(item.label), "bold $text-success" if done else "bold")
+    if choice.what == "flag":
+        flag = MANUAL_FLAGS[choice.index]
+        changed = session.toggle_flag(flag.key)
+        if changed is None:
+            return None
+        if flag.key in changed.manual_flags:
+            return Content.styled("⚑" + flag_rule_text(flag.key, with_source=False), "bold $text-error")
+        return tr("Unmarked: {flag}", flag=_(flag.label))
+    if choice.what == "consent":
+        changed = session.toggle_consent()
+        if changed is None:
+            return None
+        if changed.consented:
+            return _("Noted: you agreed to be contacted at this time.")
+        return _("Noted: you did not agree to this time.")
     return None
