@@ -148,3 +148,19 @@ def test_the_app_imports_an_area_screen_only_when_the_area_is_shown() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.skipif(not _source_tree_available(), reason="needs the source checkout")
+def test_the_readme_key_tables_name_every_key_of_the_table() -> None:
+    from jiebei_tui.ui.common.keys import KEY_TABLE
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese, english = readme.split("\n## English\n")
+    for heading, half in (("中文", chinese), ("English", english)):
+        section = "\n".join(line for line in half.splitlines() if line.startswith("| "))  # the tables
+        for meaning, keys in KEY_TABLE.items():
+            if meaning.startswith("area."):
+                continue
+            for key in keys.split(","):
+                shown = "+".join(part.capitalize() if len(part) > 1 else part.upper() for part in key.split("+"))
+                assert shown in section, f"{shown} ({meaning}) missing from the README's key tables ({heading})"
