@@ -394,3 +394,42 @@ async def test_the_prep_panel_shows_the_latest_self_check_numbers(data_dir: Path
         shown = text_of(app.screen.query_one("#prep-panel"))
         for figure in ("2026-11-20", "¥20,000.00", "¥5,200.00", "¥12.50", "¥800.00", "Open your loan page"):
             assert figure in shown
+
+
+async def test_enter_starts_a_call_between_calls(data_dir: Path) -> None:
+    """The idle page says "press Enter": the hidden note line must not take the focus and swallow it."""
+    clock = evening()
+    app = create_app(data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.record is None
+        await pilot.press("enter")
+        first = app.screen.record
+        assert first is not None and isinstance(app.focused, NoteInput)
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("f8")  # the summary: done
+        await pilot.pause()
+        assert isinstance(app.screen, CallsScreen) and app.screen.record is None
+        await pilot.press("enter")
+        assert app.screen.record is not None and app.screen.record.id != first.id
+
+
+async def test_enter_in_the_log_corrects_the_line_even_while_another_is_being_typed(data_dir: Path) -> None:
+    from jiebei_tui.ui.calls.dialogs.correct import CorrectionScreen
+
+    clock = evening()
+    app = create_app(data_dir, start_area="calls", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_line(pilot, clock, "第一行")
+        app.screen.query_one(NoteInput).value = "还没说完"
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectionScreen)
+        assert app.screen.query_one("#correct-input").value == "第一行"
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert [note.text for note in screen.notes] == ["第一行"]
+        assert screen.query_one(NoteInput).value == "还没说完" and isinstance(app.focused, NoteInput)

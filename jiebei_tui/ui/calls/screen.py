@@ -156,8 +156,9 @@ class CallsScreen(CallView):
 
     def on_key(self, event: events.Key) -> None:
         """A key nothing took: typed before the note line had the focus (say, in the first half second
-        after `jiebei-tui call`). It belongs in the note line, never on the floor."""
-        if self.record is None:
+        after `jiebei-tui call`). It belongs in the note line, never on the floor. Keys from a focused
+        widget (Enter in the log) go on to its bindings."""
+        if self.record is None or self.focused is not None:
             return
         if self.prefix is not None and self._second_stroke(event):
             event.stop()

@@ -113,6 +113,8 @@ class CallView(AreaScreen):
         summary = self.services.selfchecks.latest_summary()
         if session.record is None:
             self.query_one(IdlePage).show(summary)
+            if isinstance(self.focused, (NoteInput, CallLog)):
+                self.set_focus(None)  # the call is over: Enter starts the next one
             return
         self.query_one("#prep-panel", PrepPanel).show_summary(summary)
         night = automatic_flags(session.record, [])

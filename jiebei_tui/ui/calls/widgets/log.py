@@ -54,6 +54,10 @@ class NoteInput(Input):
         self.session = session
         super().__init__(value=session.unsent, placeholder=placeholder, select_on_focus=False, id=id)
 
+    def allow_focus(self) -> bool:
+        # Between calls the line is hidden: it must not take the focus (and with it Enter, "start a call").
+        return self.session.live
+
     def watch_value(self, value: str) -> None:
         if value != self.session.unsent:
             self.session.set_unsent(value)
