@@ -210,7 +210,7 @@ class CallsScreen(CallView):
                 tr("The previous call was ended and saved; its summary is in History ({key}).", key=key_label("history")),
                 timeout=6,
             )
-        self._show_session()
+        self._show_session(self.night_notice())
 
     def action_start_call(self) -> None:
         self.start_call()

@@ -117,12 +117,14 @@ class CallView(AreaScreen):
                 self.set_focus(None)  # the call is over: Enter starts the next one
             return
         self.query_one("#prep-panel", PrepPanel).show_summary(summary)
-        night = automatic_flags(session.record, [])
         if notice:
             self.query_one(HintLine).notice(notice)
-        elif night:
-            self.query_one(HintLine).notice("⚑" + " ".join(flag_rule_text(key, with_source=False) for key in sorted(night)))
         self.call_after_refresh(self._focus_input)
+
+    def night_notice(self) -> str:
+        """A call started between 22:00 and 08:00: the rule it meets, said once when it starts."""
+        night = automatic_flags(self.session.record, []) if self.session.record is not None else set()
+        return "⚑" + " ".join(flag_rule_text(key, with_source=False) for key in sorted(night)) if night else ""
 
     # ----- watchers --------------------------------------------------------------------------
 
