@@ -9,10 +9,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jiebei_tui.i18n import language_from_environment
+from jiebei_tui.services import Services, WallClock, clock_for
 from jiebei_tui.store.store import open_store
 
 if TYPE_CHECKING:
     from jiebei_tui.ui.shell.app import JiebeiApp
+
+
+def open_services(data_dir: Path, clock: Callable[[], datetime] | None = None) -> Services:
+    """Open the store and everything built on it; the clock follows the saved time zone unless one is given."""
+    store, report = open_store(data_dir)
+    services = Services(store, WallClock(), report)
+    services.clock.use(clock or clock_for(services.settings.load().timezone))
+    return services
 
 
 def create_app(
@@ -29,18 +38,10 @@ def create_app(
     choice, and on the very first run LC_ALL/LANG. Raises NewerSchemaError when
     the data was written by a newer version (nothing is written then).
     """
-    from jiebei_tui.ui.shell.app import DEFAULT_THEME, JiebeiApp, load_preferences
-    from jiebei_tui.ui.shell.clock import clock_for
+    from jiebei_tui.ui.shell.app import DEFAULT_THEME, JiebeiApp
 
-    store, report = open_store(data_dir)
-    prefs = load_preferences(store)
+    services = open_services(data_dir, clock)
+    prefs = services.settings.load()
     env = os.environ if environ is None else environ
-    chosen = language or prefs.get("language") or language_from_environment(env)
-    return JiebeiApp(
-        store,
-        report,
-        language=chosen,
-        theme=prefs.get("theme", DEFAULT_THEME),
-        start_area=start_area,
-        clock=clock or clock_for(prefs.get("timezone")),
-    )
+    chosen = language or prefs.language or language_from_environment(env)
+    return JiebeiApp(services, language=chosen, theme=prefs.theme or DEFAULT_THEME, start_area=start_area)

@@ -95,6 +95,11 @@ async def main(names: list[str]) -> int:
         print("unknown shots:", ", ".join(sorted(unknown)), file=sys.stderr)
         return 2
     os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    # A steady cursor: a blinking one would be drawn on or off depending on how long each shot took.
+    from textual.widgets import Input, TextArea
+
+    Input._toggle_cursor = lambda self: None  # type: ignore[method-assign]
+    TextArea._toggle_cursor_blink_visible = lambda self: None  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as root:
         for shot in wanted:
             print("wrote", (await take(shot, Path(root))).relative_to(OUT.parent))

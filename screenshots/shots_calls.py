@@ -9,8 +9,8 @@ from make import Shot, clock
 from textual.pilot import Pilot
 
 from jiebei_tui.domain.calls import IdentityStatus, RecordKind, missed_call, new_note, new_record
+from jiebei_tui.services import ACTIVE_DRAFT, NOTE_DRAFT
 from jiebei_tui.store.calls import CallsRepo
-from jiebei_tui.ui.calls.screen import ACTIVE_DRAFT, NOTE_DRAFT
 
 LINES = (
     (25, "他:我是某某资产的王经理，你的借呗逾期了"),
@@ -76,7 +76,7 @@ async def summary(pilot: Pilot) -> None:
 
 async def history(pilot: Pilot) -> None:
     _history(CallsRepo(pilot.app.store))
-    await pilot.press("f4", "ctrl+s")
+    await pilot.press("f4", "ctrl+o")
     await pilot.pause()
 
 

@@ -61,8 +61,8 @@ async def three_self_checks(pilot: Pilot) -> None:
 SHOTS: tuple[Shot, ...] = (
     Shot("selfcheck", ("f3",)),
     Shot("selfcheck-message", ("f3", "tab", "tab", "tab", *"两万五", "tab")),
-    Shot("selfcheck-result", ("f3", "ctrl+r"), prepare=one_self_check),
-    Shot("selfcheck-result-en", ("f3", "ctrl+r"), language="en", prepare=one_self_check),
-    Shot("selfcheck-how", ("f3", "ctrl+r", "tab", "down", "down", "down", "down", "down", "f8"), prepare=one_self_check),
+    Shot("selfcheck-result", ("f3", "ctrl+b"), prepare=one_self_check),
+    Shot("selfcheck-result-en", ("f3", "ctrl+b"), language="en", prepare=one_self_check),
+    Shot("selfcheck-how", ("f3", "ctrl+b", "tab", "down", "down", "down", "down", "down", "enter"), prepare=one_self_check),
     Shot("selfcheck-history", ("f3", "ctrl+o", "down"), prepare=three_self_checks),
 )

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from jiebei_tui.domain.calls import NoteKind
+from jiebei_tui.services import ACTIVE_DRAFT, NOTE_DRAFT
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.store import open_store
-from jiebei_tui.ui.calls.screen import ACTIVE_DRAFT, NOTE_DRAFT
 
 _spec = importlib.util.spec_from_file_location("_signals_helpers", Path(__file__).with_name("test_signals.py"))
 assert _spec is not None and _spec.loader is not None

@@ -3,6 +3,7 @@
 Each area shows its advice so it helps even before (and beside) its tools. The
 texts are English message ids; ``seeds`` names the articles each point comes
 from. Nothing here states a fact: facts live in :mod:`facts` with sources.
+``GUIDANCE`` is keyed by the area ids of :mod:`jiebei_tui.areas`.
 """
 
 from __future__ import annotations
@@ -18,26 +19,6 @@ class Advice:
     points: tuple[str, ...]
     seeds: tuple[str, ...]
 
-
-AREAS: tuple[str, ...] = ("home", "selfcheck", "calls", "plans", "habits", "review")
-
-AREA_TITLES: dict[str, str] = {
-    "home": N_("Home"),
-    "selfcheck": N_("Self-check"),
-    "calls": N_("Calls"),
-    "plans": N_("Plans"),
-    "habits": N_("Habits"),
-    "review": N_("Review"),
-}
-
-AREA_PURPOSES: dict[str, str] = {
-    "home": N_("Where you stand, and where to start."),
-    "selfcheck": N_("What you earn, must spend and owe, and what each day of waiting costs."),
-    "calls": N_("A checklist and a note recorder for collection calls, messages and visits."),
-    "plans": N_("Instalments, deferral or the terms the lender offered, and what to say when you ask."),
-    "habits": N_("Budget, emergency fund, bill reminders and a place to reflect."),
-    "review": N_("Your saved plans and calls, and how things have moved."),
-}
 
 GUIDANCE: dict[str, tuple[Advice, ...]] = {
     "home": (

@@ -9,21 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+from jiebei_tui.areas import table_titles
 from jiebei_tui.domain.text_safety import escape_markdown
 from jiebei_tui.i18n import N_
 
 DOCUMENT_TITLE = N_("jiebei-tui export")
 EXPORTED_AT = N_("Exported at")
 
-TABLE_TITLES: dict[str, str] = {
-    "settings": N_("Settings"),
-    "selfchecks": N_("Self-checks"),
-    "calls": N_("Calls and messages"),
-    "plans": N_("Plans"),
-    "habits": N_("Habits"),
-    "drafts": N_("Unfinished text (drafts)"),
-    "notes": N_("Call notes"),
-}
+TABLE_TITLES: dict[str, str] = table_titles()
 
 
 def _value(value: Any) -> str:

@@ -42,7 +42,6 @@ class OpenReport:
     created: bool = False
     fixed_permissions: list[Path] = field(default_factory=list)
     recoveries: list[Recovery] = field(default_factory=list)
-    migrated: list[Path] = field(default_factory=list)
     migration: Migration | None = None
     # Files written by a newer version: read as empty, never written; changes for them wait in memory.
     newer: list[NewerSchemaError] = field(default_factory=list)
@@ -55,7 +54,6 @@ class OpenReport:
         return bool(
             self.fixed_permissions
             or self.recoveries
-            or self.migrated
             or self.migration
             or self.newer
             or self.not_writable
@@ -65,7 +63,6 @@ class OpenReport:
         self.created = self.created or other.created
         self.fixed_permissions += other.fixed_permissions
         self.recoveries += other.recoveries
-        self.migrated += other.migrated
         self.migration = self.migration or other.migration
         self.newer += other.newer
         self.not_writable = self.not_writable or other.not_writable

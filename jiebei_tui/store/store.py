@@ -179,7 +179,6 @@ class Store:
         news.merge(self._news)
         self._news.fixed_permissions.clear()
         self._news.recoveries.clear()
-        self._news.migrated.clear()
         self._news.newer.clear()
         self._news.migration = None
         self._news.not_writable = None

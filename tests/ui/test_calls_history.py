@@ -50,7 +50,7 @@ def seed(data_dir: Path) -> dict[str, str]:
 
 
 async def open_history(pilot) -> CallHistoryScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("f4", "ctrl+s")
+    await pilot.press("f4", "ctrl+o")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, CallHistoryScreen)
@@ -62,19 +62,19 @@ async def test_history_filters_by_institution_and_flag_and_searches_chinese(data
     app = create_app(data_dir, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         history = await open_history(pilot)
-        assert [r.id for r in history.visible()] == [ids["other"], ids["second"], ids["first"]]  # newest first
+        assert [r.id for r in history.shown_records()] == [ids["other"], ids["second"], ids["first"]]  # newest first
         history.query_one("#history-institution").value = "某某"
         await pilot.pause()
-        assert [r.id for r in history.visible()] == [ids["second"], ids["first"]]
+        assert [r.id for r in history.shown_records()] == [ids["second"], ids["first"]]
         history.query_one("#history-institution").value = ""
         for _ in range(4):  # all -> night -> too many calls -> no institution -> threats
             await pilot.press("ctrl+r")
-        assert [r.id for r in history.visible()] == [ids["second"]]
+        assert [r.id for r in history.shown_records()] == [ids["second"]]
         assert "威胁" in str(history.query_one("#history-status").render())
         while history._flag_filter is not None:  # round to "all" again
             await pilot.press("ctrl+r")
-        await pilot.press("ctrl+s", *"上门", "enter")
-        assert [r.id for r in history.visible()] == [ids["first"]]
+        await pilot.press("slash", *"上门", "enter")
+        assert [r.id for r in history.shown_records()] == [ids["first"]]
         assert "他说明天上门" in str(history.query_one("#history-list").get_option_at_index(0).prompt)
         await pilot.press("q")
         assert isinstance(app.screen, CallsScreen)

@@ -10,12 +10,13 @@ import pytest
 from jiebei_tui import i18n
 from jiebei_tui.domain.calls import FLAG_NIGHT, NoteKind, RecordKind, new_note, new_record, red_flag
 from jiebei_tui.factory import create_app
+from jiebei_tui.services import ACTIVE_DRAFT, NOTE_DRAFT
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.store import open_store
 from jiebei_tui.ui.calls.dialogs.identity import CallIdentityScreen
 from jiebei_tui.ui.calls.history import CallHistoryScreen
 from jiebei_tui.ui.calls.record import CallRecordScreen
-from jiebei_tui.ui.calls.screen import ACTIVE_DRAFT, NOTE_DRAFT, CallsScreen
+from jiebei_tui.ui.calls.screen import CallsScreen
 from jiebei_tui.ui.calls.summary import CallSummaryScreen
 from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
 from jiebei_tui.ui.calls.widgets.panels import CallStatus, FlagsPanel, IdentityPanel
@@ -53,6 +54,13 @@ async def type_line(pilot, clock: Clock, text: str, seconds: int = 20) -> None: 
     await pilot.press(*text, "enter")
 
 
+async def enter_line(pilot, clock: Clock, text: str, seconds: int = 20) -> None:  # type: ignore[no-untyped-def]
+    """A line put into the note line at once (typing each key is tested elsewhere), then Enter."""
+    clock.tick(seconds)
+    pilot.app.screen.query_one(NoteInput).value = text
+    await pilot.press("enter")
+
+
 async def test_a_whole_call_survives_a_restart_and_shows_up_in_history(data_dir: Path) -> None:
     clock = evening()
     app = create_app(data_dir, start_area="calls", clock=clock)
@@ -63,13 +71,12 @@ async def test_a_whole_call_survives_a_restart_and_shows_up_in_history(data_dir:
         record_id = screen.record.id
         assert repo_at(data_dir).get(record_id).started_at == clock.now  # start saved before any note
         await type_line(pilot, clock, "他:我是某某资产的张三")
-        await type_line(pilot, clock, "我:请说你代表哪家机构")
-        await type_line(pilot, clock, "诺:下周五还2000元")
-        await type_line(pilot, clock, "?利息怎么算")
-        await type_line(pilot, clock, "!说要打给我单位")
-        await type_line(pilot, clock, "他说可以申请分期")
-        await pilot.press("ctrl+o", "ctrl+o")  # next line: I said
-        await type_line(pilot, clock, "我会核实后再联系")
+        await enter_line(pilot, clock, "我:请说你代表哪家机构")
+        await enter_line(pilot, clock, "诺:下周五还2000元")
+        await enter_line(pilot, clock, "?利息怎么算")
+        await enter_line(pilot, clock, "!说要打给我单位")
+        await enter_line(pilot, clock, "他说可以申请分期")
+        await type_line(pilot, clock, "i:我会核实后再联系")  # the ASCII prefixes work too
         await pilot.press("ctrl+t", "1", "ctrl+t", "4", "ctrl+r", "2")
         kinds = [note.kind for note in screen.notes]
         assert kinds == [
@@ -97,15 +104,15 @@ async def test_a_whole_call_survives_a_restart_and_shows_up_in_history(data_dir:
 
     again = create_app(data_dir, clock=clock)
     async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f4", "ctrl+s")
+        await pilot.press("f4", "ctrl+o")
         await pilot.pause()
         history = again.screen
         assert isinstance(history, CallHistoryScreen)
-        assert [record.id for record in history.visible()] == [record_id]
+        assert [record.id for record in history.shown_records()] == [record_id]
         row = str(history.query_one("#history-list").get_option_at_index(0).prompt)
         assert "⚑ 1" in row
-        await pilot.press(*"分期", "enter")
-        assert [record.id for record in history.visible()] == [record_id]
+        await pilot.press("slash", *"分期", "enter")
+        assert [record.id for record in history.shown_records()] == [record_id]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, CallRecordScreen)
@@ -214,7 +221,7 @@ async def test_the_identity_panel_records_asked_given_and_verified(data_dir: Pat
     app = create_app(data_dir, start_area="calls", clock=evening(), language="en")
     async with app.run_test(size=(80, 24)) as pilot:
         record_id = app.screen.record.id
-        await pilot.press("ctrl+y", "3")
+        await pilot.press("ctrl+f", "3")
         await pilot.pause()
         assert isinstance(app.screen, CallIdentityScreen)
         await pilot.press(*"Ant", "enter")  # typed: given; Enter goes on to the next detail
@@ -223,7 +230,7 @@ async def test_the_identity_panel_records_asked_given_and_verified(data_dir: Pat
         await pilot.pause()
         await pilot.press("down")  # the "checked via" line appears for a verified detail
         await pilot.press(*"95188", "enter")
-        await pilot.press("ctrl+y")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         assert isinstance(app.screen, CallsScreen)
         identity = repo_at(data_dir).get(record_id).identity
@@ -263,13 +270,13 @@ async def test_the_seventh_missed_call_of_a_day_raises_the_flag(data_dir: Path) 
             assert ("More than six unanswered calls" in text_of(result)) is (minute == 6)
         assert number.value == "13800000000"
         await pilot.press("escape")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         rows = [str(app.screen.query_one("#history-list").get_option_at_index(i).prompt) for i in range(8)]
         # Newest first: the (empty) call of 20:31, then 9:06 (the seventh, flagged) down to 9:00.
         assert ["⚑" in row for row in rows] == [False, True, False, False, False, False, False, False]
         await pilot.press("ctrl+r", "ctrl+r")  # flag filter: night contact, then too many calls
-        assert len(app.screen.visible()) == 1
+        assert len(app.screen.shown_records()) == 1
 
 
 async def test_ctrl_n_starts_a_call_from_anywhere_and_ends_a_running_one(data_dir: Path) -> None:
@@ -308,10 +315,17 @@ async def test_call_prep_shows_the_prep_checklist(data_dir: Path) -> None:
 
 async def test_at_80x24_the_note_line_and_the_last_lines_stay_visible(data_dir: Path) -> None:
     clock = evening()
+    repo = repo_at(data_dir)
+    record = new_record(repo.new_id(), RecordKind.CALL, clock.now)
+    repo.save(record)
+    for index in range(29):  # a long call in progress, continued when Calls opens
+        repo.save_note(record, new_note(repo.new_id(), record, f"第{index}行", clock.now + timedelta(seconds=5 * index)))
+    repo.store.put("drafts", ACTIVE_DRAFT, {"value": {"record_id": record.id}})
+    clock.tick(150)
     app = create_app(data_dir, start_area="calls", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        for index in range(30):
-            await type_line(pilot, clock, f"第{index}行", 5)
+        await type_line(pilot, clock, "第29行", 5)
+        assert app.screen.query_one(CallLog).option_count == 30
         for _ in range(4):  # every panel in turn, the longest included
             await pilot.press("ctrl+b")
             await pilot.pause()
@@ -372,7 +386,7 @@ async def test_the_prep_panel_shows_the_latest_self_check_numbers(data_dir: Path
 
     figures = (Decimal("20000"), Decimal("5200"), Decimal("800"), Decimal("12.5"))
     latest = Summary(date(2026, 11, 20), *figures, VerdictKind.NEGOTIATE)
-    monkeypatch.setattr("jiebei_tui.store.selfcheck.latest_summary", lambda store: latest)
+    monkeypatch.setattr("jiebei_tui.services.selfchecks.SelfChecks.latest_summary", lambda self: latest)
     app = create_app(data_dir, start_area="calls", clock=evening(), language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+b")  # wide: the side column shows the prep panel
@@ -380,3 +394,42 @@ async def test_the_prep_panel_shows_the_latest_self_check_numbers(data_dir: Path
         shown = text_of(app.screen.query_one("#prep-panel"))
         for figure in ("2026-11-20", "¥20,000.00", "¥5,200.00", "¥12.50", "¥800.00", "Open your loan page"):
             assert figure in shown
+
+
+async def test_enter_starts_a_call_between_calls(data_dir: Path) -> None:
+    """The idle page says "press Enter": the hidden note line must not take the focus and swallow it."""
+    clock = evening()
+    app = create_app(data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.record is None
+        await pilot.press("enter")
+        first = app.screen.record
+        assert first is not None and isinstance(app.focused, NoteInput)
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("f8")  # the summary: done
+        await pilot.pause()
+        assert isinstance(app.screen, CallsScreen) and app.screen.record is None
+        await pilot.press("enter")
+        assert app.screen.record is not None and app.screen.record.id != first.id
+
+
+async def test_enter_in_the_log_corrects_the_line_even_while_another_is_being_typed(data_dir: Path) -> None:
+    from jiebei_tui.ui.calls.dialogs.correct import CorrectionScreen
+
+    clock = evening()
+    app = create_app(data_dir, start_area="calls", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter_line(pilot, clock, "第一行")
+        app.screen.query_one(NoteInput).value = "还没说完"
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectionScreen)
+        assert app.screen.query_one("#correct-input").value == "第一行"
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert [note.text for note in screen.notes] == ["第一行"]
+        assert screen.query_one(NoteInput).value == "还没说完" and isinstance(app.focused, NoteInput)

@@ -168,7 +168,7 @@ async def test_explanation_shows_the_formula_with_the_inputs(data_dir: Path) -> 
     save_sample(data_dir, fixed_clock())
     app = create_app(data_dir, language="en", clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3", "ctrl+r")
+        await pilot.press("f3", "ctrl+b")
         await pilot.pause()
         await pilot.press("tab", "down", "down", "down", "down", "down", "enter")  # figures: total cost per day
         assert isinstance(app.screen, ExplainScreen)
@@ -178,9 +178,9 @@ async def test_explanation_shows_the_formula_with_the_inputs(data_dir: Path) -> 
         assert "Penalty multiplier: 1.5, from your contract" in inputs
         await pilot.press("q")
         assert isinstance(app.screen, SelfCheckScreen)
-        await pilot.press("f8")
+        await pilot.press("enter")  # the figure is still highlighted
         assert isinstance(app.screen, ExplainScreen)
-        await pilot.press("enter")
+        await pilot.press("f8")  # done
         assert isinstance(app.screen, SelfCheckScreen)
 
 
@@ -188,7 +188,7 @@ async def test_verdict_leads_to_the_next_step(data_dir: Path) -> None:
     save_sample(data_dir, fixed_clock(), income="20000")  # surplus clears it within months -> plan builder
     app = create_app(data_dir, clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3", "ctrl+r")
+        await pilot.press("f3", "ctrl+b")
         await pilot.pause()
         assert "下一步：制定计划" in str(app.screen.query_one("#sc-next").render())
         await pilot.press("enter")
@@ -196,7 +196,7 @@ async def test_verdict_leads_to_the_next_step(data_dir: Path) -> None:
     save_sample(data_dir, fixed_clock() + timedelta(days=1), income="3000")  # shortfall -> call prep
     again = create_app(data_dir, clock=lambda: fixed_clock() + timedelta(days=1))
     async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3", "ctrl+t")
+        await pilot.press("f3", "ctrl+b", "enter")  # the result view, its next-step button focused
         await pilot.pause()
         assert again.current_mode == "calls"
 
@@ -205,7 +205,7 @@ async def test_crisis_says_where_to_get_help(data_dir: Path) -> None:
     save_sample(data_dir, fixed_clock(), income="1000")
     app = create_app(data_dir, clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3", "ctrl+r")
+        await pilot.press("f3", "ctrl+b")
         await pilot.pause()
         assert app.screen.query_one("#sc-help").display
         text = app.screen.query_one("#sc-help-text", BulletList).text
@@ -215,7 +215,7 @@ async def test_crisis_says_where_to_get_help(data_dir: Path) -> None:
 async def test_add_and_remove_a_debt(data_dir: Path) -> None:
     app = create_app(data_dir, language="en", clock=fixed_clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f3", "ctrl+y")
+        await pilot.press("f3", "ctrl+l")
         await pilot.pause()
         cards = list(app.screen.query(DebtCard))
         assert [card.debt["kind"] for card in cards] == ["jiebei", "huabei"]
@@ -224,6 +224,7 @@ async def test_add_and_remove_a_debt(data_dir: Path) -> None:
         remove.focus()
         await pilot.press("enter")
         assert len(app.screen.query(DebtCard)) == 2  # the first press only asks
+        await pilot.pause(0.25)  # a Button ignores a second press during its 0.2 s press effect
         await pilot.press("enter")
         await pilot.pause()
         assert len(app.screen.query(DebtCard)) == 1

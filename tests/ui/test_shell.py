@@ -37,17 +37,29 @@ async def test_function_keys_switch_areas(data_dir: Path) -> None:
 async def test_ctrl_g_menu_reaches_every_area_without_function_keys(data_dir: Path) -> None:
     app = create_app(data_dir, clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        for digit, area in [("2", "selfcheck"), ("3", "calls"), ("6", "review"), ("1", "home")]:
+        for digit, area in [("4", "calls"), ("7", "review"), ("2", "home")]:  # every digit: the test below
             await pilot.press("ctrl+g")
             assert isinstance(app.screen, GotoScreen)
             await pilot.press(digit)
             assert app.current_mode == area
-        await pilot.press("ctrl+g", "down", "down", "down", "enter")
+        await pilot.press("ctrl+g", "down", "down", "down", "down", "enter")  # Help, Home, Self-check, Calls, Plans
         assert app.current_mode == "plans"
-        await pilot.press("ctrl+g", "7")
+        await pilot.press("ctrl+g", "1")
         assert isinstance(app.screen, HelpScreen)
-        await pilot.press("q")
-        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("q", "ctrl+g", "9")
+        assert isinstance(app.screen, SettingsScreen)
+
+
+def test_ctrl_g_digits_are_the_f_key_numbers() -> None:
+    from jiebei_tui.ui.shell.app import JiebeiApp
+    from jiebei_tui.ui.shell.goto import TARGETS
+
+    f_keys = {binding.key: binding.action for binding in JiebeiApp.BINDINGS if binding.key.startswith("f")}
+    actions = {"help": "help", "settings": "settings"}
+    for target in TARGETS:
+        assert f_keys[f"f{target.number}"] == actions.get(target.id, f"area('{target.id}')")
+    goto_digits = {binding.key: binding.action for binding in GotoScreen.BINDINGS if binding.key.isdigit()}
+    assert goto_digits == {str(target.number): f"pick('{target.id}')" for target in TARGETS}
 
 
 async def test_help_lists_the_keys_and_closes_without_escape(data_dir: Path) -> None:
@@ -161,12 +173,14 @@ async def test_drafts_reach_the_disk_within_two_seconds(data_dir: Path) -> None:
 async def test_another_sessions_save_shows_up(data_dir: Path) -> None:
     app = create_app(data_dir, clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        from jiebei_tui.domain.calls import RecordKind, new_record
+
         counts = app.screen.query_one("#home-counts")
-        assert "已保存的计划：0" in str(counts.render())
-        other = create_app(data_dir, clock=fixed_clock)
-        other.store.put("plans", "p1", {"kind": "instalments"})
+        assert "已记录的通话与消息：0" in str(counts.render())
+        other = create_app(data_dir, clock=fixed_clock).services.calls
+        other.save(new_record(other.new_id(), RecordKind.CALL, fixed_clock()))
         await pilot.pause(2.1)
-        assert "已保存的计划：1" in str(counts.render())
+        assert "已记录的通话与消息：1" in str(counts.render())
 
 
 async def test_save_failure_banner_and_recovery(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

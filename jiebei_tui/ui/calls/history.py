@@ -8,11 +8,9 @@ institution filter and the red-flag filter work on the records alone.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jiebei_tui import locations
@@ -26,11 +24,10 @@ from jiebei_tui.domain.calls import (
     format_duration,
     red_flag,
 )
-from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.calls.widgets.text import pad, plain
-from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
-from jiebei_tui.ui.shell.footer import TranslatedFooter
+from jiebei_tui.ui.common.keys import bind, key_label
+from jiebei_tui.ui.shell.base import SubScreen
 
 FLAG_FILTERS: tuple[str | None, ...] = (None, *(flag.key for flag in RED_FLAGS))
 
@@ -66,14 +63,16 @@ def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None
     return Content.assemble(*parts)
 
 
-class CallHistoryScreen(Screen[None]):
+class CallHistoryScreen(SubScreen):
+    SUB_TITLE = N_("Call history")
     AUTO_FOCUS = "#history-list"  # not whatever scrolls first
     CSS_PATH = str(locations.styles_dir() / "calls.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "focus_search", N_("Search notes"), id="calls.history.search"),
-        Binding("ctrl+r", "cycle_flag", N_("Red flag filter"), id="calls.history.flag"),
-        Binding("x", "export", N_("Export"), id="calls.history.export", tooltip=N_("Evidence report of the highlighted contact")),
-        Binding("escape,q", "back", N_("Back"), id="calls.history.back"),
+        bind("find", "focus_search", N_("Search notes"), id="calls.history.search", keys="slash"),
+        bind("red_flag", "cycle_flag", N_("Red flag filter"), id="calls.history.flag"),
+        bind("export", "export", N_("Export"), id="calls.history.export", keys="x", tooltip=N_("Evidence report of the highlighted contact")),
+        bind("close", "back", N_("Back"), id="calls.history.back", keys="escape,q"),
+        bind("history", "back", N_("Back"), id="calls.history.toggle", show=False),
     ]
 
     def __init__(self) -> None:
@@ -83,43 +82,25 @@ class CallHistoryScreen(Screen[None]):
         self._matches: dict[str, list[Note]] | None = None
         self._flag_filter: str | None = None
 
-    @property
-    def repo(self) -> CallsRepo:
-        return CallsRepo(self.app.store)  # type: ignore[attr-defined]
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="history-body"):
             with Horizontal(id="history-filters"):
                 yield Input(placeholder=_("Search the notes (Enter), e.g. 上门"), id="history-search")
                 yield Input(placeholder=_("Institution"), id="history-institution")
             yield Static(id="history-status")
             yield OptionList(id="history-list")
-        yield TranslatedFooter(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = _("Call history")
-        self.reload()
+    def after_recompose(self) -> None:
+        super().after_recompose()
         self.query_one("#history-list", OptionList).focus()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self.reload()
-
-    def on_language_changed(self, _message: LanguageChanged) -> None:
-        self.sub_title = _("Call history")
-        self.reload()  # recomposed: the list is rebuilt in the new language
-        self.query_one("#history-list", OptionList).focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
-        self.records = self.repo.records()
+        self.records = self.services.calls.records()
         auto = automatic_flags_by_record(self.records)
         self._flags = {record.id: (auto.get(record.id, set()) | record.manual_flags) for record in self.records}
         self._show()
 
-    def visible(self) -> list[CallRecord]:
+    def shown_records(self) -> list[CallRecord]:
         institution = self.query_one("#history-institution", Input).value.strip() or None
         shown = filter_records(self.records, institution=institution, flag=self._flag_filter)
         if self._matches is not None:
@@ -129,7 +110,7 @@ class CallHistoryScreen(Screen[None]):
     def _show(self) -> None:
         history = self.query_one("#history-list", OptionList)
         keep = history.highlighted_option.id if history.highlighted_option is not None else None
-        shown = self.visible()
+        shown = self.shown_records()
         history.set_options(
             Option(
                 record_row(record, len(self._flags.get(record.id, ())), (self._matches or {}).get(record.id)),
@@ -140,12 +121,14 @@ class CallHistoryScreen(Screen[None]):
         ids = [record.id for record in shown]
         if ids:
             history.highlighted = ids.index(keep) if keep in ids else 0
-        parts = [tr("{shown} of {total} contacts, newest first.", shown=len(shown), total=len(self.records))]
+        total = len(self.records)
+        parts = [trn("{shown} of {n} contact, newest first.", "{shown} of {n} contacts, newest first.", total, shown=len(shown))]
         if self._flag_filter is not None:
             parts.append(tr("Red flag: {flag}.", flag=_(red_flag(self._flag_filter).label)))
         if self._matches is not None:
-            parts.append(tr("Notes found in {count} contact(s).", count=len(self._matches)))
-        parts.append(_("Enter opens · Ctrl+S search · Ctrl+R flag filter · x export · q back"))
+            found = len(self._matches)
+            parts.append(trn("Notes found in {n} contact.", "Notes found in {n} contacts.", found))
+        parts.append(tr("Enter opens · / search · {flag} flag filter · x export · q back", flag=key_label("red_flag")))
         self.query_one("#history-status", Static).update(Content(" ".join(parts)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -159,7 +142,7 @@ class CallHistoryScreen(Screen[None]):
         event.stop()
         if event.input.id == "history-search":
             query = event.value.strip()
-            self._matches = self.repo.search(query) if query else None
+            self._matches = self.services.calls.search(query) if query else None
             self._show()
         self.query_one("#history-list", OptionList).focus()
 

@@ -10,14 +10,11 @@ Everything is saved as it is typed (debounced) and again on leaving.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Button, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from jiebei_tui import locations
@@ -38,10 +35,10 @@ from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, plain
-from jiebei_tui.ui.common.messages import LanguageChanged
-from jiebei_tui.ui.shell.footer import TranslatedFooter
+from jiebei_tui.ui.common.debounce import DebouncedSave
+from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.shell.base import SubScreen
 
 SAVE_AFTER_SECONDS = 0.8
 INDENT = "\u00a0\u00a0"  # wrapped Static text drops leading spaces, not no-break spaces
@@ -147,14 +144,16 @@ def _is_empty(record: CallRecord, notes: list[Note]) -> bool:
     )
 
 
-class CallSummaryScreen(Screen[None]):
+class CallSummaryScreen(SubScreen):
     """End-of-call summary: facts from the record, and the editable next step and text."""
 
+    SUB_TITLE = N_("After the call")
     AUTO_FOCUS = "#summary-next"  # not whatever scrolls first
     CSS_PATH = str(locations.styles_dir() / "calls.tcss")
     BINDINGS = [
-        Binding("f8", "done", N_("Done"), id="calls.summary.done", tooltip=N_("Save and go back")),
-        Binding("escape", "done", N_("Done"), id="calls.summary.back", show=False),
+        bind("done", "done", N_("Done"), id="calls.summary.done", tooltip=N_("Save and go back")),
+        bind("save", "save", N_("Save"), id="calls.summary.save", show=False),
+        bind("close", "done", N_("Done"), id="calls.summary.back", keys="escape", show=False),
     ]
 
     def __init__(self, record_id: str) -> None:
@@ -163,27 +162,22 @@ class CallSummaryScreen(Screen[None]):
         self._record: CallRecord | None = None
         self._notes: list[Note] = []
         self._draft_text = ""
-        self._dirty = False
-        self._save_timer: Any = None
-
-    @property
-    def repo(self) -> CallsRepo:
-        return CallsRepo(self.app.store)  # type: ignore[attr-defined]
+        self._edits = DebouncedSave(self, SAVE_AFTER_SECONDS, self._save_edits)
 
     def _load(self) -> tuple[CallRecord, Summary]:
-        record = self.repo.get(self.record_id)
+        repo = self.services.calls
+        record = repo.get(self.record_id)
         if record is None:
             raise LookupError(self.record_id)
         self._record = record
-        self._notes = self.repo.notes(record)
-        context = self.repo.missed_calls_on(record.number, record.started_at.date()) if record.number else []
-        summary = summarize(record, self._notes, self.app.clock(), context)  # type: ignore[attr-defined]
+        self._notes = repo.notes(record)
+        context = repo.missed_calls_on(record.number, record.started_at.date()) if record.number else []
+        summary = summarize(record, self._notes, self.services.clock(), context)
         return record, summary
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         record, summary = self._load()
         self._draft_text = draft_summary(record, summary)
-        yield Header(icon="≡")
         with VerticalScroll(id="summary-body"):
             yield Static(
                 Content.styled(
@@ -214,16 +208,12 @@ class CallSummaryScreen(Screen[None]):
                 yield Button(_("Export this call"), id="summary-export")
                 if _is_empty(record, self._notes):
                     yield Button(_("Discard this empty record"), id="summary-discard", variant="warning")
-        yield TranslatedFooter(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = _("After the call")
+    def reload(self) -> None:
         self._fill_lists()
 
-    def on_language_changed(self, _message: LanguageChanged) -> None:
-        self.sub_title = _("After the call")
-        self._fill_lists()  # recomposed from the saved record (stash_drafts saved it just before)
-        self.query_one("#summary-next", Input).focus()
+    def after_recompose(self) -> None:
+        super().after_recompose()  # recomposed from the saved record (stash_drafts saved it just before)
         self.query_one("#summary-next", Input).focus()
 
     def _fill_lists(self) -> None:
@@ -282,30 +272,21 @@ class CallSummaryScreen(Screen[None]):
             statuses = self._record.commitment_status if self._record else {}
             current = statuses.get(option_id, CommitmentStatus.OPEN)
             following = STATUS_ORDER[(STATUS_ORDER.index(current) + 1) % len(STATUS_ORDER)]
-            self.repo.change(self.record_id, lambda record: record.with_commitment_status(option_id, following))
+            self.services.calls.change(self.record_id, lambda record: record.with_commitment_status(option_id, following))
         elif list_id == "summary-checklist":
-            self.repo.change(self.record_id, lambda record: record.toggled_check(option_id))
+            self.services.calls.change(self.record_id, lambda record: record.toggled_check(option_id))
         elif list_id == "summary-flags":
-            self.repo.change(self.record_id, lambda record: record.toggled_flag(option_id))
+            self.services.calls.change(self.record_id, lambda record: record.toggled_flag(option_id))
         self._fill_lists()
 
     def on_input_changed(self, _event: Input.Changed) -> None:
-        self._later()
+        self._edits.changed()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
-        self._later()
+        self._edits.changed()
 
-    def _later(self) -> None:
-        self._dirty = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self.save)
-
-    def save(self) -> None:
+    def _save_edits(self) -> None:
         """Store the next step and the text (the text only when it differs from the draft)."""
-        if not self._dirty or not self.is_mounted:
-            return
-        self._dirty = False
         next_step = self.query_one("#summary-next", Input).value
         text = self.query_one("#summary-text", TextArea).text
 
@@ -315,14 +296,18 @@ class CallSummaryScreen(Screen[None]):
                 return replace(edited, summary_text=None)
             return edited.with_summary(text=text)
 
-        self.repo.change(self.record_id, apply)
+        self.services.calls.change(self.record_id, apply)
 
     def stash_drafts(self) -> None:
-        """Quit or a dropped connection: what was typed here is saved straight into the record."""
-        self.save()
+        """Quit, a language switch or a dropped connection: what was typed here is saved straight into the record."""
+        self._edits.flush()
+
+    def action_save(self) -> None:
+        self._edits.flush()
+        self.notify(_("Saved."), timeout=2)
 
     def action_done(self) -> None:
-        self.save()
+        self._edits.flush()
         self.dismiss()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -332,11 +317,11 @@ class CallSummaryScreen(Screen[None]):
         elif event.button.id == "summary-export":
             from jiebei_tui.ui.calls.dialogs.export import CallExportScreen
 
-            self.save()
+            self._edits.flush()
             if self._record is not None:
                 self.app.push_screen(CallExportScreen(self._record))
         elif event.button.id == "summary-discard" and self._record is not None:
-            self.repo.delete(self._record)
-            self._dirty = False
+            self.services.calls.delete(self._record)
+            self._edits.forget()
             self.app.notify(_("The empty record was discarded."), timeout=4)
             self.dismiss()

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from jiebei_tui.domain.guidance import AREA_PURPOSES
+from jiebei_tui.areas import area
 from jiebei_tui.i18n import _
 from jiebei_tui.ui.common.guidance import GuidancePanel
 from jiebei_tui.ui.shell.base import AreaScreen
@@ -17,7 +17,7 @@ class GuidanceAreaScreen(AreaScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(classes="area-body"):
-            yield Static(_(AREA_PURPOSES[self.AREA]), classes="area-purpose")
+            yield Static(_(area(self.AREA).purpose), classes="area-purpose")
             yield from self.compose_extra()
             yield GuidancePanel(self.AREA, classes="guidance")
 

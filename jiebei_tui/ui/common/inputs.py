@@ -11,21 +11,30 @@ field that now has it.
 from __future__ import annotations
 
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input
 
 NEXT_KEYS = frozenset({"tab", "enter"})
 PREVIOUS_KEYS = frozenset({"shift+tab"})
 
 
+def pass_on(widget: Widget, event: events.Key) -> bool:
+    """A key queued for ``widget`` before the focus moved on goes to where the focus is now; True if passed."""
+    screen = widget.screen
+    focused = screen.focused
+    if focused is widget or focused is None or screen is not widget.app.screen:
+        return False
+    event.stop()
+    event.prevent_default()
+    focused.post_message(events.Key(event.key, event.character))
+    return True
+
+
 class InOrderInput(Input):
     async def _on_key(self, event: events.Key) -> None:
-        screen = self.screen
-        focused = screen.focused
-        if focused is not self and focused is not None and screen is self.app.screen:
-            event.stop()
-            event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
+        if pass_on(self, event):
             return
+        screen = self.screen
         if event.key in NEXT_KEYS or event.key in PREVIOUS_KEYS:
             event.stop()
             event.prevent_default()

@@ -9,5 +9,5 @@ class DataChanged(Message):
     """Something was saved, here or by another session on the same data directory."""
 
 
-class LanguageChanged(Message):
-    """The language was switched; screens that cache text rebuild it."""
+class LanguageChanged(Message, bubble=False):
+    """The language was switched: each screen rebuilds itself in its own message loop."""

@@ -3,30 +3,24 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from jiebei_tui import locations
+from jiebei_tui.areas import counted_tables
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.calls.widgets.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.guidance import GuidancePanel
+from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.selfcheck.widgets.home_panel import SelfCheckHomePanel
 from jiebei_tui.ui.shell.base import AreaScreen
-
-# Tables whose documents the dashboard counts, with their labels.
-COUNTED_TABLES: tuple[tuple[str, str], ...] = (
-    ("selfchecks", N_("Self-checks saved")),
-    ("calls", N_("Calls and messages logged")),
-    ("plans", N_("Plans saved")),
-)
 
 
 class HomeScreen(AreaScreen):
     AREA = "home"
 
     BINDINGS = [
-        Binding("x", "export", N_("Export"), id="home.export", tooltip=N_("Save a copy of everything to a file")),
+        bind("export", "export", N_("Export"), id="home.export", keys="x", tooltip=N_("Save a copy of everything to a file")),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -45,16 +39,15 @@ class HomeScreen(AreaScreen):
             yield GuidancePanel("home", classes="guidance")
 
     def refresh_data(self) -> None:
+        services = self.services
         self.query_one(SelfCheckHomePanel).refresh_data()
         self.query_one(CommitmentsHomePanel).refresh_data()
-        store = self.workbook.store
-        lines = [tr("{label}: {count}", label=_(label), count=store.count(table)) for table, label in COUNTED_TABLES]
+        lines = [tr("{label}: {count}", label=_(label), count=services.count(table)) for table, label in counted_tables()]
         self.query_one("#home-counts", Static).update("\n".join(lines))
-        directory = store.directory
         self.query_one("#home-location", Static).update(
             "\n".join(
                 [
-                    tr("Folder: {path}", path=locations.display_path(directory)),
+                    tr("Folder: {path}", path=locations.display_path(services.store.directory)),
                     tr("Main file: {name}", name=locations.MAIN_FILE),
                     _("Only your user account can read these files."),
                     _("In a shell: jiebei-tui locate shows these paths, jiebei-tui export copies everything."),

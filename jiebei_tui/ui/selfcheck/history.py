@@ -10,16 +10,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.selfcheck import Change, compare
-from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.store.selfcheck import Snapshot, delete_snapshot, list_snapshots
+from jiebei_tui.i18n import N_, _, tr, trn
+from jiebei_tui.store.selfcheck import Snapshot
+from jiebei_tui.ui.common.dialog import Dialog
+from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.common.messages import DataChanged
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
 from jiebei_tui.ui.selfcheck.widgets.figures import verdict_short
@@ -40,11 +41,12 @@ def change_text(label: str, change: Change) -> str:
 def comparison_text(older: Snapshot, newer: Snapshot) -> str:
     result = compare(older.summary, newer.summary)
     lines = [
-        tr(
-            "{before} → {after}, {days} days apart",
+        trn(
+            "{before} → {after}, {n} day apart",
+            "{before} → {after}, {n} days apart",
+            result.days_between,
             before=older.taken_at.strftime("%Y-%m-%d %H:%M"),
             after=newer.taken_at.strftime("%Y-%m-%d %H:%M"),
-            days=result.days_between,
         ),
         change_text(_("Total owed"), result.total_owed),
         change_text(_("Total overdue"), result.total_overdue),
@@ -66,12 +68,17 @@ def trend_range(values: list[Decimal]) -> str:
     return tr("{first} → {last}", first=format_money(values[0]), last=format_money(values[-1]))
 
 
-class SelfCheckHistoryScreen(ModalScreen[None]):
+class SelfCheckHistoryScreen(Dialog[None]):
+    DIALOG_ID = "sc-history"
+    TITLE = N_("Your self-checks over time")
+    HINT = N_("Arrows choose · Enter or Space: compare others with this one · d: delete · q or Esc: close")
+    CLOSE_BUTTON = "sc-history-close"
+    CLOSE_COMPACT = True
     CSS_PATH = SELFCHECK_CSS
     BINDINGS = [
-        Binding("escape,q,ctrl+o", "dismiss", N_("Close"), id="selfcheck.history.close"),
-        Binding("space,b", "pin", N_("Compare with this one"), id="selfcheck.history.pin"),
-        Binding("d", "delete", N_("Delete this self-check"), id="selfcheck.history.delete"),
+        bind("history", "close", N_("Close"), id="selfcheck.history.close"),
+        bind("choose", "pin", N_("Compare with this one"), id="selfcheck.history.pin", keys="space,b"),
+        bind("delete", "delete", N_("Delete this self-check"), id="selfcheck.history.delete", keys="d"),
     ]
 
     def __init__(self) -> None:
@@ -80,31 +87,30 @@ class SelfCheckHistoryScreen(ModalScreen[None]):
         self._pinned: str | None = None
         self._confirm_delete: str | None = None
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="sc-history"):
-            yield Static(_("Your self-checks over time"), classes="dialog-title")
-            with VerticalScroll(id="sc-history-body"):
-                yield Static(
-                    _("No self-check saved yet. Fill in the self-check and press Ctrl+S: it is kept here with its date."),
-                    id="sc-history-empty",
-                )
-                with Vertical(id="sc-trend"):
-                    for key, label in (("owed", _("Total owed")), ("surplus", _("Left over each month"))):
-                        with Horizontal(classes="sc-trend-row"):
-                            yield Static(label, classes="sc-trend-label")
-                            yield Sparkline([], id=f"sc-spark-{key}")
-                            yield Static("", id=f"sc-range-{key}", classes="sc-trend-range")
-                    yield Static(_("Oldest on the left, newest on the right."), classes="sc-section-hint")
-                yield DataTable(id="sc-history-table", cursor_type="row", zebra_stripes=True)
-                yield Static(_("What changed"), classes="panel-title", id="sc-compare-title")
-                yield Static("", id="sc-compare")
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="sc-history-body"):
             yield Static(
-                _("Arrows choose · Enter or Space: compare others with this one · d: delete · q or Esc: close"),
-                classes="dialog-hint",
+                tr(
+                    "No self-check saved yet. Fill in the self-check and press {key}: it is kept here with its date.",
+                    key=key_label("save"),
+                ),
+                id="sc-history-empty",
             )
-            yield Button(_("Close"), id="sc-history-close", compact=True)
+            with Vertical(id="sc-trend"):
+                for key, label in (("owed", _("Total owed")), ("surplus", _("Left over each month"))):
+                    with Horizontal(classes="sc-trend-row"):
+                        yield Static(label, classes="sc-trend-label")
+                        yield Sparkline([], id=f"sc-spark-{key}")
+                        yield Static("", id=f"sc-range-{key}", classes="sc-trend-range")
+                yield Static(_("Oldest on the left, newest on the right."), classes="sc-section-hint")
+            yield DataTable(id="sc-history-table", cursor_type="row", zebra_stripes=True)
+            yield Static(_("What changed"), classes="panel-title", id="sc-compare-title")
+            yield Static("", id="sc-compare")
 
     def on_mount(self) -> None:
+        self.after_recompose()
+
+    def after_recompose(self) -> None:
         self.refresh_data()
         self.query_one("#sc-history-table").focus()
 
@@ -112,13 +118,9 @@ class SelfCheckHistoryScreen(ModalScreen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        from jiebei_tui.ui.shell.app import JiebeiApp
-
-        app = self.app
-        assert isinstance(app, JiebeiApp)
         table = self.query_one("#sc-history-table", DataTable)
         keep = self._current_id()
-        self.snapshots = list_snapshots(app.store)
+        self.snapshots = self.services.selfchecks.all()
         ids = {snapshot.id for snapshot in self.snapshots}
         if self._pinned not in ids:
             self._pinned = None
@@ -198,8 +200,6 @@ class SelfCheckHistoryScreen(ModalScreen[None]):
             self._show_comparison(_("Pinned: move to another self-check to compare it with this one."))
 
     def action_delete(self) -> None:
-        from jiebei_tui.ui.shell.app import JiebeiApp
-
         current = self._by_id(self._current_id())
         if current is None:
             return
@@ -209,17 +209,11 @@ class SelfCheckHistoryScreen(ModalScreen[None]):
                 tr("Press d again to delete the self-check of {date}. Any other key keeps it.", date=current.day.isoformat())
             )
             return
-        app = self.app
-        assert isinstance(app, JiebeiApp)
-        delete_snapshot(app.store, current.id)
+        self.services.selfchecks.delete(current.id)
         self._confirm_delete = None
         self.refresh_data()
-        app.notify(tr("Deleted the self-check of {date}.", date=current.day.isoformat()))
+        self.app.notify(tr("Deleted the self-check of {date}.", date=current.day.isoformat()))
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        if key != "d":
+    def on_key(self, event: events.Key) -> None:
+        if event.key != "d":
             self._confirm_delete = None
-
-    def on_button_pressed(self, _event: Button.Pressed) -> None:
-        self.dismiss()

@@ -1,319 +1,40 @@
 """The self-check area: your numbers on the left, the result on the right.
 
-Below 120 columns the form and the result share the screen (Ctrl+R switches);
-from 120 they sit side by side, from 170 with wider inputs. Everything typed
-goes into the draft at once (the App writes drafts to disk every second and on
-quit or SIGHUP), so a half-done self-check survives a dropped SSH connection. Ctrl+S checks the whole
-form, saves a dated snapshot (a second save on the same day updates it) and
-shows the verdict with one key to the next step.
+Below 120 columns the form and the result share the screen (Ctrl+B switches);
+from 120 they sit side by side, from 170 with wider inputs. Ctrl+S checks the
+whole form, saves a dated snapshot (a second save on the same day updates it)
+and shows the verdict, its button to the next step focused. The form itself
+is in ``form_view.py``.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
-
-from textual import events, on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.css.query import NoMatches
+from textual import on
 from textual.widget import Widget
-from textual.widgets import Button, Collapsible, Input, OptionList, Select, Static
+from textual.widgets import Button, Collapsible, OptionList, Select
 
-from jiebei_tui.domain.selfcheck import (
-    DRAFT_KEY,
-    ENTRY_SECTIONS,
-    ESSENTIALS_HINT,
-    ESSENTIALS_TITLE,
-    NEXT_PLAN_BUILDER,
-    Assessment,
-    Checked,
-    DebtKind,
-    EssentialCategory,
-    FieldPath,
-    add_debt,
-    add_entry,
-    assess,
-    check_field,
-    check_form,
-    clone,
-    field_id,
-    form_from_input,
-    new_form,
-    normalize_form,
-    preview,
-)
-from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.store.selfcheck import list_snapshots, save_snapshot, snapshot_on
-from jiebei_tui.ui.common.guidance import GuidancePanel
-from jiebei_tui.ui.common.messages import LanguageChanged
-from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS, ExplainScreen
+from jiebei_tui.domain.selfcheck import DRAFT_KEY, NEXT_PLAN_BUILDER, add_debt, assess, check_form, field_id
+from jiebei_tui.i18n import N_, _, trn
+from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.selfcheck.explain import ExplainScreen
+from jiebei_tui.ui.selfcheck.form_view import SelfCheckForm
 from jiebei_tui.ui.selfcheck.history import SelfCheckHistoryScreen
-from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow, SectionTitle, entry_row, essential_row
+from jiebei_tui.ui.selfcheck.widgets.field import DebtCard
 from jiebei_tui.ui.selfcheck.widgets.results import SelfCheckResults
-from jiebei_tui.ui.shell.base import AreaScreen
-
-WIDE_AT = 120  # form and result side by side from here
-ROOMY_AT = 170  # and wider labels and inputs from here
 
 
-class SelfCheckScreen(AreaScreen):
-    AREA = "selfcheck"
-    CSS_PATH = SELFCHECK_CSS
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_AT, "-wide"), (ROOMY_AT, "-roomy")]
+class SelfCheckScreen(SelfCheckForm):
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save and see result"), id="selfcheck.save",
-                tooltip=N_("Check the form, save a dated self-check and show the verdict")),
-        Binding("ctrl+r", "toggle_view", N_("Result ⇄ numbers"), id="selfcheck.toggle",
-                tooltip=N_("Switch between your result and the form")),
-        Binding("ctrl+o", "history", N_("Past self-checks"), id="selfcheck.history",
-                tooltip=N_("Saved self-checks, their trend, and any two compared")),
-        Binding("f8", "explain", N_("How computed"), id="selfcheck.explain", show=False,
-                tooltip=N_("How the highlighted figure was computed, with its inputs")),
-        Binding("ctrl+t", "next_step", N_("Go to the next step"), id="selfcheck.next", show=False),
-        Binding("ctrl+y", "add_debt", N_("Add a debt"), id="selfcheck.add_debt", show=False),
+        bind("save", "save", N_("Save and see result"), id="selfcheck.save",
+             tooltip=N_("Check the form, save a dated self-check and show the verdict")),
+        bind("view", "toggle_view", N_("Result ⇄ numbers"), id="selfcheck.toggle",
+             tooltip=N_("Switch between your result and the form")),
+        bind("history", "history", N_("Past self-checks"), id="selfcheck.history",
+             tooltip=N_("Saved self-checks, their trend, and any two compared")),
+        bind("add", "add_debt", N_("Add a debt"), id="selfcheck.add_debt", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._form: dict[str, Any] | None = None
-        self._origin = "new"  # "draft", "snapshot" or "new": what the form was filled from
-        self._origin_date: date | None = None
-        self._assessment: Assessment | None = None
-        self._taken_at: datetime | None = None
-        self._dirty = False
-        self._show_all = False  # after a save attempt, every problem shows at once
-        self._confirm_remove: str | None = None
-        self._last_field: str | None = None
-
-    # ----- building --------------------------------------------------------------------------
-
-    @property
-    def form(self) -> dict[str, Any]:
-        if self._form is None:
-            self._load()
-        assert self._form is not None
-        return self._form
-
-    def _today(self) -> date:
-        return self.workbook.clock().date()
-
-    def _load(self) -> None:
-        """The draft if there is one, else the latest self-check, else an empty form."""
-        snapshots = list_snapshots(self.workbook.store)
-        latest = snapshots[-1] if snapshots else None
-        if latest is not None:
-            self._assessment = assess(latest.input, latest.day)
-            self._taken_at = latest.taken_at
-        draft = normalize_form(self.workbook.drafts.get(DRAFT_KEY))
-        if draft is not None:
-            self._form, self._origin = draft, "draft"
-        elif latest is not None:
-            self._form, self._origin, self._origin_date = form_from_input(latest.input), "snapshot", latest.day
-        else:
-            self._form, self._origin = new_form(), "new"
-
-    def compose_body(self) -> ComposeResult:
-        form = self.form
-        with Horizontal(id="sc-columns"):
-            with VerticalScroll(id="sc-form"):
-                yield Static(
-                    _(
-                        "Take your time. Copy the numbers from your loan pages and bills; leave empty what you "
-                        "don't know. Tab or Enter moves on, Ctrl+S saves and shows your result. What you type "
-                        "is kept, even if you stop halfway."
-                    ),
-                    id="sc-intro",
-                )
-                yield Static("", id="sc-status")
-                yield SectionTitle(
-                    _("Your debts"),
-                    _("Jiebei first, then Huabei, credit cards, other online loans, family and friends."),
-                )
-                with Vertical(id="sc-debts"):
-                    for number, debt in enumerate(form["debts"], start=1):
-                        yield DebtCard(debt, number)
-                yield Button(_("Add another debt (Ctrl+Y)"), id="sc-add-debt", compact=True, classes="sc-add")
-                yield from self._compose_entries("incomes")
-                yield SectionTitle(_(ESSENTIALS_TITLE), _(ESSENTIALS_HINT))
-                for category in EssentialCategory:
-                    yield essential_row(category.value, form["essentials"][category.value])
-                yield from self._compose_entries("other_fixed")
-                yield from self._compose_entries("savings")
-                yield Button(_("Save and see my result (Ctrl+S)"), id="sc-save", variant="primary")
-                yield GuidancePanel("selfcheck", classes="guidance")
-            with VerticalScroll(id="sc-side"):
-                yield SelfCheckResults(self._assessment, self._taken_at, id="sc-results")
-
-    def _compose_entries(self, key: str) -> ComposeResult:
-        section = next(s for s in ENTRY_SECTIONS if s.key == key)
-        yield SectionTitle(_(section.title), _(section.hint))
-        with Vertical(id=f"sc-list-{key}", classes="sc-list"):
-            for entry in self.form[key]:
-                yield entry_row(key, entry, _(section.label_placeholder))
-        yield Button(_(section.add_label), id=f"sc-add-{key}", compact=True, classes="sc-add")
-
-    def on_mount(self) -> None:
-        # AreaScreen.on_mount (title, banner, refresh_data) runs too: Textual calls each class's handler.
-        self._refresh_messages()
-        self._focus_start()
-        # Focusing scrolls to the field; keep the intro and the status line in view at the start.
-        self.call_after_refresh(self.query_one("#sc-form").scroll_home, animate=False)
-
-    def on_language_changed(self, _message: LanguageChanged) -> None:
-        # The App recomposed this screen: fill the fresh widgets in (AreaScreen's handler sets the title).
-        self.call_after_refresh(self._after_recompose)
-
-    def _after_recompose(self) -> None:
-        self.refresh_data()
-        self._refresh_messages()
-        self._focus_start()
-
-    def _focus_start(self) -> None:
-        if self.has_class("-results") and self._assessment is not None:
-            self.query_one("#sc-next").focus()
-            return
-        target = self._find(f"#{self._last_field}") if self._last_field else None
-        if target is None:
-            target = self.query(Select).first() if self.query(Select) else self.query(FieldInput).first()
-        target.focus()
-
-    def _find(self, selector: str) -> Widget | None:
-        try:
-            return self.query_one(selector)
-        except NoMatches:
-            return None
-
-    # ----- data ------------------------------------------------------------------------------
-
-    def refresh_data(self) -> None:
-        snapshots = list_snapshots(self.workbook.store)
-        parts = []
-        if self._origin == "draft":
-            parts.append(_("Restored what you typed before; nothing was lost."))
-        elif self._origin == "snapshot" and self._origin_date is not None:
-            parts.append(
-                tr(
-                    "Filled in from your self-check of {date}: change what has changed, then press Ctrl+S.",
-                    date=self._origin_date.isoformat(),
-                )
-            )
-        if self._assessment is not None:
-            parts.append(_("Ctrl+R shows your result."))
-        if snapshots:
-            parts.append(tr("Saved self-checks: {count} (Ctrl+O shows them).", count=len(snapshots)))
-        status = self._find("#sc-status")
-        if isinstance(status, Static):
-            status.update("\n".join(parts))
-            status.display = bool(parts)
-
-    def stash_drafts(self) -> None:
-        """Called by the App before it writes drafts (quit, SIGHUP): hand over the live form."""
-        if self._dirty and self._form is not None:
-            self.workbook.drafts.set(DRAFT_KEY, clone(self._form))
-
-    def _changed(self) -> None:
-        self._dirty = True
-        self.workbook.drafts.set(DRAFT_KEY, clone(self.form))
-
-    def _record(self, path: FieldPath, value: str) -> bool:
-        """Put a field's text into the form; False when it was already there (e.g. on mount)."""
-        section, uid, key = path
-        if section == "essentials":
-            target: dict[str, Any] | None = self.form["essentials"]
-            key = uid
-        else:
-            target = next((item for item in self.form[section] if item.get("uid") == uid), None)
-        if target is None or target.get(key) == value:
-            return False
-        target[key] = value
-        return True
-
-    def _debt(self, uid: str) -> dict[str, Any] | None:
-        return next((debt for debt in self.form["debts"] if debt.get("uid") == uid), None)
-
-    # ----- messages beside the fields ----------------------------------------------------------
-
-    def _refresh_messages(self) -> None:
-        checked = check_form(self.form, self._today()) if self._show_all else None
-        for row in self.query(FieldRow):
-            self._update_row(row, checked)
-
-    def _update_row(self, row: FieldRow, checked: Checked | None = None, *, quiet: bool = False) -> None:
-        """``quiet``: while typing, say what was understood but keep new problems until the field is left."""
-        today = self._today()
-        value, problem = check_field(row.field.kind, row.field.value, today)
-        if problem is None and checked is not None:
-            problem = checked.problems.get(row.field.path)
-        if problem is not None and quiet and not row.field.has_class("-problem"):
-            row.show(None)
-            return
-        row.show(problem, None if value is None else preview(row.field.kind, value, today))
-
-    def _row_of(self, field: Input) -> FieldRow | None:
-        parent = field.parent
-        return parent if isinstance(parent, FieldRow) and parent.field is field else None
-
-    @on(Input.Changed)
-    def _input_changed(self, event: Input.Changed) -> None:
-        field = event.input
-        if not isinstance(field, FieldInput):
-            return
-        if not self._record(field.path, event.value):
-            return
-        self._changed()
-        section, uid, key = field.path
-        if section == "debts" and key == "name":
-            card = self._find(f"#sc-debt-{uid}")
-            if isinstance(card, DebtCard):
-                card.renumber(card.number)
-        if self._show_all:
-            self._refresh_messages()
-            return
-        row = self._row_of(field)
-        if row is not None:
-            self._update_row(row, quiet=True)
-
-    @on(Input.Blurred)
-    def _input_left(self, event: Input.Blurred) -> None:
-        row = self._row_of(event.input) if isinstance(event.input, FieldInput) else None
-        if row is not None:
-            self._update_row(row, check_form(self.form, self._today()) if self._show_all else None)
-
-    @on(Input.Submitted)
-    def _input_submitted(self, event: Input.Submitted) -> None:
-        if isinstance(event.input, FieldInput):
-            event.stop()
-            self.focus_next()
-
-    @on(Select.Changed)
-    def _select_changed(self, event: Select.Changed) -> None:
-        widget_id = event.select.id or ""
-        parts = widget_id.split("-")
-        if len(parts) != 4 or parts[1] != "debts" or not isinstance(event.value, str):
-            return
-        uid, key = parts[2], parts[3]
-        debt = self._debt(uid)
-        if debt is None or debt.get(key) == event.value:
-            return
-        old_kind = debt.get("kind")
-        debt[key] = event.value
-        self._changed()
-        if key == "kind":
-            name_field = self._find(f"#{field_id(('debts', uid, 'name'))}")
-            old_label = _(DebtKind(old_kind).label) if old_kind in {k.value for k in DebtKind} else ""
-            if isinstance(name_field, Input) and name_field.value.strip() in ("", old_label):
-                name_field.value = _(DebtKind(event.value).label)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        widget = event.widget
-        if isinstance(widget, (FieldInput, Select)) and widget.id:
-            self._last_field = widget.id
-        if self._confirm_remove and not (isinstance(widget, Button) and widget.id == f"sc-remove-{self._confirm_remove}"):
-            self._cancel_remove()
-
-    # ----- buttons and rows ---------------------------------------------------------------------
+    # ----- buttons ------------------------------------------------------------------------------
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
@@ -328,60 +49,30 @@ class SelfCheckScreen(AreaScreen):
         elif button_id.startswith("sc-remove-"):
             await self._remove_debt(button_id.removeprefix("sc-remove-"), event.button)
 
-    async def _add_entry(self, section_key: str) -> None:
-        section = next((s for s in ENTRY_SECTIONS if s.key == section_key), None)
-        if section is None:
-            return
-        entry = add_entry(self.form, section.key)
-        self._changed()
-        row = entry_row(section.key, entry, _(section.label_placeholder))
-        await self.query_one(f"#sc-list-{section.key}").mount(row)
-        row.query_one(Input).focus()
-
-    async def _remove_debt(self, uid: str, button: Button) -> None:
-        if self._confirm_remove != uid:
-            self._cancel_remove()
-            self._confirm_remove = uid
-            button.label = _("Press again to remove this debt")
-            return
-        self._confirm_remove = None
-        self.form["debts"] = [debt for debt in self.form["debts"] if debt.get("uid") != uid]
-        self._changed()
-        card = self._find(f"#sc-debt-{uid}")
-        if card is not None:
-            await card.remove()
-        for number, other in enumerate(self.query(DebtCard), start=1):
-            other.renumber(number)
-        self.query_one("#sc-add-debt").focus()
-        self.notify(_("Debt removed."))
-
-    def _cancel_remove(self) -> None:
-        if self._confirm_remove:
-            button = self._find(f"#sc-remove-{self._confirm_remove}")
-            if isinstance(button, Button):
-                button.label = _("Remove this debt")
-        self._confirm_remove = None
-
     @on(OptionList.OptionSelected, "#sc-figures")
     def _figure_selected(self, _event: OptionList.OptionSelected) -> None:
         self.action_explain()
 
     # ----- views -------------------------------------------------------------------------------
 
+    # Focus moves at once (set_focus), not after the next refresh: keys typed right behind Ctrl+B or
+    # Ctrl+S in one burst must land where the view now is, not in what it just left.
     def _show_results(self) -> None:
-        self.add_class("-results")
-        results = self.query_one(SelfCheckResults)
-        target = self.query_one("#sc-next") if self._assessment is not None else results
-        self.call_after_refresh(target.focus)
+        self.showing_results = True
+        if self._assessment is not None:
+            self.set_focus(self.query_one("#sc-next"))
         self.call_after_refresh(self.query_one("#sc-side").scroll_home, animate=False)
 
     def _show_form(self, focus: Widget | None = None) -> None:
-        self.remove_class("-results")
-        self.call_after_refresh(focus.focus if focus is not None else self._focus_start)
+        self.showing_results = False
+        if focus is not None:
+            self.set_focus(focus)
+        else:
+            self._focus_start()
 
     def action_toggle_view(self) -> None:
         side = self.query_one("#sc-side")
-        in_results = self.has_class("-results") if self.has_class("-narrow") else side.has_focus_within
+        in_results = self.showing_results if self.has_class("-narrow") else side.has_focus_within
         if in_results:
             self._show_form()
         else:
@@ -405,16 +96,18 @@ class SelfCheckScreen(AreaScreen):
             if target is not None:
                 self.call_after_refresh(target.scroll_visible)
             self.notify(
-                tr("{count} field(s) need a look; the message is beside each one.", count=len(checked.problems)),
+                trn(
+                    "{n} field needs a look; the message is beside it.",
+                    "{n} fields need a look; the message is beside each one.",
+                    len(checked.problems),
+                ),
                 title=_("Not saved yet"),
             )
             return
-        now = self.workbook.clock()
+        now = self.services.clock()
         assessment = assess(checked.input, today)
-        store = self.workbook.store
-        same_day = snapshot_on(store, today)
-        save_snapshot(store, checked.input, assessment, now, doc_id=same_day.id if same_day else None)
-        self.workbook.drafts.discard(DRAFT_KEY)
+        updated = self.services.selfchecks.save(checked.input, assessment, now)
+        self.services.drafts.discard(DRAFT_KEY)
         self._dirty = False
         self._show_all = False
         self._assessment, self._taken_at = assessment, now
@@ -424,14 +117,11 @@ class SelfCheckScreen(AreaScreen):
         self.refresh_data()
         self._show_results()
         self.notify(
-            _("Updated today's self-check.") if same_day else _("Saved. Saving again today updates today's self-check."),
+            _("Updated today's self-check.") if updated else _("Saved. Saving again today updates today's self-check."),
             title=_("Self-check saved"),
         )
 
     def action_explain(self) -> None:
-        if self._assessment is None:
-            self.notify(_("Save the self-check first (Ctrl+S); then every figure can show how it was computed."))
-            return
         line = self.query_one(SelfCheckResults).current_line()
         if line is not None:
             self.app.push_screen(ExplainScreen(line))
@@ -448,13 +138,10 @@ class SelfCheckScreen(AreaScreen):
         self.call_after_refresh(card.scroll_visible)
 
     async def action_next_step(self) -> None:
+        """The verdict's button: build a plan, or prepare the call."""
         if self._assessment is None:
-            self.notify(_("Save the self-check first (Ctrl+S); the verdict then leads to the next step."))
             return
-        app = self.workbook
         if self._assessment.verdict.next_step == NEXT_PLAN_BUILDER:
-            app.action_area("plans")
-        elif hasattr(app, "action_call_prep"):
-            await app.run_action("call_prep")
+            self.workbook.action_area("plans")
         else:
-            app.action_area("calls")
+            await self.workbook.action_call_prep()

@@ -7,7 +7,7 @@ import errno
 from filelock import Timeout
 from textual.widgets import Static
 
-from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.i18n import N_, _, trn
 
 _REASONS = {
     errno.ENOSPC: N_("the disk is full"),
@@ -33,10 +33,12 @@ class SaveBanner(Static):
         self.display = bool(pending)
         if pending:
             self.update(
-                tr(
-                    "Not saved yet: {reason}. {count} change(s) are kept in memory and retried every few "
+                trn(
+                    "Not saved yet: {reason}. {n} change is kept in memory and retried every few "
                     "seconds. Nothing is lost while the app stays open; press F2, then x, to export a copy elsewhere.",
+                    "Not saved yet: {reason}. {n} changes are kept in memory and retried every few "
+                    "seconds. Nothing is lost while the app stays open; press F2, then x, to export a copy elsewhere.",
+                    pending,
                     reason=describe_save_error(error),
-                    count=pending,
                 )
             )

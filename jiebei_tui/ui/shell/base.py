@@ -1,4 +1,9 @@
-"""What every area screen shares: header, save banner, footer, data refresh."""
+"""The two kinds of full screen: an area (F2–F7) and a screen pushed over it (history, a record, a summary).
+
+Both have the header, the body and the translated footer; an area also has the
+save banner. Each re-reads what it shows when it comes into view, when another
+session saved something (DataChanged), and after a language switch.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header
 
-from jiebei_tui.domain.guidance import AREA_TITLES
+from jiebei_tui.areas import area
 from jiebei_tui.i18n import _
-from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
+from jiebei_tui.ui.common.context import Retranslated
+from jiebei_tui.ui.common.messages import DataChanged
 from jiebei_tui.ui.shell.banner import SaveBanner
 from jiebei_tui.ui.shell.footer import TranslatedFooter
 
@@ -18,8 +24,8 @@ if TYPE_CHECKING:
     from jiebei_tui.ui.shell.app import JiebeiApp
 
 
-class AreaScreen(Screen[None]):
-    AREA: ClassVar[str] = "home"
+class Page(Retranslated, Screen[None]):
+    """Header, body, footer; ``reload`` shows the data, ``heading`` names the page in the header."""
 
     @property
     def workbook(self) -> JiebeiApp:
@@ -27,33 +33,58 @@ class AreaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield SaveBanner(id="save-banner")
+        yield from self.compose_top()
         yield from self.compose_body()
         yield TranslatedFooter(show_command_palette=False, compact=True)
+
+    def compose_top(self) -> ComposeResult:
+        yield from ()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
+    def heading(self) -> str:
+        raise NotImplementedError
+
     def on_mount(self) -> None:
-        self.sub_title = _(AREA_TITLES[self.AREA])
-        self.update_banner()
-        self.refresh_data()
+        self.sub_title = self.heading()
 
     def on_screen_resume(self) -> None:
-        self.sub_title = _(AREA_TITLES[self.AREA])
-        self.update_banner()
-        self.refresh_data()
+        self.reload()
 
     def on_data_changed(self, _message: DataChanged) -> None:
-        self.update_banner()
+        self.reload()
+
+    def after_recompose(self) -> None:
+        self.sub_title = self.heading()
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read what this screen shows (another session may have changed it)."""
+
+
+class AreaScreen(Page):
+    AREA: ClassVar[str] = "home"
+
+    def compose_top(self) -> ComposeResult:
+        yield SaveBanner(id="save-banner")
+
+    def heading(self) -> str:
+        return _(area(self.AREA).title)
+
+    def reload(self) -> None:
+        store = self.services.store
+        self.query_one(SaveBanner).show_state(store.pending_count, store.last_error)
         self.refresh_data()
 
-    def on_language_changed(self, _message: LanguageChanged) -> None:
-        self.sub_title = _(AREA_TITLES[self.AREA])
-
-    def update_banner(self) -> None:
-        store = self.workbook.store
-        self.query_one(SaveBanner).show_state(store.pending_count, store.last_error)
-
     def refresh_data(self) -> None:
-        """Re-read what this screen shows from the store (another session may have changed it)."""
+        """The area's own data (the banner is done)."""
+
+
+class SubScreen(Page):
+    """Pushed over an area; ``SUB_TITLE`` names it in the header."""
+
+    SUB_TITLE: ClassVar[str] = ""
+
+    def heading(self) -> str:
+        return _(self.SUB_TITLE)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from jiebei_tui.domain.guidance import AREA_TITLES, AREAS
+from jiebei_tui.areas import AREAS
 from jiebei_tui.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language, tr
 
 if TYPE_CHECKING:
@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 
 def workbook_commands(app: JiebeiApp, screen: Screen[object]) -> Iterable[SystemCommand]:
     for area in AREAS:
-        if app.current_mode != area:
+        if app.current_mode != area.id:
             yield SystemCommand(
-                tr("Go to {area}", area=_(AREA_TITLES[area])),
+                tr("Go to {area}", area=_(area.title)),
                 _("Switch to this area"),
-                lambda area=area: app.action_area(area),
+                lambda area_id=area.id: app.action_area(area_id),
             )
     yield SystemCommand(_("Help"), _("Keys and how to get around"), app.action_help)
     yield SystemCommand(_("Settings"), _("Language and colours"), app.action_settings)

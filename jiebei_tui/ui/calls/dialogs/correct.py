@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from jiebei_tui import locations
 from jiebei_tui.domain.calls import Note, NoteKind, format_offset, next_note_kind
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.calls.widgets.text import kind_badge, plain
+from jiebei_tui.ui.common.dialog import Dialog
+from jiebei_tui.ui.common.keys import bind, key_label
 
 
-class CorrectionScreen(ModalScreen[tuple[str, NoteKind] | None]):
+class CorrectionScreen(Dialog[tuple[str, NoteKind] | None]):
     """Returns (new text, kind), or None when cancelled."""
 
+    DIALOG_ID = "correct-dialog"
+    TITLE = N_("Correct a line")
     AUTO_FOCUS = "#correct-input"  # not whatever scrolls first
     CSS_PATH = str(locations.styles_dir() / "calls.tcss")
     BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), id="calls.correct.cancel"),
-        Binding("ctrl+o", "cycle_kind", N_("Kind of line"), id="calls.correct.kind"),
+        bind("save", "save", N_("Save correction"), id="calls.correct.save"),
+        bind("move", "cycle_kind(1)", N_("Kind of line"), id="calls.correct.kind", keys="down"),
+        bind("move", "cycle_kind(-1)", N_("Kind of line"), id="calls.correct.kind.back", keys="up", show=False),
     ]
 
     def __init__(self, note: Note) -> None:
@@ -30,59 +33,58 @@ class CorrectionScreen(ModalScreen[tuple[str, NoteKind] | None]):
         self.note = note
         self.kind = note.kind
 
-    def compose(self) -> ComposeResult:
+    def hint_text(self) -> str:
+        return tr(
+            "Enter or {save} saves the correction; the original stays in the record. ↑↓ change the kind. Esc cancels.",
+            save=key_label("save"),
+        )
+
+    def compose_body(self) -> ComposeResult:
         note = self.note
-        with Vertical(classes="dialog", id="correct-dialog"):
-            yield Static(_("Correct a line"), classes="dialog-title")
+        yield Static(
+            Content.assemble(
+                Content.styled(
+                    tr(
+                        "First typed at {time} ({offset}):",
+                        time=note.at.strftime("%H:%M:%S"),
+                        offset=format_offset(note.offset_seconds),
+                    ),
+                    "$text-muted",
+                ),
+                " ",
+                plain(note.text),
+            ),
+            id="correct-original",
+        )
+        for correction in note.corrections:
             yield Static(
                 Content.assemble(
-                    Content.styled(
-                        tr(
-                            "First typed at {time} ({offset}):",
-                            time=note.at.strftime("%H:%M:%S"),
-                            offset=format_offset(note.offset_seconds),
-                        ),
-                        "$text-muted",
-                    ),
+                    Content.styled(tr("Corrected at {time}:", time=correction.at.strftime("%H:%M:%S")), "$text-muted"),
                     " ",
-                    plain(note.text),
+                    plain(correction.text),
                 ),
-                id="correct-original",
+                classes="correct-earlier",
             )
-            for correction in note.corrections:
-                yield Static(
-                    Content.assemble(
-                        Content.styled(tr("Corrected at {time}:", time=correction.at.strftime("%H:%M:%S")), "$text-muted"),
-                        " ",
-                        plain(correction.text),
-                    ),
-                    classes="correct-earlier",
-                )
-            with Horizontal(id="correct-row"):
-                yield Static(kind_badge(self.kind), id="correct-kind")
-                yield Input(note.current_text, select_on_focus=False, id="correct-input")
-            yield Static("", id="correct-message", classes="field-message")
-            yield Static(
-                _("Enter saves the correction; the original stays in the record. Ctrl+O changes the kind. Esc cancels."),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="calls-dialog-buttons"):
-                yield Button(_("Save correction"), id="correct-save", variant="primary")
-                yield Button(_("Cancel"), id="correct-cancel")
+        with Horizontal(id="correct-row"):
+            yield Static(kind_badge(self.kind), id="correct-kind")
+            yield Input(note.current_text, select_on_focus=False, id="correct-input")
+        yield Static("", id="correct-message", classes="field-message")
+
+    def compose_buttons(self) -> ComposeResult:
+        with Horizontal(classes="calls-dialog-buttons"):
+            yield Button(_("Save correction"), id="correct-save", variant="primary")
+            yield Button(_("Cancel"), id="correct-cancel")
 
     def on_mount(self) -> None:
         field = self.query_one("#correct-input", Input)
         field.focus()
         field.cursor_position = len(field.value)
 
-    def action_cycle_kind(self) -> None:
-        self.kind = next_note_kind(self.kind)
+    def action_cycle_kind(self, step: int) -> None:
+        self.kind = next_note_kind(self.kind, step)
         self.query_one("#correct-kind", Static).update(kind_badge(self.kind))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def _save(self) -> None:
+    def action_save(self) -> None:
         text = self.query_one("#correct-input", Input).value.strip()
         if not text:
             self.query_one("#correct-message", Static).update(
@@ -93,11 +95,11 @@ class CorrectionScreen(ModalScreen[tuple[str, NoteKind] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._save()
+        self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "correct-save":
-            self._save()
+            self.action_save()
         else:
-            self.dismiss(None)
+            self.action_close()

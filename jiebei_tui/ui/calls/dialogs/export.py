@@ -10,10 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,21 +19,25 @@ from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord
 from jiebei_tui.domain.calls.evidence import select_records_for
 from jiebei_tui.domain.text_safety import sanitize_inline
-from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.i18n import N_, _, tr, trn
+from jiebei_tui.ui.common.dialog import Dialog
+from jiebei_tui.ui.common.keys import bind
 
 
 def default_export_path(stamp: str) -> Path:
     return Path.home() / f"jiebei-evidence-{stamp}.md"
 
 
-class CallExportScreen(ModalScreen[None]):
+class CallExportScreen(Dialog[None]):
+    DIALOG_ID = "export-calls-dialog"
+    TITLE = N_("Export as an evidence report (Markdown)")
+    HINT = N_("Pick what to export, then Enter on the file name writes it (private to your user). Esc closes.")
+    CLOSE_BUTTON = "export-calls-close"
     AUTO_FOCUS = "#export-scope"  # not whatever scrolls first
     CSS_PATH = str(locations.styles_dir() / "calls.tcss")
     BINDINGS = [
-        Binding("escape", "dismiss", N_("Done"), id="calls.export.close"),
         # Priority, so focus moves the moment Enter arrives: a file name typed right behind it lands in the field.
-        Binding("enter", "enter", N_("Write the report"), id="calls.export.enter", show=False, priority=True),
+        bind("confirm", "enter", N_("Write the report"), id="calls.export.enter", keys="enter", show=False, priority=True),
     ]
 
     def __init__(self, record: CallRecord) -> None:
@@ -53,21 +55,17 @@ class CallExportScreen(ModalScreen[None]):
             scopes.append(("collector", tr("Every contact with {name}", name=sanitize_inline(record.collector))))
         return scopes
 
-    def compose(self) -> ComposeResult:
-        stamp = self.app.clock().strftime("%Y%m%d-%H%M")  # type: ignore[attr-defined]
-        with Vertical(classes="dialog", id="export-calls-dialog"):
-            yield Static(_("Export as an evidence report (Markdown)"), classes="dialog-title")
-            yield OptionList(*[Option(Content(label), id=key) for key, label in self._scopes()], id="export-scope")
-            yield Static(_("File to write:"))
-            yield Input(str(default_export_path(stamp)), id="export-calls-path")
-            yield Static("", id="export-calls-result", classes="field-message")
-            yield Static(
-                _("Pick what to export, then Enter on the file name writes it (private to your user). Esc closes."),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="calls-dialog-buttons"):
-                yield Button(_("Write the report"), id="export-calls-write", variant="primary")
-                yield Button(_("Done"), id="export-calls-close")
+    def compose_body(self) -> ComposeResult:
+        stamp = self.services.clock().strftime("%Y%m%d-%H%M")
+        yield OptionList(*[Option(Content(label), id=key) for key, label in self._scopes()], id="export-scope")
+        yield Static(_("File to write:"))
+        yield Input(str(default_export_path(stamp)), id="export-calls-path")
+        yield Static("", id="export-calls-result", classes="field-message")
+
+    def compose_buttons(self) -> ComposeResult:
+        with Horizontal(classes="calls-dialog-buttons"):
+            yield Button(_("Write the report"), id="export-calls-write", variant="primary")
+            yield Button(_("Done"), id="export-calls-close")
 
     def on_mount(self) -> None:
         scopes = self.query_one("#export-scope", OptionList)
@@ -91,13 +89,11 @@ class CallExportScreen(ModalScreen[None]):
             focused.call_later(self.write)  # after the keys typed before Enter reach the field
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
         if event.button.id == "export-calls-write":
+            event.stop()
             self.write()
-        else:
-            self.dismiss()
 
-    def chosen(self, repo: CallsRepo, history: list[CallRecord]) -> list[CallRecord]:
+    def chosen(self, history: list[CallRecord]) -> list[CallRecord]:
         record = self.record
         if self.scope == "number":
             return select_records_for(history, number=record.number or record.identity.callback_number.value)
@@ -112,15 +108,18 @@ class CallExportScreen(ModalScreen[None]):
             result.update(_("Type a file name first."))
             return
         path = Path(raw).expanduser()
-        repo = CallsRepo(self.app.store)  # type: ignore[attr-defined]
+        repo = self.services.calls
         history = repo.records()
-        chosen = self.chosen(repo, history) or [self.record]
+        chosen = self.chosen(history) or [self.record]
         try:
-            repo.export_evidence(path, chosen, _, now=self.app.clock(), context=history)  # type: ignore[attr-defined]
+            repo.export_evidence(path, chosen, _, now=self.services.clock(), context=history)
         except OSError as error:
             reason = error.strerror or str(error)
             result.update(tr("The report could not be written to {path}: {error}", path=str(path), error=reason))
             return
         result.update(
-            Content.styled(tr("Saved {count} contact(s) to {path}", count=len(chosen), path=str(path)), "bold $text-success")
+            Content.styled(
+                trn("Saved {n} contact to {path}", "Saved {n} contacts to {path}", len(chosen), path=str(path)),
+                "bold $text-success",
+            )
         )

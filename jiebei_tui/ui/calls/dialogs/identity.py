@@ -12,10 +12,8 @@ from dataclasses import replace
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from jiebei_tui import locations
@@ -29,9 +27,11 @@ from jiebei_tui.domain.calls import (
 )
 from jiebei_tui.domain.text_safety import sanitize
 from jiebei_tui.i18n import N_, _
-from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.ui.calls.widgets.panels import KIND_ROW, NUMBER_ROW
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES
-from jiebei_tui.ui.common.messages import LanguageChanged
+from jiebei_tui.ui.common.debounce import DebouncedSave
+from jiebei_tui.ui.common.dialog import Dialog
+from jiebei_tui.ui.common.keys import bind
 
 SAVE_AFTER_SECONDS = 0.6
 EDITABLE_KINDS = (RecordKind.CALL, RecordKind.SMS, RecordKind.VISIT)  # missed calls have their own quick log
@@ -40,7 +40,7 @@ EDITABLE_KINDS = (RecordKind.CALL, RecordKind.SMS, RecordKind.VISIT)  # missed c
 class Cycler(Static, can_focus=True):
     """A value changed with Enter or Space (a status, a kind): no pop-up list, no Escape needed."""
 
-    BINDINGS = [Binding("space", "cycle", N_("Change"), id="calls.identity.cycle")]
+    BINDINGS = [bind("choose", "cycle", N_("Change"), id="calls.identity.cycle", keys="space")]
 
     def __init__(self, key: str, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="identity-cycler")
@@ -52,17 +52,26 @@ class Cycler(Static, can_focus=True):
             screen.cycle(self.key)
 
 
-class CallIdentityScreen(ModalScreen[None]):
+class CallIdentityScreen(Dialog[None]):
     """Rows 0–5: the identity details; 6: the number; 7: the kind of contact."""
 
+    DIALOG_ID = "identity-dialog"
+    TITLE = N_("Who is calling")
+    HINT = N_(
+        "Type what they say; Enter goes to the next detail. "
+        "↑↓ reach each status: Space or Enter changes it. Saved as you type."
+    )
+    CLOSE_BUTTON = "identity-done"
+    CLOSE_LABEL = N_("Done")
     AUTO_FOCUS = ""  # the field asked for (on_mount), not the first focusable
     CSS_PATH = str(locations.styles_dir() / "calls.tcss")
     BINDINGS = [
-        Binding("escape,ctrl+y", "close", N_("Done"), id="calls.identity.close"),
+        bind("identity", "close", N_("Done"), id="calls.identity.close"),
+        bind("done", "close", N_("Done"), id="calls.identity.done", show=False),
         # Priority, so focus moves the moment Enter arrives: keys right behind it land in the next field.
-        Binding("enter", "enter", N_("Next detail"), id="calls.identity.enter", show=False, priority=True),
-        Binding("down", "move(1)", N_("Next detail"), id="calls.identity.next", show=False, priority=True),
-        Binding("up", "move(-1)", N_("Previous detail"), id="calls.identity.previous", show=False, priority=True),
+        bind("confirm", "enter", N_("Next detail"), id="calls.identity.enter", keys="enter", show=False, priority=True),
+        bind("move", "move(1)", N_("Next detail"), id="calls.identity.next", keys="down", show=False, priority=True),
+        bind("move", "move(-1)", N_("Previous detail"), id="calls.identity.previous", keys="up", show=False, priority=True),
     ]
 
     def __init__(self, record_id: str, row: int = 0) -> None:
@@ -72,57 +81,42 @@ class CallIdentityScreen(ModalScreen[None]):
         self._identity = Identity()
         self._number = ""
         self._kind = RecordKind.CALL
-        self._dirty = False
-        self._timer: Any = None
+        self._edits = DebouncedSave(self, SAVE_AFTER_SECONDS, self._save_edits)
 
-    @property
-    def repo(self) -> CallsRepo:
-        return CallsRepo(self.app.store)  # type: ignore[attr-defined]
-
-    def compose(self) -> ComposeResult:
-        record = self.repo.get(self.record_id)
+    def compose_body(self) -> ComposeResult:
+        record = self.services.calls.get(self.record_id)
         if record is not None:
             self._identity, self._number, self._kind = record.identity, record.number, record.kind
-        with Vertical(classes="dialog", id="identity-dialog"):
-            yield Static(_("Who is calling"), classes="dialog-title")
-            with VerticalScroll(id="identity-rows"):
-                for index, item in enumerate(IDENTITY_FIELDS, start=1):
-                    entry = self._identity.get(item.key)
-                    with Horizontal(classes="identity-row"):
-                        yield Static(f"{index} {_(item.label)}", classes="identity-label")
-                        yield Input(
-                            entry.value, placeholder=_(item.hint), compact=True, select_on_focus=False, id=f"value-{item.key}"
-                        )
-                        yield Cycler(item.key, id=f"status-{item.key}")
-                    with Horizontal(classes="identity-row identity-channel", id=f"channel-row-{item.key}"):
-                        yield Static(_("checked via"), classes="identity-label")
-                        yield Input(
-                            entry.channel,
-                            placeholder=_("How you checked: 95188, the lender's app, its list of agencies"),
-                            compact=True,
-                            select_on_focus=False,
-                            id=f"channel-{item.key}",
-                        )
+        with VerticalScroll(id="identity-rows"):
+            for index, item in enumerate(IDENTITY_FIELDS, start=1):
+                entry = self._identity.get(item.key)
                 with Horizontal(classes="identity-row"):
-                    yield Static(f"7 {_('Number')}", classes="identity-label")
+                    yield Static(f"{index} {_(item.label)}", classes="identity-label")
                     yield Input(
-                        self._number,
-                        placeholder=_("The number that called"),
+                        entry.value, placeholder=_(item.hint), compact=True, select_on_focus=False, id=f"value-{item.key}"
+                    )
+                    yield Cycler(item.key, id=f"status-{item.key}")
+                with Horizontal(classes="identity-row identity-channel", id=f"channel-row-{item.key}"):
+                    yield Static(_("checked via"), classes="identity-label")
+                    yield Input(
+                        entry.channel,
+                        placeholder=_("How you checked: 95188, the lender's app, its list of agencies"),
                         compact=True,
                         select_on_focus=False,
-                        id="value-number",
+                        id=f"channel-{item.key}",
                     )
-                with Horizontal(classes="identity-row"):
-                    yield Static(f"8 {_('Kind')}", classes="identity-label")
-                    yield Cycler("kind", id="status-kind")
-            yield Static(
-                _(
-                    "Type what they say; Enter goes to the next detail. "
-                    "↑↓ reach each status: Space or Enter changes it. Saved as you type."
-                ),
-                classes="dialog-hint",
-            )
-            yield Button(_("Done"), id="identity-done", variant="primary")
+            with Horizontal(classes="identity-row"):
+                yield Static(f"{NUMBER_ROW} {_('Number')}", classes="identity-label")
+                yield Input(
+                    self._number,
+                    placeholder=_("The number that called"),
+                    compact=True,
+                    select_on_focus=False,
+                    id="value-number",
+                )
+            with Horizontal(classes="identity-row"):
+                yield Static(f"{KIND_ROW} {_('Kind')}", classes="identity-label")
+                yield Cycler("kind", id="status-kind")
 
     def _fields(self) -> list[Any]:
         """Focus order for ↑↓: value and status of each detail (and its channel when shown), number, kind."""
@@ -154,7 +148,7 @@ class CallIdentityScreen(ModalScreen[None]):
             self.query_one(f"#channel-row-{item.key}").display = entry.status is IdentityStatus.VERIFIED
         self.query_one("#status-kind", Cycler).update(Content(_(self._kind.label)))
 
-    def on_language_changed(self, _message: LanguageChanged) -> None:
+    def after_recompose(self) -> None:
         self._show()
         self.query_one(f"#value-{IDENTITY_FIELDS[0].key}", Input).focus()
 
@@ -167,7 +161,7 @@ class CallIdentityScreen(ModalScreen[None]):
             channel = self.query_one(f"#channel-{key}", Input).value
             self._identity = self._identity.with_status(key, next_identity_status(entry.status), channel)
         self._show()
-        self._later()
+        self._edits.changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         field = event.input.id or ""
@@ -185,7 +179,7 @@ class CallIdentityScreen(ModalScreen[None]):
         else:
             return
         self._show()
-        self._later()
+        self._edits.changed()
 
     def action_enter(self) -> None:
         """Enter: on a status it changes it, on a button it presses it, in a field it goes to the next field.
@@ -210,30 +204,17 @@ class CallIdentityScreen(ModalScreen[None]):
         index = fields.index(current) if current in fields else -1
         self.set_focus(fields[(index + step) % len(fields)])
 
-    def _later(self) -> None:
-        self._dirty = True
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_AFTER_SECONDS, self.save)
-
-    def save(self) -> None:
-        if not self._dirty:
-            return
-        self._dirty = False
+    def _save_edits(self) -> None:
         identity, number, kind = self._identity, self._number.strip(), self._kind
 
         def apply(record: CallRecord) -> CallRecord:
             return replace(record, identity=identity, number=sanitize(number).strip(), kind=kind)
 
-        self.repo.change(self.record_id, apply)
+        self.services.calls.change(self.record_id, apply)
 
     def stash_drafts(self) -> None:
-        self.save()
+        self._edits.flush()
 
     def action_close(self) -> None:
-        self.save()
+        self._edits.flush()
         self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_close()

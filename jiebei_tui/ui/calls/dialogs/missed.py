@@ -9,10 +9,8 @@ seventh on, that it breaks the six-attempts rule.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from jiebei_tui import locations
@@ -26,53 +24,55 @@ from jiebei_tui.domain.calls import (
 from jiebei_tui.domain.parsing.dates import parse_moment
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.phones import normalize_number
-from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.calls.widgets.panels import flag_rule_text
+from jiebei_tui.ui.common.dialog import Dialog
+from jiebei_tui.ui.common.keys import bind, key_label
 
 LAST_NUMBER_DRAFT = "calls.missed.number"
 
 
-class MissedCallScreen(ModalScreen[int]):
+class MissedCallScreen(Dialog[int]):
     """Returns how many missed calls were logged."""
 
+    DIALOG_ID = "missed-dialog"
+    TITLE = N_("Log a missed call")
     AUTO_FOCUS = "#missed-number"  # not whatever scrolls first
     CSS_PATH = str(locations.styles_dir() / "calls.tcss")
     BINDINGS = [
-        Binding("escape,ctrl+l", "close", N_("Done"), id="calls.missed.close"),
+        bind("done", "close", N_("Done"), id="calls.missed.done"),
+        bind("save", "save", N_("Save"), id="calls.missed.save", show=False),
         # Priority, so "number Enter Enter" typed in one burst still goes number -> time -> saved.
-        Binding("enter", "enter", N_("Save"), id="calls.missed.enter", show=False, priority=True),
+        bind("confirm", "enter", N_("Save"), id="calls.missed.enter", keys="enter", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.logged = 0
 
-    def compose(self) -> ComposeResult:
-        app = self.app
-        last = app.drafts.get(LAST_NUMBER_DRAFT)  # type: ignore[attr-defined]
-        with Vertical(classes="dialog", id="missed-dialog"):
-            yield Static(_("Log a missed call"), classes="dialog-title")
-            with Horizontal(classes="missed-row"):
-                yield Static(_("Number"), classes="missed-label")
-                yield Input(str(last or ""), placeholder=_("as shown on your phone; empty if hidden"), id="missed-number")
-            with Horizontal(classes="missed-row"):
-                yield Static(_("Time"), classes="missed-label")
-                yield Input(self._now_text(), placeholder="21:47", id="missed-time")
-            yield Static("", id="missed-result")
-            yield Static(
-                _("Enter goes on; Enter on the time saves. Times like 21:47, 11-23 21:47 or 昨天 21:47. Esc or Ctrl+L closes."),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="calls-dialog-buttons"):
-                yield Button(_("Save"), id="missed-save", variant="primary")
-                yield Button(_("Done"), id="missed-close")
+    def hint_text(self) -> str:
+        return tr(
+            "Enter goes on; Enter on the time saves. Times like 21:47, 11-23 21:47 or 昨天 21:47. Esc or {done} closes.",
+            done=key_label("done"),
+        )
+
+    def compose_body(self) -> ComposeResult:
+        last = self.services.drafts.get(LAST_NUMBER_DRAFT)
+        with Horizontal(classes="missed-row"):
+            yield Static(_("Number"), classes="missed-label")
+            yield Input(str(last or ""), placeholder=_("as shown on your phone; empty if hidden"), id="missed-number")
+        with Horizontal(classes="missed-row"):
+            yield Static(_("Time"), classes="missed-label")
+            yield Input(self._now_text(), placeholder="21:47", id="missed-time")
+        yield Static("", id="missed-result")
+
+    def compose_buttons(self) -> ComposeResult:
+        with Horizontal(classes="calls-dialog-buttons"):
+            yield Button(_("Save"), id="missed-save", variant="primary")
+            yield Button(_("Done"), id="missed-close")
 
     def _now_text(self) -> str:
-        return f"{self.app.clock():%H:%M}"  # type: ignore[attr-defined]
-
-    def on_mount(self) -> None:
-        self.query_one("#missed-number", Input).focus()
+        return f"{self.services.clock():%H:%M}"
 
     def action_enter(self) -> None:
         focused = self.focused
@@ -83,18 +83,18 @@ class MissedCallScreen(ModalScreen[int]):
             self.set_focus(time_field)  # now, not later: keys right behind Enter belong to the time
             time_field.select_all()  # typing replaces the suggested time; Enter keeps it
         elif focused is not None:
-            focused.call_later(self._save)  # after the keys typed before Enter reach the field
+            focused.call_later(self.action_save)  # after the keys typed before Enter reach the field
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "missed-save":
-            self._save()
+            self.action_save()
         else:
             self.action_close()
 
-    def _save(self) -> None:
-        app = self.app
-        now = app.clock()  # type: ignore[attr-defined]
+    def action_save(self) -> None:
+        services = self.services
+        now = services.clock()
         result = self.query_one("#missed-result", Static)
         number = self.query_one("#missed-number", Input).value.strip()
         try:
@@ -103,27 +103,26 @@ class MissedCallScreen(ModalScreen[int]):
             result.update(Content.styled(error.text(), "bold $text-warning"))
             self.query_one("#missed-time", Input).focus()
             return
-        repo = CallsRepo(app.store)  # type: ignore[attr-defined]
-        record = missed_call(repo.new_id(), number, when)
-        repo.save(record)
+        record = missed_call(services.calls.new_id(), number, when)
+        services.calls.save(record)
         self.logged += 1
-        app.drafts.set(LAST_NUMBER_DRAFT, number)  # type: ignore[attr-defined]
-        result.update(self._outcome(repo, record, number))
+        services.drafts.set(LAST_NUMBER_DRAFT, number)
+        result.update(self._outcome(record, number))
         time_field = self.query_one("#missed-time", Input)
         time_field.value = self._now_text()
         number_field = self.query_one("#missed-number", Input)
         number_field.focus()
         number_field.select_all()
 
-    def _outcome(self, repo: CallsRepo, record: CallRecord, number: str) -> Content:
+    def _outcome(self, record: CallRecord, number: str) -> Content:
         saved = tr("Saved: missed call at {time}.", time=record.started_at.strftime("%m-%d %H:%M"))
         if not normalize_number(number):
             return Content.assemble(Content.styled(saved, "$text-success"), " ", _("A hidden number cannot be counted."))
-        same_day = repo.missed_calls_on(number, record.started_at.date())
-        count = len(same_day)
-        line = tr(
-            "{count} missed call(s) from this number that day (the rule allows {limit} attempts).",
-            count=count,
+        same_day = self.services.calls.missed_calls_on(number, record.started_at.date())
+        line = trn(
+            "{n} missed call from this number that day (the rule allows {limit} attempts).",
+            "{n} missed calls from this number that day (the rule allows {limit} attempts).",
+            len(same_day),
             limit=MAX_UNANSWERED_PER_DAY,
         )
         parts: list[Content | str] = [Content.styled(saved, "$text-success"), " ", line]

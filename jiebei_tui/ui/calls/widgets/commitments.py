@@ -14,8 +14,9 @@ from textual.widgets import Static
 from jiebei_tui.domain.calls import Commitment
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.i18n import _, tr
-from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.ui.calls.widgets.text import plain
+from jiebei_tui.ui.common.context import WithServices
+from jiebei_tui.ui.common.keys import key_label
 
 MAX_SHOWN = 8
 RECENT_DAYS = 14  # a promise that passed two weeks ago still shows (as passed); older ones live in History
@@ -32,15 +33,15 @@ def _due(commitment: Commitment, today: date) -> Content:
     return Content.styled(text, "bold")
 
 
-class CommitmentsHomePanel(Static):
+class CommitmentsHomePanel(WithServices, Static):
     """Open commitments with their dates, soonest first; the host screen calls ``refresh_data`` when shown."""
 
     DEFAULT_CLASSES = "commitments-panel"
 
     def refresh_data(self) -> None:
-        store = getattr(self.app, "store", None)
-        today = self.app.clock().date() if hasattr(self.app, "clock") else date.today()
-        found = CallsRepo(store).open_commitments(since=today - timedelta(days=RECENT_DAYS)) if store is not None else []
+        services = self.services
+        today = services.clock().date()
+        found = services.calls.open_commitments(since=today - timedelta(days=RECENT_DAYS))
         lines: list[Content] = [Content.styled(_("Commitments from calls"), "bold $text-primary")]
         if not found:
             lines.append(Content.styled(_("No open commitments. Lines you mark 诺: during a call appear here."), "$text-muted"))
@@ -54,6 +55,6 @@ class CommitmentsHomePanel(Static):
                 parts += ["  ", Content.styled(tr("({who})", who=who), "$text-muted")]
             lines.append(Content.assemble(*parts))
         if len(found) > MAX_SHOWN:
-            more = tr("and {count} more in History (Calls, Ctrl+S)", count=len(found) - MAX_SHOWN)
+            more = tr("and {count} more in History (Calls, {key})", count=len(found) - MAX_SHOWN, key=key_label("history"))
             lines.append(Content.styled(more, "$text-muted"))
         self.update(Content("\n").join(lines))

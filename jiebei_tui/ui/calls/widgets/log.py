@@ -1,9 +1,8 @@
 """The note input and the log of lines above it.
 
-The input keeps the focus for the whole call. Two-stroke keys (Ctrl+T then a
-digit, ...) are offered to the screen first, so the digit toggles an item
-instead of being typed; any other key cancels the prefix and types as usual,
-so nothing typed is ever swallowed.
+The input keeps the focus for the whole call. Every key is offered to the
+screen first (``take_key``, see ``ui/calls/strokes.py``), so the digit after a
+two-stroke key toggles an item instead of being typed.
 """
 
 from __future__ import annotations
@@ -11,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from jiebei_tui.domain.calls import Note, parse_note_prefix
 from jiebei_tui.i18n import N_
+from jiebei_tui.services import CallSession, SavedLine
 from jiebei_tui.ui.calls.widgets.text import note_line
+from jiebei_tui.ui.common.inputs import pass_on
+from jiebei_tui.ui.common.keys import bind
 
 
 def _offer_to_screen(widget: Input | OptionList, event: events.Key) -> bool:
@@ -33,40 +34,53 @@ def _offer_to_screen(widget: Input | OptionList, event: events.Key) -> bool:
 class NoteInput(Input):
     """One line of note; a pasted SMS of several lines is kept whole, its lines joined with " / ".
 
-    Enter hands the line over in a :class:`LineEntered` message and empties the
-    input at once, while the input works through its keys in order. (Input's own
-    Enter binding runs only after the key has bubbled up to the App; over a slow
-    link the next line's first keys arrive in the same burst and would already
-    be glued to this line by then.)
+    Every change reaches the call session at once (the draft that survives a
+    crash). Enter hands the line to the session, which makes it durable, and
+    empties the input right then, while the input works through its keys in
+    order: over a slow link the next line's first keys arrive in the same burst
+    as Enter, and Input's own Enter binding would run only after they were
+    already glued to this line. The screen hears of the saved line afterwards.
     """
 
-    class LineEntered(Message):
-        def __init__(self, note_input: NoteInput, text: str) -> None:
+    class LineSaved(Message):
+        def __init__(self, saved: SavedLine) -> None:
             super().__init__()
-            self.note_input = note_input
-            self.text = text
+            self.saved = saved
 
     class PrefixOnly(Message):
         """Enter on a line with a kind prefix but nothing after it: nothing to save yet."""
 
-    def __init__(self, *, value: str = "", placeholder: str = "", id: str | None = None) -> None:
-        super().__init__(value=value, placeholder=placeholder, select_on_focus=False, id=id)
+    def __init__(self, session: CallSession, *, placeholder: str = "", id: str | None = None) -> None:
+        self.session = session
+        super().__init__(value=session.unsent, placeholder=placeholder, select_on_focus=False, id=id)
+
+    def allow_focus(self) -> bool:
+        # Between calls the line is hidden: it must not take the focus (and with it Enter, "start a call").
+        return self.session.live
+
+    def watch_value(self, value: str) -> None:
+        if value != self.session.unsent:
+            self.session.set_unsent(value)
 
     async def action_submit(self) -> None:
         self.take_line()
 
     def take_line(self) -> None:
-        """Hand the line over and empty the input, right now (see the class docstring)."""
+        """Save the line and empty the input, right now (see the class docstring)."""
         text = self.value
         if not parse_note_prefix(text)[1]:
             if text.strip():
                 self.post_message(self.PrefixOnly())
             return
-        self.post_message(self.LineEntered(self, text))  # first: the screen saves it before the draft is dropped
+        saved = self.session.add_line(text)
+        if saved is None:
+            return  # no call in progress (ended in another session): the text stays where it is
         self.value = ""
+        self.cursor_position = 0
+        self.post_message(self.LineSaved(saved))
 
     async def _on_key(self, event: events.Key) -> None:
-        if _offer_to_screen(self, event):
+        if pass_on(self, event) or _offer_to_screen(self, event):
             return
         if event.key in ("enter", "ctrl+j"):  # ctrl+j: an Enter typed before the app set up the terminal
             event.stop()
@@ -91,7 +105,7 @@ class CallLog(OptionList):
     """The lines of this contact, oldest first; Enter on a line corrects it."""
 
     BINDINGS = [
-        Binding("escape", "back_to_input", N_("Back to the note line"), id="calls.log.back", show=False),
+        bind("close", "back_to_input", N_("Back to the note line"), id="calls.log.back", keys="escape", show=False),
     ]
 
     class BackToInput(Message):
@@ -125,7 +139,8 @@ class CallLog(OptionList):
 
     def focus_last(self) -> None:
         if self.option_count:
-            self.focus()
+            # set_focus, not focus(): it takes effect now, so a second ↑ typed in the same burst moves up the log.
+            self.screen.set_focus(self)
             self.highlighted = self.option_count - 1
 
     async def _on_key(self, event: events.Key) -> None:

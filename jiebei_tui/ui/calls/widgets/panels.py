@@ -2,14 +2,14 @@
 
 Each panel is a read-only picture of the record; the keys that change it live
 on the call screen, so the note input keeps the focus the whole call. Rows are
-numbered with the digit that follows the panel's key (Ctrl+T 3, Ctrl+R 5, ...).
+numbered with the digit that follows the panel's key (see ``ui/calls/strokes.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -29,8 +29,9 @@ from jiebei_tui.domain.calls import (
 )
 from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.parsing.money import format_money
-from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES, pad, plain, status_legend
+from jiebei_tui.ui.common.keys import key_label
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.selfcheck import Summary as SelfCheckSummary
@@ -38,8 +39,9 @@ if TYPE_CHECKING:
 MANUAL_FLAGS = tuple(flag for flag in RED_FLAGS if not flag.automatic)
 AUTOMATIC_FLAGS = tuple(flag for flag in RED_FLAGS if flag.automatic)
 CONSENT_DIGIT = "0"
-NUMBER_ROW = "7"
-KIND_ROW = "8"
+NUMBER_ROW = str(len(IDENTITY_FIELDS) + 1)
+KIND_ROW = str(len(IDENTITY_FIELDS) + 2)
+IDENTITY_ROWS = len(IDENTITY_FIELDS) + 2  # the details, then the number and the kind
 # Glyphs in aligned rows are never East-Asian "ambiguous" width (·, ○, —, •): CJK terminals may draw those two cells wide.
 CHECK = "✔"
 EMPTY = "◦"
@@ -110,7 +112,7 @@ class ChecklistPanel(ColumnsPanel):
             for index, item in enumerate(CHECKLIST, start=1)
         ]
         done = sum(item.key in record.checklist for item in CHECKLIST)
-        self.show(_title(tr("Checklist {done}/{total}", done=done, total=len(CHECKLIST)), _("Ctrl+T, then 1–6")), rows)
+        self.show(_title(tr("Checklist {done}/{total}", done=done, total=len(CHECKLIST)), tr("{key}, then 1–{n}", key=key_label("checklist"), n=len(CHECKLIST))), rows)
 
 
 class FlagsPanel(ColumnsPanel):
@@ -129,7 +131,8 @@ class FlagsPanel(ColumnsPanel):
         consent = _box(record.consented)
         after.append(Content.assemble(f"{CONSENT_DIGIT} ", consent, " ", _("I agreed to be contacted at this time")))
         count = len(record.manual_flags | automatic)
-        title = _title(tr("Red flags {count}", count=count), _("Ctrl+R, then 1–8 or 0"))
+        keys = tr("{key}, then 1–{n} or {consent}", key=key_label("red_flag"), n=len(MANUAL_FLAGS), consent=CONSENT_DIGIT)
+        title = _title(tr("Red flags {count}", count=count), keys)
         self.show(title, rows, after)
 
 
@@ -153,23 +156,11 @@ class IdentityPanel(ColumnsPanel):
             if verified
             else Content.styled(_("not verified yet"), "$text-warning")
         )
-        title = Content.assemble(_title(_("Who is calling"), _("Ctrl+Y, then 1–8")), "  ", state)
+        title = Content.assemble(_title(_("Who is calling"), tr("{key}, then 1–{n}", key=key_label("identity"), n=IDENTITY_ROWS)), "  ", state)
         self.show(title, rows, [status_legend()])
 
 
 # ----- prep ----------------------------------------------------------------------------------
-
-
-def latest_selfcheck(store: Any) -> SelfCheckSummary | None:
-    """The latest self-check's numbers, if the self-check area can give them (import kept lazy)."""
-    try:
-        from jiebei_tui.store.selfcheck import latest_summary
-    except ImportError:
-        return None
-    try:
-        return latest_summary(store)
-    except Exception:
-        return None
 
 
 def selfcheck_lines(summary: SelfCheckSummary | None) -> list[Content]:
@@ -201,7 +192,7 @@ class PrepPanel(ColumnsPanel):
         rows = [Content.assemble(Content.styled("∙ ", "$text-primary"), _(item.label)) for item in PREP_CHECKLIST]
         details = [Content.styled(" — " + _(item.hint), "$text-muted") for item in PREP_CHECKLIST]
         if live:
-            title = _title(_("Before you answer"), _("Ctrl+B shows the panels in turn"))
+            title = _title(_("Before you answer"), tr("{key} shows the panels in turn", key=key_label("view")))
         else:
             title = Content.styled(_("Before you answer"), "bold $text-primary")
         self.show(title, rows, selfcheck_lines(summary), details)
@@ -239,7 +230,7 @@ class CallStatus(Static):
             "  ",
             Content.styled(_("verified") if verified else _("not verified"), "$text-success" if verified else "$text-warning"),
             "  ",
-            tr("{count} lines", count=notes),
+            trn("{n} line", "{n} lines", notes),
         ]
         if flags:
             parts += ["  ", Content.styled(tr("⚑ {count}", count=flags), "bold $text-error")]

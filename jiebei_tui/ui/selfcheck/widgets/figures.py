@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.parsing.rates import format_multiplier, format_rate
@@ -21,15 +22,13 @@ from jiebei_tui.domain.selfcheck.debts import (
     L_DAYS_OVERDUE,
 )
 from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS, NOTE_ROUNDING
-from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.i18n import N_, _, tr, trn
 
 VERDICT_SHORT = {
     VerdictKind.CRISIS: N_("Essentials first"),
     VerdictKind.CLEAR_NOW: N_("Can clear now"),
     VerdictKind.NEGOTIATE: N_("Ask the lender for a plan"),
 }
-VERDICT_ONE_MONTH = N_("About 1 month at this pace")
-VERDICT_MONTHS = N_("About {months} months at this pace")
 
 L_VERDICT = N_("Verdict")
 L_TOTAL_OVERDUE = N_("Total overdue (principal plus penalty and interest)")
@@ -44,7 +43,7 @@ VALUE_LINE = N_("{label}: {value}")
 def verdict_short(kind: VerdictKind, months: int | None) -> str:
     """A few words for lists and Home: "About 3 months at this pace"."""
     if kind is VerdictKind.CLEAR_IN_MONTHS:
-        return _(VERDICT_ONE_MONTH) if months == 1 else tr(VERDICT_MONTHS, months=months or 0)
+        return trn("About {n} month at this pace", "About {n} months at this pace", months or 0)
     return _(VERDICT_SHORT[kind])
 
 
@@ -78,7 +77,7 @@ def _named_steps(items: list[DebtAssessment], attribute: str) -> tuple[str, ...]
     """Each debt's own step, its name in front, for the explanation of a total."""
     lines = []
     for item in items:
-        figure: Figure[object] = getattr(item, attribute)
+        figure: Figure[Any] = getattr(item, attribute)
         for step in figure.steps:
             label = tr(L_DEBT_FIGURE, name=item.debt.name, figure=_(step.label))
             lines.append(
@@ -87,7 +86,7 @@ def _named_steps(items: list[DebtAssessment], attribute: str) -> tuple[str, ...]
     return tuple(lines)
 
 
-def _notes(*figures: Figure[object]) -> tuple[str, ...]:
+def _notes(*figures: Figure[Any]) -> tuple[str, ...]:
     seen: list[str] = []
     for figure in figures:
         if figure.note and _(figure.note) not in seen:

@@ -1,6 +1,6 @@
 """Home's view of the self-check: the latest numbers and what each day of waiting costs.
 
-Mounted by Home; ``refresh_data()`` re-reads through ``app.store`` (Home calls
+Mounted by Home; ``refresh_data()`` re-reads through the services (Home calls
 it when data changes). With no self-check yet it says, calmly, how to start.
 """
 
@@ -13,11 +13,11 @@ from textual.widgets import Static
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.selfcheck import DRAFT_KEY, assess
 from jiebei_tui.i18n import _, tr
-from jiebei_tui.store.selfcheck import list_snapshots
+from jiebei_tui.ui.common.context import WithServices
 from jiebei_tui.ui.selfcheck.widgets.figures import verdict_short
 
 
-class SelfCheckHomePanel(Vertical):
+class SelfCheckHomePanel(WithServices, Vertical):
     DEFAULT_CSS = """
     SelfCheckHomePanel {
         height: auto;
@@ -41,11 +41,9 @@ class SelfCheckHomePanel(Vertical):
         self.query_one("#sc-home-body", Static).update("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        app = self.app
-        store = app.store
-        snapshots = list_snapshots(store)
-        drafts = getattr(app, "drafts", None)
-        has_draft = drafts is not None and drafts.get(DRAFT_KEY) is not None
+        services = self.services
+        snapshots = services.selfchecks.all()
+        has_draft = services.drafts.get(DRAFT_KEY) is not None
         if not snapshots:
             if has_draft:
                 return [_("You started a self-check. Press F3 to carry on where you left off; nothing was lost.")]

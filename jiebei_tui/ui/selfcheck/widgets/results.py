@@ -1,6 +1,6 @@
 """The self-check result: the verdict and its next step first, then every figure.
 
-Each figure row opens "how was this computed" (Enter or F8). What is at stake
+Each figure row opens "how was this computed" (Enter). What is at stake
 comes only from ``facts.py``, each fact with its source; the crisis verdict
 also says where to get help, using only the complaint channels listed there.
 """
@@ -20,6 +20,7 @@ from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.selfcheck import NEXT_PLAN_BUILDER, Assessment, VerdictKind
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.bullets import BulletList
+from jiebei_tui.ui.common.keys import key_label
 from jiebei_tui.ui.selfcheck.widgets.figures import FigureLine, figure_lines
 
 NEXT_LABELS = {
@@ -96,9 +97,9 @@ class SelfCheckResults(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(_("Your result"), classes="panel-title")
-        yield Static(_("Ctrl+R: back to your numbers."), classes="sc-section-hint sc-narrow-only")
+        yield Static(tr("{key}: back to your numbers.", key=key_label("view")), classes="sc-section-hint sc-narrow-only")
         yield Static(
-            _("Your result appears here once you save the self-check with Ctrl+S."),
+            tr("Your result appears here once you save the self-check with {key}.", key=key_label("save")),
             id="sc-result-empty",
             classes="sc-section-hint",
         )
@@ -113,7 +114,7 @@ class SelfCheckResults(Vertical):
                 yield Static(_("Who to talk to, and where to complain"), classes="panel-title")
                 yield BulletList(help_items(), id="sc-help-text")
             yield Static(_("Your numbers"), classes="panel-title")
-            yield Static(_("Enter or F8 on a line shows how it was computed."), classes="sc-section-hint")
+            yield Static(_("Enter on a line shows how it was computed."), classes="sc-section-hint")
             yield OptionList(id="sc-figures")
             yield Static(_("If money is tight, pay in this order"), classes="panel-title")
             yield Static(
@@ -154,7 +155,11 @@ class SelfCheckResults(Vertical):
         verdict = assessment.verdict
         when = self.taken_at.date().isoformat() if self.taken_at else assessment.today.isoformat()
         self.query_one("#sc-result-when", Static).update(
-            tr("From your self-check of {date}. Change a number and press Ctrl+S again to update it.", date=when)
+            tr(
+                "From your self-check of {date}. Change a number and press {key} again to update it.",
+                date=when,
+                key=key_label("save"),
+            )
         )
         self.query_one("#sc-verdict-headline", Static).update(verdict.headline.text())
         self.query_one("#sc-verdict-text", Static).update(verdict.explanation.text())

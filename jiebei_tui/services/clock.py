@@ -23,12 +23,29 @@ TIME_ZONES: dict[str, str] = {
 }
 
 
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
 def clock_for(setting: str | None) -> Callable[[], datetime]:
     if setting == CHINA:
         return lambda: datetime.now(CHINA_ZONE)
-    return lambda: datetime.now().astimezone()
+    return local_now
 
 
 def system_offset_label() -> str:
     offset = datetime.now().astimezone().strftime("%z")
     return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+
+
+class WallClock:
+    """The one clock everything reads; choosing a time zone swaps what it reads, for everyone at once."""
+
+    def __init__(self, now: Callable[[], datetime] = local_now) -> None:
+        self._now = now
+
+    def __call__(self) -> datetime:
+        return self._now()
+
+    def use(self, now: Callable[[], datetime]) -> None:
+        self._now = now

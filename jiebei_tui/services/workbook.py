@@ -1,0 +1,48 @@
+"""Everything a screen works with, built once per App by the factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jiebei_tui.services.calls import CallSession
+from jiebei_tui.services.clock import WallClock
+from jiebei_tui.services.selfchecks import SelfChecks
+from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.store.drafts import DraftKeeper
+from jiebei_tui.store.settings import SettingsRepo
+from jiebei_tui.store.store import OpenReport, Store
+
+
+@dataclass
+class Services:
+    """The repositories, the drafts, the clock and the call in progress.
+
+    Screens reach them through their ``services`` property instead of the
+    store, so each screen says what it needs and tests can build one without a
+    terminal. ``clock`` is shared: choosing a time zone changes it for everyone.
+    """
+
+    store: Store
+    clock: WallClock
+    report: OpenReport = field(default_factory=OpenReport)
+    drafts: DraftKeeper = field(init=False)
+    settings: SettingsRepo = field(init=False)
+    calls: CallsRepo = field(init=False)
+    selfchecks: SelfChecks = field(init=False)
+    call_session: CallSession = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.drafts = DraftKeeper(self.store, self.clock)
+        self.settings = SettingsRepo(self.store)
+        self.calls = CallsRepo(self.store)
+        self.selfchecks = SelfChecks(self.store)
+        self.call_session = CallSession(self.calls, self.drafts, self.clock)
+
+    def count(self, table: str) -> int:
+        """How many documents a table holds (Home's counts)."""
+        return self.store.count(table)
+
+    def save_everything(self) -> None:
+        """Write every draft and retry what the disk refused before."""
+        self.drafts.flush()
+        self.store.retry_pending()

@@ -1,0 +1,184 @@
+"""What the Calls area shows, drawn from its state: the call session and a few reactives.
+
+The record, its lines, the first stroke waiting for its digit and which panels
+are open are reactive; their watchers draw them, and ``_show_session`` draws
+everything again after opening or ending a call, a data change or a language
+switch (which rebuilds the widgets in this screen's own message loop). The
+screen in ``screen.py`` adds what the keys do.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import var
+from textual.widgets import Static
+
+from jiebei_tui import locations
+from jiebei_tui.domain.calls import CallRecord, Note, NoteKind, automatic_flags, parse_note_prefix
+from jiebei_tui.i18n import N_, _
+from jiebei_tui.services import CallSession
+from jiebei_tui.ui.calls.strokes import guide, key_guide, stroke
+from jiebei_tui.ui.calls.widgets.hint import HintLine
+from jiebei_tui.ui.calls.widgets.idle import IdlePage
+from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
+from jiebei_tui.ui.calls.widgets.panels import (
+    CallStatus,
+    ChecklistPanel,
+    FlagsPanel,
+    IdentityPanel,
+    PanelStack,
+    PrepPanel,
+    flag_rule_text,
+)
+from jiebei_tui.ui.calls.widgets.text import kind_badge
+from jiebei_tui.ui.shell.base import AreaScreen
+
+WIDE = 110  # from this many columns the panels sit beside the log instead of above it
+PANELS = ("identity", "checklist", "flags", "prep")
+PANELS_NARROW = ("none", "identity", "checklist", "flags", "prep")  # one at a time, above the log
+PANELS_WIDE = {"all": {"identity", "checklist", "flags"}, "prep": {"prep"}, "none": set()}  # beside the log
+PLACEHOLDER = N_("Type what is said, Enter saves it. Start with 他: 我: 诺: ? or ! to mark the kind")
+
+
+class CallView(AreaScreen):
+    """The Calls area's layout and drawing; :class:`~jiebei_tui.ui.calls.screen.CallsScreen` is the screen."""
+
+    AREA = "calls"
+    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    AUTO_FOCUS = "#note-input"  # between calls it is hidden, and nothing needs the focus
+
+    # The view: drawn by the watchers, kept across a language switch.
+    record: var[CallRecord | None] = var(None, init=False, always_update=True, bindings=True)
+    notes: var[tuple[Note, ...]] = var((), init=False, always_update=True)
+    prefix: var[str | None] = var(None, init=False)  # a first stroke waiting for its digit
+    narrow_view: var[str] = var("none", init=False)
+    wide_view: var[str] = var("all", init=False)
+    live: var[bool] = var(False, init=False, toggle_class="-live")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen_token: object = None
+
+    @property
+    def session(self) -> CallSession:
+        return self.services.call_session
+
+    # ----- layout --------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        yield IdlePage(id="call-idle", classes="area-body")
+        with Vertical(id="call-live"):
+            yield CallStatus(id="call-status")
+            with Horizontal(id="call-main"):
+                with Vertical(id="call-left"):
+                    yield CallLog(self.session.notes, id="call-log")
+                    with Horizontal(id="note-row"):
+                        yield Static(id="note-kind")
+                        yield NoteInput(self.session, placeholder=_(PLACEHOLDER), id="note-input")
+                    yield HintLine(key_guide(), id="call-hint")
+                yield PanelStack(id="call-side")
+
+    def after_recompose(self) -> None:
+        super().after_recompose()
+        self._show_session()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._apply_view()
+
+    def on_screen_resume(self) -> None:
+        if self.record is not None:
+            self.call_after_refresh(self._focus_input)
+
+    def refresh_data(self) -> None:
+        token = self.services.store.change_token()
+        if token == self._seen_token:
+            return  # nothing saved anywhere since the last look (cheap: file stats only)
+        self.session.reload()  # the call may have been changed, or ended, in another session
+        self._show_session()
+
+    def _show_session(self, notice: str = "") -> None:
+        """Everything from the session: after opening, starting, ending, a data change or a language switch."""
+        session = self.session
+        self._seen_token = self.services.store.change_token()
+        self.notes = tuple(session.notes)
+        self.record = session.record
+        note_input = self.query_one(NoteInput)
+        if note_input.value != session.unsent:
+            note_input.value = session.unsent
+            note_input.cursor_position = len(session.unsent)
+        summary = self.services.selfchecks.latest_summary()
+        if session.record is None:
+            self.query_one(IdlePage).show(summary)
+            if isinstance(self.focused, (NoteInput, CallLog)):
+                self.set_focus(None)  # the call is over: Enter starts the next one
+            return
+        self.query_one("#prep-panel", PrepPanel).show_summary(summary)
+        if notice:
+            self.query_one(HintLine).notice(notice)
+        self.call_after_refresh(self._focus_input)
+
+    def night_notice(self) -> str:
+        """A call started between 22:00 and 08:00: the rule it meets, said once when it starts."""
+        night = automatic_flags(self.session.record, []) if self.session.record is not None else set()
+        return "⚑" + " ".join(flag_rule_text(key, with_source=False) for key in sorted(night)) if night else ""
+
+    # ----- watchers --------------------------------------------------------------------------
+
+    def watch_record(self, record: CallRecord | None) -> None:
+        self.live = record is not None
+        if record is not None:
+            self.query_one(IdentityPanel).show_record(record)
+            self.query_one(ChecklistPanel).show_record(record)
+            self.query_one(FlagsPanel).show_record(record, automatic_flags(record, []))
+        self._show_status()
+        self._show_kind()
+        self._apply_view()
+
+    def watch_notes(self, notes: tuple[Note, ...]) -> None:
+        self.query_one(CallLog).show_notes(notes)
+        self._show_status()
+
+    def watch_prefix(self, prefix: str | None) -> None:
+        if prefix is not None:
+            self.query_one(HintLine).say(Content.styled(guide(prefix), "bold $text-primary"))
+        self._apply_view()
+
+    def watch_narrow_view(self) -> None:
+        self._apply_view()
+
+    def watch_wide_view(self) -> None:
+        self._apply_view()
+
+    def _show_status(self) -> None:
+        record = self.record
+        flags = len(record.manual_flags | automatic_flags(record, [])) if record is not None else 0
+        self.query_one(CallStatus).show_record(record, self.services.clock(), flags, len(self.notes))
+
+    def _show_kind(self) -> None:
+        typed, _body = parse_note_prefix(self.query_one(NoteInput).value)
+        kind = typed if typed is not NoteKind.PLAIN else self.session.kind
+        badge = self.query_one("#note-kind", Static)
+        badge.update(kind_badge(kind))
+        badge.set_class(kind is not NoteKind.PLAIN, "-marked")
+
+    def _apply_view(self) -> None:
+        """Which panels show (CSS classes on the screen): beside the log when wide, above it when narrow."""
+        peek = stroke(self.prefix).panel if self.prefix else None
+        if self.size.width >= WIDE:
+            shown = PANELS_WIDE[self.wide_view] | ({peek} if peek else set())
+        else:
+            view = peek or self.narrow_view
+            shown = set() if view == "none" else {view}
+        for name in PANELS:
+            self.set_class(name in shown, f"-show-{name}")
+        self.set_class(bool(shown), "-show-side")
+
+    def _focus_input(self, *, from_log: bool = False) -> None:
+        """The note line gets the focus back, but a late call never takes it from the log the user went to."""
+        if self.record is not None and self.is_active and (from_log or not isinstance(self.focused, CallLog)):
+            self.set_focus(self.query_one(NoteInput))
+
