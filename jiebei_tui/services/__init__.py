@@ -16,7 +16,7 @@ from jiebei_tui.services.calls import (
     note_draft_key,
 )
 from jiebei_tui.services.clock import CHINA, SYSTEM, TIME_ZONES, WallClock, clock_for, local_now, system_offset_label
-from jiebei_tui.services.selfchecks import SelfChecks
+from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.services.workbook import Services
 
 __all__ = [

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from jiebei_tui.services.calls import CallSession
 from jiebei_tui.services.clock import WallClock
-from jiebei_tui.services.selfchecks import SelfChecks
+from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.drafts import DraftKeeper
 from jiebei_tui.store.settings import SettingsRepo

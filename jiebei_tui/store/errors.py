@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Another session held the data lock longer than we wait (the change stays queued in memory).
+# Named here so screens can explain it without knowing which lock library the store uses.
+from filelock import Timeout as LockTimeout
+
+__all__ = ["CorruptFileError", "ImportRefusedError", "LockTimeout", "NewerSchemaError", "StoreError"]
+
 
 class StoreError(Exception):
     """Base class: something about the data files needs the user's attention."""

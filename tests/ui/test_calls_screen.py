@@ -386,7 +386,7 @@ async def test_the_prep_panel_shows_the_latest_self_check_numbers(data_dir: Path
 
     figures = (Decimal("20000"), Decimal("5200"), Decimal("800"), Decimal("12.5"))
     latest = Summary(date(2026, 11, 20), *figures, VerdictKind.NEGOTIATE)
-    monkeypatch.setattr("jiebei_tui.services.selfchecks.SelfChecks.latest_summary", lambda self: latest)
+    monkeypatch.setattr("jiebei_tui.services.selfcheck.SelfChecks.latest_summary", lambda self: latest)
     app = create_app(data_dir, start_area="calls", clock=evening(), language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+b")  # wide: the side column shows the prep panel

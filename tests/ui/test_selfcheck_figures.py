@@ -8,8 +8,8 @@ from typing import Any
 
 from jiebei_tui import i18n
 from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, FACTS
-from jiebei_tui.domain.selfcheck import VerdictKind, assess, check_form, new_form
-from jiebei_tui.ui.selfcheck.widgets.figures import figure_lines, verdict_short
+from jiebei_tui.domain.selfcheck import VerdictKind, assess, check_form, new_form, verdict_words
+from jiebei_tui.ui.selfcheck.widgets.figures import figure_lines
 from jiebei_tui.ui.selfcheck.widgets.results import at_stake_items, help_items
 
 TODAY = date(2026, 11, 23)
@@ -60,8 +60,8 @@ def test_explanations_are_translated_days_included() -> None:
 
 def test_verdict_words_and_facts_with_sources() -> None:
     i18n.set_language("en")
-    assert verdict_short(VerdictKind.CLEAR_IN_MONTHS, 1) == "About 1 month at this pace"
-    assert verdict_short(VerdictKind.CLEAR_IN_MONTHS, 4) == "About 4 months at this pace"
+    assert verdict_words(VerdictKind.CLEAR_IN_MONTHS, 1).text() == "About 1 month at this pace"
+    assert verdict_words(VerdictKind.CLEAR_IN_MONTHS, 4).text() == "About 4 months at this pace"
     text = "\n".join(at_stake_items(_sample_assessment()))
     statements = [fact for fact in FACTS if fact.statement in text]
     assert statements and all(fact.source in text for fact in statements)

@@ -22,11 +22,11 @@ from jiebei_tui.factory import create_app
 from jiebei_tui.store.selfcheck import list_snapshots, save_snapshot
 from jiebei_tui.store.store import open_store
 from jiebei_tui.ui.common.bullets import BulletList
+from jiebei_tui.ui.home.selfcheck_panel import SelfCheckHomePanel
 from jiebei_tui.ui.selfcheck.explain import ExplainScreen
 from jiebei_tui.ui.selfcheck.history import SelfCheckHistoryScreen
 from jiebei_tui.ui.selfcheck.screen import SelfCheckScreen
 from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow
-from jiebei_tui.ui.selfcheck.widgets.home_panel import SelfCheckHomePanel
 
 
 def fixed_clock() -> datetime:

@@ -79,7 +79,7 @@ from jiebei_tui.domain.habits.habit import (
     rename_habit,
     unused_starters,
 )
-from jiebei_tui.domain.habits.history import (
+from jiebei_tui.domain.habits.heatmap import (
     HabitToday,
     PeriodMark,
     PeriodState,

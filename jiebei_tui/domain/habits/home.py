@@ -16,7 +16,7 @@ from typing import Final
 
 from jiebei_tui.domain.habits.fund import EmergencyFund, FundStatus, fund_status
 from jiebei_tui.domain.habits.habit import Habit
-from jiebei_tui.domain.habits.history import HabitToday, habits_today
+from jiebei_tui.domain.habits.heatmap import HabitToday, habits_today
 from jiebei_tui.domain.habits.progress import HabitProgress
 from jiebei_tui.domain.habits.reminders import DueItem, DueSoon, DueSource
 from jiebei_tui.domain.parsing.money import ZERO

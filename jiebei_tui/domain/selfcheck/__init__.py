@@ -8,7 +8,7 @@ from here, never from its modules.
 
 from __future__ import annotations
 
-from jiebei_tui.domain.selfcheck.assess import (
+from jiebei_tui.domain.selfcheck.assessment import (
     Assessment,
     assess,
 )
@@ -17,7 +17,7 @@ from jiebei_tui.domain.selfcheck.check import (
     check_form,
     field_paths,
 )
-from jiebei_tui.domain.selfcheck.compare import (
+from jiebei_tui.domain.selfcheck.comparison import (
     SUMMARY_VERSION,
     Change,
     Comparison,
@@ -82,6 +82,7 @@ from jiebei_tui.domain.selfcheck.verdict import (
     NEXT_PLAN_BUILDER,
     Verdict,
     decide,
+    verdict_words,
 )
 
 __all__ = [
@@ -127,6 +128,7 @@ __all__ = [
     "clone",
     "compare",
     "decide",
+    "verdict_words",
     "field_id",
     "field_label",
     "field_paths",

@@ -262,3 +262,18 @@ def decide(
         Message.counted(H_CLEAR_IN_MONTHS, months, params), E_CLEAR_IN_MONTHS, params, steps,
     )
 
+
+
+VERDICT_WORDS: Final[Mapping[VerdictKind, str]] = {
+    VerdictKind.CRISIS: N_("Essentials first"),
+    VerdictKind.CLEAR_NOW: N_("Can clear now"),
+    VerdictKind.NEGOTIATE: N_("Ask the lender for a plan"),
+}
+VERDICT_MONTHS: Final = N_plural("About {n} month at this pace", "About {n} months at this pace")
+
+
+def verdict_words(kind: VerdictKind, months: int | None) -> Message:
+    """A few words for lists and Home ("About 3 months at this pace")."""
+    if kind is VerdictKind.CLEAR_IN_MONTHS:
+        return Message.counted(VERDICT_MONTHS, months or 0, {})
+    return Message(VERDICT_WORDS[kind])

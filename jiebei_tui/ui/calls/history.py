@@ -25,8 +25,8 @@ from jiebei_tui.domain.calls import (
     red_flag,
 )
 from jiebei_tui.i18n import N_, _, tr, trn
-from jiebei_tui.ui.calls.widgets.text import pad, plain
 from jiebei_tui.ui.common.keys import bind, key_label
+from jiebei_tui.ui.common.text import pad, plain
 from jiebei_tui.ui.shell.base import SubScreen
 
 FLAG_FILTERS: tuple[str | None, ...] = (None, *(flag.key for flag in RED_FLAGS))

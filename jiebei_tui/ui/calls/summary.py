@@ -35,9 +35,10 @@ from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, plain
+from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS
 from jiebei_tui.ui.common.debounce import DebouncedSave
 from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.common.text import plain
 from jiebei_tui.ui.shell.base import SubScreen
 
 SAVE_AFTER_SECONDS = 0.8

@@ -9,10 +9,10 @@ from textual.widgets import Static
 from jiebei_tui import locations
 from jiebei_tui.areas import counted_tables
 from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.ui.calls.widgets.commitments import CommitmentsHomePanel
+from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.guidance import GuidancePanel
 from jiebei_tui.ui.common.keys import bind
-from jiebei_tui.ui.selfcheck.widgets.home_panel import SelfCheckHomePanel
+from jiebei_tui.ui.home.selfcheck_panel import SelfCheckHomePanel
 from jiebei_tui.ui.shell.base import AreaScreen
 
 

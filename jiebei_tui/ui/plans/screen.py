@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from jiebei_tui.ui.calls.widgets.commitments import CommitmentsHomePanel
+from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.guidance_area import GuidanceAreaScreen
 
 

@@ -16,14 +16,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Sparkline, Static
 
 from jiebei_tui.domain.parsing.money import format_money
-from jiebei_tui.domain.selfcheck import Change, compare
+from jiebei_tui.domain.selfcheck import Change, compare, verdict_words
 from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.store.selfcheck import Snapshot
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.common.messages import DataChanged
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
-from jiebei_tui.ui.selfcheck.widgets.figures import verdict_short
 
 
 def change_text(label: str, change: Change) -> str:
@@ -54,8 +53,8 @@ def comparison_text(older: Snapshot, newer: Snapshot) -> str:
         change_text(_("Cost of each day of waiting"), result.daily_cost),
         tr(
             "Verdict: {before} → {after} ({direction})",
-            before=verdict_short(result.verdict_before, result.months_before),
-            after=verdict_short(result.verdict_after, result.months_after),
+            before=verdict_words(result.verdict_before, result.months_before).text(),
+            after=verdict_words(result.verdict_after, result.months_after).text(),
             direction=_(result.verdict_direction.label),
         ),
     ]
@@ -149,7 +148,7 @@ class SelfCheckHistoryScreen(Dialog[None]):
                 Text(format_money(summary.total_owed), justify="right"),
                 Text(format_money(summary.monthly_surplus), justify="right"),
                 Text(format_money(summary.daily_cost), justify="right"),
-                verdict_short(summary.verdict, summary.months),
+                verdict_words(summary.verdict, summary.months).text(),
                 key=snapshot.id,
             )
         if keep in ids:

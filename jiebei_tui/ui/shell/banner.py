@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import errno
 
-from filelock import Timeout
 from textual.widgets import Static
 
 from jiebei_tui.i18n import N_, _, trn
+from jiebei_tui.store.errors import LockTimeout
 
 _REASONS = {
     errno.ENOSPC: N_("the disk is full"),
@@ -19,7 +19,7 @@ _REASONS = {
 
 
 def describe_save_error(error: BaseException | None) -> str:
-    if isinstance(error, Timeout):
+    if isinstance(error, LockTimeout):
         return _("another session is holding the data lock")
     if isinstance(error, OSError) and error.errno in _REASONS:
         return _(_REASONS[error.errno])

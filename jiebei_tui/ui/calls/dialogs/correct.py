@@ -10,9 +10,10 @@ from textual.widgets import Button, Input, Static
 from jiebei_tui import locations
 from jiebei_tui.domain.calls import Note, NoteKind, format_offset, next_note_kind
 from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.ui.calls.widgets.text import kind_badge, plain
+from jiebei_tui.ui.calls.widgets.text import kind_badge
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind, key_label
+from jiebei_tui.ui.common.text import plain
 
 
 class CorrectionScreen(Dialog[tuple[str, NoteKind] | None]):

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from jiebei_tui.domain.selfcheck import Summary
 from jiebei_tui.i18n import _, tr
-from jiebei_tui.ui.calls.widgets.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.calls.widgets.panels import PrepPanel
+from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.guidance import GuidancePanel
 from jiebei_tui.ui.common.keys import key_label
 

@@ -30,8 +30,9 @@ from jiebei_tui.domain.calls import (
 from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.i18n import N_, _, tr, trn
-from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES, pad, plain, status_legend
+from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES, status_legend
 from jiebei_tui.ui.common.keys import key_label
+from jiebei_tui.ui.common.text import pad, plain
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.selfcheck import Summary as SelfCheckSummary

@@ -15,6 +15,7 @@ from jiebei_tui.domain.calls.notes import NOTE_KIND_CYCLE
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.ui.common.text import pad, plain
 
 KIND_STYLES: dict[NoteKind, str] = {
     NoteKind.PLAIN: "$text-muted",
@@ -39,16 +40,6 @@ STATUS_STYLES: dict[IdentityStatus, str] = {
     IdentityStatus.GIVEN: "$text-primary",
     IdentityStatus.VERIFIED: "bold $text-success",
 }
-
-
-def plain(text: str) -> Content:
-    """User text as one safe line of Content (control characters made visible, no markup)."""
-    return Content(sanitize_inline(text))
-
-
-def pad(text: str, width: int) -> str:
-    """Pad to ``width`` terminal cells (Chinese characters are two cells wide)."""
-    return text + " " * max(0, width - cell_len(text))
 
 
 def kind_label(kind: NoteKind) -> str:

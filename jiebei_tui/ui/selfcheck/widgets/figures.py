@@ -13,8 +13,15 @@ from typing import Any
 
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.parsing.rates import format_multiplier, format_rate
-from jiebei_tui.domain.selfcheck import Assessment, DebtAssessment, Figure, Step, VerdictKind, field_label
-from jiebei_tui.domain.selfcheck.assess import L_ESSENTIALS, L_INCOME, L_NEEDED, L_SAVINGS, L_SURPLUS, L_TOTAL_30_DAYS
+from jiebei_tui.domain.selfcheck import Assessment, DebtAssessment, Figure, Step, field_label, verdict_words
+from jiebei_tui.domain.selfcheck.assessment import (
+    L_ESSENTIALS,
+    L_INCOME,
+    L_NEEDED,
+    L_SAVINGS,
+    L_SURPLUS,
+    L_TOTAL_30_DAYS,
+)
 from jiebei_tui.domain.selfcheck.debts import (
     L_ACCRUED,
     L_COST_30_DAYS,
@@ -22,13 +29,7 @@ from jiebei_tui.domain.selfcheck.debts import (
     L_DAYS_OVERDUE,
 )
 from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS, NOTE_ROUNDING
-from jiebei_tui.i18n import N_, _, tr, trn
-
-VERDICT_SHORT = {
-    VerdictKind.CRISIS: N_("Essentials first"),
-    VerdictKind.CLEAR_NOW: N_("Can clear now"),
-    VerdictKind.NEGOTIATE: N_("Ask the lender for a plan"),
-}
+from jiebei_tui.i18n import N_, _, tr
 
 L_VERDICT = N_("Verdict")
 L_TOTAL_OVERDUE = N_("Total overdue (principal plus penalty and interest)")
@@ -38,13 +39,6 @@ V_NO_UPLIFT = N_("{multiplier} (no uplift)")
 V_FROM_CONTRACT = N_("{multiplier}, from your contract")
 STEP_LINE = N_("{label}: {formula} = {result}")
 VALUE_LINE = N_("{label}: {value}")
-
-
-def verdict_short(kind: VerdictKind, months: int | None) -> str:
-    """A few words for lists and Home: "About 3 months at this pace"."""
-    if kind is VerdictKind.CLEAR_IN_MONTHS:
-        return trn("About {n} month at this pace", "About {n} months at this pace", months or 0)
-    return _(VERDICT_SHORT[kind])
 
 
 @dataclass(frozen=True)
@@ -159,7 +153,7 @@ def _verdict_line(a: Assessment) -> FigureLine:
     return FigureLine(
         "verdict",
         _(L_VERDICT),
-        verdict_short(verdict.kind, verdict.months),
+        verdict_words(verdict.kind, verdict.months).text(),
         tuple(render_step(step) for step in verdict.steps),
         inputs,
         (verdict.explanation.text(),),

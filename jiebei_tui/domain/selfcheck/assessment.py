@@ -10,7 +10,7 @@ from typing import Any, Final
 from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.labels import Message
 from jiebei_tui.domain.parsing.money import ZERO, format_money, round_fen
-from jiebei_tui.domain.selfcheck.compare import Summary
+from jiebei_tui.domain.selfcheck.comparison import Summary
 from jiebei_tui.domain.selfcheck.debts import F_PLUS, DebtAssessment, assess_debt
 from jiebei_tui.domain.selfcheck.explain import (
     NOTE_PENALTY_INPUTS,

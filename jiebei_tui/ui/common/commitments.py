@@ -14,9 +14,9 @@ from textual.widgets import Static
 from jiebei_tui.domain.calls import Commitment
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.i18n import _, tr
-from jiebei_tui.ui.calls.widgets.text import plain
 from jiebei_tui.ui.common.context import WithServices
 from jiebei_tui.ui.common.keys import key_label
+from jiebei_tui.ui.common.text import plain
 
 MAX_SHOWN = 8
 RECENT_DAYS = 14  # a promise that passed two weeks ago still shows (as passed); older ones live in History

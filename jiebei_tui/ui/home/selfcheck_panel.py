@@ -11,10 +11,9 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from jiebei_tui.domain.parsing.money import format_money
-from jiebei_tui.domain.selfcheck import DRAFT_KEY, assess
+from jiebei_tui.domain.selfcheck import DRAFT_KEY, assess, verdict_words
 from jiebei_tui.i18n import _, tr
 from jiebei_tui.ui.common.context import WithServices
-from jiebei_tui.ui.selfcheck.widgets.figures import verdict_short
 
 
 class SelfCheckHomePanel(WithServices, Vertical):
@@ -56,7 +55,7 @@ class SelfCheckHomePanel(WithServices, Vertical):
         summary = latest.summary
         assessment = assess(latest.input, latest.day)
         lines = [
-            tr("{date}: {verdict}", date=latest.day.isoformat(), verdict=verdict_short(summary.verdict, summary.months)),
+            tr("{date}: {verdict}", date=latest.day.isoformat(), verdict=verdict_words(summary.verdict, summary.months).text()),
             tr(
                 "Total owed {owed}; overdue {overdue}",
                 owed=format_money(summary.total_owed),
