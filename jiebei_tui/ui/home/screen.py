@@ -12,6 +12,7 @@ from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.guidance import GuidancePanel
 from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.common.text import inert
 from jiebei_tui.ui.home.selfcheck_panel import SelfCheckHomePanel
 from jiebei_tui.ui.shell.base import AreaScreen
 
@@ -45,14 +46,14 @@ class HomeScreen(AreaScreen):
         lines = [tr("{label}: {count}", label=_(label), count=services.count(table)) for table, label in counted_tables()]
         self.query_one("#home-counts", Static).update("\n".join(lines))
         self.query_one("#home-location", Static).update(
-            "\n".join(
+            inert("\n".join(
                 [
                     tr("Folder: {path}", path=locations.display_path(services.store.directory)),
                     tr("Main file: {name}", name=locations.MAIN_FILE),
                     _("Only your user account can read these files."),
                     _("In a shell: jiebei-tui locate shows these paths, jiebei-tui export copies everything."),
                 ]
-            )
+            ))
         )
 
     def action_export(self) -> None:

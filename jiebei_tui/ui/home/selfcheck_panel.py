@@ -14,6 +14,7 @@ from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.selfcheck import DRAFT_KEY, assess, verdict_words
 from jiebei_tui.i18n import _, tr
 from jiebei_tui.ui.common.context import WithServices
+from jiebei_tui.ui.common.text import inert
 
 
 class SelfCheckHomePanel(WithServices, Vertical):
@@ -37,7 +38,7 @@ class SelfCheckHomePanel(WithServices, Vertical):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        self.query_one("#sc-home-body", Static).update("\n".join(self.lines()))
+        self.query_one("#sc-home-body", Static).update(inert("\n".join(self.lines())))
 
     def lines(self) -> list[str]:
         services = self.services
