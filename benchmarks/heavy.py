@@ -6,14 +6,16 @@
 Five years of use up to and including today (on the UTC+08:00 clock the
 folder's settings pin): 2,000 calls, messages and visits, every tenth a missed
 call; 50,000 notes, 5,000 of them in calls of the current month; about 6,000
-commitment lines (some corrected, some marked done); 100 self-checks. Records,
+commitment lines (some corrected, some marked done); 100 self-checks; ten habits
+with five years of daily check-ins (~10,000) and spends (~20,000), a budget, a
+fund, monthly reflections and 20 borrowing checks. Records,
 notes and self-checks are made by the domain functions (``new_record``,
 ``new_note``, ``correct``, ``assess``) and saved by ``CallsRepo`` and
 ``save_snapshot``, inside ``Store.bulk()`` so each file is written once per
 month built instead of once per document; the files, indexes and commitment
 copies are exactly what the app writes.
 
-Plans and Habits add their tables through ``EXTRA_BUILDERS`` (see there).
+Habits (heavy_habits.py) and Plans add their tables through ``EXTRA_BUILDERS`` (see there).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from heavy_habits import build_habits  # noqa: E402  (benchmarks/ is on the path: run as a script or from run.py)
 
 from jiebei_tui.domain.calls import (  # noqa: E402
     CHECKLIST_KEYS,
@@ -87,10 +91,11 @@ class Built:
     extra: dict[str, int] = field(default_factory=dict)
 
 
-# Plans and Habits register a builder here when they land, each adding a heavy user's share:
-# Plans 50 plans × 2,000 payments; Habits ~10,000 daily check-ins and ~20,000 spends.
+# Each area adds a heavy user's share here: Habits five years of daily check-ins (~10,000) and
+# spends (~20,000), with a budget, a fund, reflections and borrowing checks (heavy_habits.py);
+# Plans 50 plans × 2,000 payments when it lands.
 # A builder gets the open store (inside Store.bulk()), a seeded Random, "now", and the tally.
-EXTRA_BUILDERS: list[Callable[[Store, random.Random, datetime, Built], None]] = []
+EXTRA_BUILDERS: list[Callable[[Store, random.Random, datetime, Built], None]] = [build_habits]
 
 
 def _start_times(rng: random.Random, now: datetime, size: Size) -> list[datetime]:

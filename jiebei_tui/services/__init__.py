@@ -16,6 +16,8 @@ from jiebei_tui.services.calls import (
     note_draft_key,
 )
 from jiebei_tui.services.clock import CHINA, SYSTEM, TIME_ZONES, WallClock, clock_for, local_now, system_offset_label
+from jiebei_tui.services.habits import Habits, Toggled
+from jiebei_tui.services.home import HomeData, HomeView, PlanSource
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.services.workbook import Services
 
@@ -26,8 +28,13 @@ __all__ = [
     "RESUME_WITHIN",
     "SYSTEM",
     "TIME_ZONES",
+    "Toggled",
     "CallSession",
+    "Habits",
+    "HomeData",
+    "HomeView",
     "Opening",
+    "PlanSource",
     "SavedLine",
     "SelfChecks",
     "Services",

@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 
 from jiebei_tui.services.calls import CallSession
 from jiebei_tui.services.clock import WallClock
+from jiebei_tui.services.habits import Habits
+from jiebei_tui.services.home import HomeData, PlanSource
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.drafts import DraftKeeper
+from jiebei_tui.store.habits import HabitsRepo
 from jiebei_tui.store.settings import SettingsRepo
 from jiebei_tui.store.store import OpenReport, Store
 
@@ -30,6 +33,8 @@ class Services:
     calls: CallsRepo = field(init=False)
     selfchecks: SelfChecks = field(init=False)
     call_session: CallSession = field(init=False)
+    habits: Habits = field(init=False)
+    home: HomeData = field(init=False)
 
     def __post_init__(self) -> None:
         self.drafts = DraftKeeper(self.store, self.clock)
@@ -37,6 +42,13 @@ class Services:
         self.calls = CallsRepo(self.store)
         self.selfchecks = SelfChecks(self.store)
         self.call_session = CallSession(self.calls, self.drafts, self.clock)
+        self.habits = Habits(HabitsRepo(self.store), self.selfchecks, self.calls, self.clock)
+        self.home = HomeData(self.selfchecks, self.habits, self.clock)
+
+    def use_plans(self, plans: PlanSource) -> None:
+        """Plans' unpaid instalments feed the reminders and Home; its active plan's progress shows on Home."""
+        self.habits.plan_feed = plans.due_items
+        self.home.plans = plans
 
     def count(self, table: str) -> int:
         """How many documents a table holds (Home's counts)."""

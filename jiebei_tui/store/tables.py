@@ -192,11 +192,19 @@ TABLES: dict[str, TableSpec] = {
         # two weeks ago on, and a commitment line rewrites one day's promises.
         TableSpec("call_commitments", "commitments/{key}.json", DAY, by_day("due", "at")),
         TableSpec("selfchecks", "selfchecks/{key}.json", YEAR, by_year("summary.as_of", "taken_at"), indexed=True),
-        # Plans and Habits declare theirs here when they land, for example:
+        # Plans declare theirs here when they land, for example:
         #   TableSpec("plans", "plans/{key}.json", YEAR, by_year("created_at"), indexed=True),
         #   TableSpec("plan_payments", "plans/payments/{key}.json", RECORD_ID, by_field("plan_id")),
-        #   TableSpec("habit_checkins", "habits/checkins/{key}.json", MONTH, by_month("day")),
-        #   TableSpec("habit_spends", "habits/spends/{key}.json", MONTH, by_month("day")),
+        # Habits: what Home reads at start is a few small files (the habits, their streak indexes, the
+        # fund); the history is one file per month (a check-in or a spend rewrites that month only).
+        TableSpec("habits", "habits/habits.json"),
+        TableSpec("habit_progress", "habits/progress.json"),  # one small streak index per habit
+        TableSpec("habit_checkins", "habits/checkins/{key}.json", MONTH, by_month("month")),  # one doc per month
+        TableSpec("budget", "habits/budget.json"),
+        TableSpec("spends", "habits/spends/{key}.json", MONTH, by_month("month")),  # one doc per month
+        TableSpec("fund", "habits/fund.json"),
+        TableSpec("reflections", "habits/reflections/{key}.json", MONTH, by_month("day")),
+        TableSpec("borrow_checks", "habits/borrow/{key}.json", YEAR, by_year("day")),
     )
 }
 # The file metadata is never a table.
@@ -225,7 +233,7 @@ def kind_of(spec: TableSpec) -> str:
         return "main"
     if spec is DRAFTS:
         return "drafts"
-    return spec.name if spec.partitioned else "other"
+    return spec.name if spec.partitioned or spec.file != OTHER_FILE else "other"
 
 
 def folders() -> list[str]:
