@@ -81,7 +81,16 @@ AREAS: tuple[Area, ...] = (
         N_("Budget, emergency fund, bill reminders and a place to reflect."),
         6,
         "jiebei_tui.ui.habits.screen:HabitsScreen",
-        (Table("habits", N_("Habits")),),
+        (
+            Table("habits", N_("Habits")),
+            Table("habit_progress", N_("Habit streaks")),
+            Table("habit_checkins", N_("Habit check-ins")),
+            Table("budget", N_("Monthly budget")),
+            Table("spends", N_("Spends")),
+            Table("fund", N_("Emergency fund")),
+            Table("reflections", N_("Reflection journal")),
+            Table("borrow_checks", N_("Checks before borrowing")),
+        ),
     ),
     Area(
         "review",

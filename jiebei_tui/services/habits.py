@@ -144,6 +144,15 @@ class Habits:
     def cancel_rest(self, habit_id: str, day: date) -> h.HabitProgress:
         return self._edit(habit_id, day, h.cancel_rest)
 
+    def toggle_rest(self, habit_id: str, day: date) -> bool:
+        """Plan a rest for ``day``'s period, or cancel the one planned there; True when one is planned now."""
+        habit = self._habit(habit_id)
+        if self._progress_of(habit, self.repo.progress_all()).is_rest(day):
+            self.cancel_rest(habit_id, day)
+            return False
+        self.plan_rest(habit_id, day)
+        return True
+
     def history(self, habit_id: str) -> tuple[h.PeriodMark, ...]:
         habit = self._habit(habit_id)
         return h.history(habit, self._progress_of(habit, self.repo.progress_all()), self.today())

@@ -172,6 +172,14 @@ class JiebeiApp(App[int]):
         if area in AREA_IDS and area != self.current_mode:
             self.switch_mode(area)
 
+    async def open_area(self, area: str, view: str | None = None) -> None:
+        """Switch to ``area``; ``view`` names a view inside it (for screens with ``show_view``, like Habits)."""
+        if area in AREA_IDS and area != self.current_mode:
+            await self.switch_mode(area)
+        show = getattr(self.screen, "show_view", None)
+        if view is not None and show is not None:
+            self.screen.call_later(show, view)  # in the screen's own message loop, after it has mounted
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_keys(self, self.screen)))
