@@ -16,6 +16,7 @@ from jiebei_tui.services.calls import (
     note_draft_key,
 )
 from jiebei_tui.services.clock import CHINA, SYSTEM, TIME_ZONES, WallClock, clock_for, local_now, system_offset_label
+from jiebei_tui.services.plans import NextPayment, OpenInstalment, Plans, PlanSummary
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.services.workbook import Services
 
@@ -23,11 +24,15 @@ __all__ = [
     "ACTIVE_DRAFT",
     "CHINA",
     "NOTE_DRAFT",
+    "NextPayment",
+    "OpenInstalment",
     "RESUME_WITHIN",
     "SYSTEM",
     "TIME_ZONES",
     "CallSession",
     "Opening",
+    "PlanSummary",
+    "Plans",
     "SavedLine",
     "SelfChecks",
     "Services",
