@@ -161,8 +161,9 @@ class ReviewScreen(AreaScreen):
         money(_("Paid in all"), "total")
         money(_("Interest and penalty"), "cost")
         days = comparison.payoff_days_difference
+        shift = "" if days is None else format(days, "+d")
         rows.append((_("Paid off on"), _date(comparison.first.payoff_date), _date(comparison.second.payoff_date),
-                     "" if days is None else tr("{days} days", days=f"{days:+d}")))
+                     tr("{days} days", days=shift) if shift else ""))
         money(_("Paid so far"), "paid")
         money(_("Left to pay"), "remaining")
         for name, left, right, difference in rows:
