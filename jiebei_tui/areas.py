@@ -73,7 +73,11 @@ AREAS: tuple[Area, ...] = (
         N_("Instalments, deferral or the terms the lender offered, and what to say when you ask."),
         5,
         "jiebei_tui.ui.plans.screen:PlansScreen",
-        (Table("plans", N_("Plans")),),  # counted on Home once Plans saves any
+        (
+            Table("plans", N_("Plans")),
+            # Counted from the summaries: two small files, never every plan's.
+            Table("plan_summaries", N_("Plan summaries"), N_("Plans saved")),
+        ),
     ),
     Area(
         "habits",

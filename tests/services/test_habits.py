@@ -17,13 +17,12 @@ from jiebei_tui.domain.habits import (
     Cadence,
     DueSource,
     FundState,
-    PlanProgress,
     deposit,
-    plan_instalment_due,
     set_planned,
     set_saving,
 )
 from jiebei_tui.domain.parsing.errors import InputError
+from jiebei_tui.domain.plans import Agreement, Channel, DebtPosition, Finances, Option, OptionKind, Proposed, Rate
 from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, EssentialCategory, SelfCheckInput, assess
 from jiebei_tui.factory import open_services
 from jiebei_tui.services import Services
@@ -175,12 +174,17 @@ def test_a_borrowing_check_is_saved_with_its_answer(services: Services) -> None:
     assert {saved.id for saved in services.habits.borrow_checks()} == {first.id, check.id, loan_for_loan.id}
 
 
-class Plans:
-    def due_items(self, until: date):  # type: ignore[no-untyped-def]
-        return [plan_instalment_due("p1", "分期", 3, 6, date(2026, 12, 10), Decimal("800"))]
-
-    def active_progress(self) -> PlanProgress:
-        return PlanProgress("p1", "分期", Decimal("1600"), Decimal("4800"))
+def agreed_plan(services: Services) -> None:
+    """A 12-month instalment plan agreed today (as Plans' own tests make one)."""
+    position = DebtPosition(
+        name="借呗", lender="重庆蚂蚁消费金融", principal=Decimal("20000.00"), overdue_principal=Decimal("6000.00"),
+        accrued=Decimal("450.00"), daily_rate=Decimal("0.0005"), multiplier=Decimal("1.5"), days_overdue=50, due_day=15,
+    )
+    option = Option.instalments_by(OptionKind.EQUAL_PAYMENT, 12, rate=Rate.monthly(Decimal("0.01")))
+    today = services.clock().date()
+    plan = services.plans.create("借呗分期", position, option, today, Finances(Decimal("9000"), Decimal("4000")))
+    services.plans.propose(plan.id, Proposed(today, Channel.APP))
+    services.plans.agree(plan.id, Agreement(option, today, today, "客服小王", "A-1"))
 
 
 def promise(services: Services, text: str, when: datetime) -> None:
@@ -192,13 +196,16 @@ def promise(services: Services, text: str, when: datetime) -> None:
 def test_reminders_gather_due_days_promises_and_instalments(services: Services, clock: Clock, tmp_path: Path) -> None:
     with_selfcheck(services)
     promise(services, "诺:11月26日还500元", clock.now - timedelta(hours=1))
-    services.use_plans(Plans())
+    agreed_plan(services)
+    first = services.plans.next_payment()
+    assert first is not None and first.days_left > 7
     items = services.habits.reminders()
-    assert [(item.source, item.day) for item in items[:3]] == [
+    assert [(item.source, item.day) for item in items[:2]] == [
         (DueSource.COMMITMENT, date(2026, 11, 26)),
         (DueSource.DEBT, date(2026, 11, 26)),
-        (DueSource.PLAN, date(2026, 12, 10)),
     ]
+    plan_items = [item for item in items if item.source is DueSource.PLAN]
+    assert len(plan_items) == 12 and plan_items[0].day == first.due
     soon = services.habits.due_soon()
     assert [(entry.item.source, entry.days_left) for entry in soon] == [(DueSource.COMMITMENT, 3), (DueSource.DEBT, 3)]
     path = tmp_path / "reminders.ics"
@@ -210,5 +217,6 @@ def test_reminders_gather_due_days_promises_and_instalments(services: Services, 
     assert path.stat().st_mode & 0o777 == 0o600
     view = services.home.today()
     assert view.home.next_payment is not None and view.home.next_payment.days_left == 3
-    assert view.home.plan == Plans().active_progress() and view.home.open_commitments == 1
+    assert view.home.plan is not None and view.home.plan.name == "借呗分期" and view.home.plan.paid == 0
+    assert view.home.open_commitments == 1
     assert [entry.days_left for entry in view.due_soon] == [3, 3]

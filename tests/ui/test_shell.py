@@ -196,7 +196,7 @@ async def test_save_failure_banner_and_recovery(data_dir: Path, monkeypatch: pyt
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr("jiebei_tui.store.partitions.atomic_write_many", refuse)
-        app.store.put("plans", "p1", {"kind": "deferral"})
+        app.store.put("notebook", "p1", {"kind": "deferral"})
         app.notify_data_changed()
         await pilot.pause()
         banner = app.screen.query_one("#save-banner")

@@ -164,16 +164,26 @@ def reflection(home: HomeToday) -> Part:
     return Part("reflection", "habits", "reflection", L_REFLECTION, (Content(text),))
 
 
-def workbook(extras: Extras) -> Part:
-    counts = " · ".join(tr("{label}: {count}", label=_(label), count=count) for label, count in extras.counts)
-    lines = (
-        Content(counts),
-        _muted(tr("Folder: {path}, readable only by you · x exports a copy", path=extras.folder)),
-    )
-    return Part("workbook", "home", None, L_WORKBOOK, lines)
+def joined(items: Sequence[str], width: int) -> list[str]:
+    """``a · b · c`` broken into lines of at most ``width`` cells, never inside an item."""
+    lines: list[str] = []
+    for item in items:
+        if lines and cell_len(lines[-1]) + 3 + cell_len(item) <= width:
+            lines[-1] += " · " + item
+        else:
+            lines.append(item)
+    return lines
 
 
-def all_parts(view: HomeView, extras: Extras) -> list[Part]:
+def workbook(extras: Extras, width: int) -> Part:
+    counts = [tr("{label}: {count}", label=_(label), count=count) for label, count in extras.counts]
+    lines = [Content(line) for line in joined(counts, width)]
+    lines.append(_muted(tr("Folder: {path}, readable only by you · x exports a copy", path=extras.folder)))
+    return Part("workbook", "home", None, L_WORKBOOK, tuple(lines))
+
+
+def all_parts(view: HomeView, extras: Extras, width: int = 60) -> list[Part]:
+    """``width``: the cells left for a part's text beside its label."""
     home = view.home
     return [
         owed(home, extras),
@@ -183,7 +193,7 @@ def all_parts(view: HomeView, extras: Extras) -> list[Part]:
         habits(home),
         fund(home.fund),
         reflection(home),
-        workbook(extras),
+        workbook(extras, width),
     ]
 
 
@@ -201,8 +211,10 @@ def prompt(part: Part, label_width: int) -> Content:
     return Content("\n").join(rows)
 
 
-def label_width(parts: Sequence[Part]) -> int:
-    return max(cell_len(f"{key_of(part)} {_(part.label)}".strip()) for part in parts)
+def label_width() -> int:
+    """The label column: ``F3 Owed`` and the rest in the UI language (every F-key is two cells)."""
+    keyed = (L_OWED, L_NEXT, L_PLAN, L_PROMISES, L_HABITS, L_FUND, L_REFLECTION)
+    return max(*(cell_len(f"F3 {_(label)}") for label in keyed), cell_len(_(L_WORKBOOK)))
 
 
 def banner(view: HomeView) -> Content | None:

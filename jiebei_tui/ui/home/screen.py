@@ -30,6 +30,9 @@ class HomeScreen(AreaScreen):
 
     BINDINGS = [
         bind("export", "export", N_("Export"), id="home.export", keys="x", tooltip=N_("Save a copy of everything to a file")),
+        # Before the list's own Enter (Home has no text field), so the footer names the key.
+        bind("confirm", "open_part", N_("Open"), id="home.open", keys="enter", priority=True,
+             tooltip=N_("Open the highlighted part")),
     ]
 
     def __init__(self) -> None:
@@ -41,7 +44,6 @@ class HomeScreen(AreaScreen):
             yield Static(_("You're not alone. One step at a time: every step here is saved as you go."), id="welcome")
             yield Static("", id="home-due")
             yield OptionList(id="home-parts")
-            yield Static(_("↑↓ choose · Enter opens · F3–F7 open the areas directly"), id="home-hint")
 
     def extras(self) -> Extras:
         services = self.services
@@ -58,9 +60,10 @@ class HomeScreen(AreaScreen):
         due.display = text is not None
         if text is not None:
             due.update(text)
-        self._parts = all_parts(view, self.extras())
-        width = label_width(self._parts)
         parts = self.query_one("#home-parts", OptionList)
+        width = label_width()
+        room = max(20, (parts.size.width or self.app.size.width - 4) - width - 3)
+        self._parts = all_parts(view, self.extras(), room)
         highlighted = parts.highlighted
         options: list[Option | None] = []
         for part in self._parts:
@@ -72,7 +75,14 @@ class HomeScreen(AreaScreen):
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        part = next((part for part in self._parts if part.id == event.option.id), None)
+        await self.open_part(event.option.id)
+
+    async def action_open_part(self) -> None:
+        option = self.query_one("#home-parts", OptionList).highlighted_option
+        await self.open_part(option.id if option is not None else None)
+
+    async def open_part(self, part_id: str | None) -> None:
+        part = next((part for part in self._parts if part.id == part_id), None)
         if part is None:
             return
         if part.area == "home":
