@@ -63,9 +63,10 @@ class HabitsPane(Pane):
     VIEW = "habits"
     KEYS = frozenset({"add"})
     BINDINGS = [
-        bind("choose", "check_in", N_("Check in / undo"), id="habits.list.toggle", keys="space"),
-        bind("edit", "edit", N_("Rename or rest"), id="habits.list.edit", keys="e"),
-        bind("delete", "archive", N_("Archive"), id="habits.list.archive", keys="d"),
+        bind("choose", "check_in", N_("Check in"), id="habits.list.toggle", keys="space",
+             tooltip=N_("Check in the highlighted habit, or take the check-in back")),
+        bind("edit", "edit", N_("Rename or rest"), id="habits.list.edit", keys="e", tooltip=N_("New words, or a planned rest")),
+        bind("delete", "archive", N_("Archive"), id="habits.list.archive", keys="d", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -128,17 +129,16 @@ class HabitsPane(Pane):
             about.update("")
             chart.update("")
             return
-        lines: list[Content] = [Content.styled(name_of(row), "bold")]
+        lines: list[Content] = []  # the name is highlighted in the list just above
         why = _(row.why) if row.translatable else row.why
         if why:
             lines.append(plain(why))
-        lines.append(
-            Content.styled(
-                tr("{cadence} · now {streak} · best {best}", cadence=_(row.cadence.label),
-                   streak=streak_words(row.cadence, row.streak), best=streak_words(row.cadence, row.best)),
-                "$text-muted",
-            )
-        )
+        if row.best:
+            record = tr("{cadence} · now {streak} · best {best}", cadence=_(row.cadence.label),
+                        streak=streak_words(row.cadence, row.streak), best=streak_words(row.cadence, row.best))
+        else:
+            record = tr("{cadence} · no check-in yet", cadence=_(row.cadence.label))
+        lines.append(Content.styled(record, "$text-muted"))
         about.update(Content("\n").join(lines))
         marks = self.services.habits.history(row.habit_id)
         chart.update(Content.assemble(history_map(marks, row.cadence), "\n", legend()))

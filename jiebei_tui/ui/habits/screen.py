@@ -33,6 +33,8 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("borrow", N_("Borrow check"), "jiebei_tui.ui.habits.borrow_view:BorrowPane"),
 )
 VIEW_IDS: tuple[str, ...] = tuple(view for view, _label, _path in VIEWS)
+WIDE = 110  # from here a view's list and its details sit side by side
+TALL = 34  # from here text fields get more lines
 
 
 def pane_class(view: str) -> type[Pane]:
@@ -46,7 +48,7 @@ class HabitsScreen(AreaScreen):
     AREA = "habits"
     CSS_PATH = str(locations.styles_dir() / "habits.tcss")
     BINDINGS = [
-        bind("view", "next_view", N_("Next view"), id="habits.view", tooltip=N_("Habits, budget, fund, reminders, reflection, borrowing")),
+        bind("view", "next_view", N_("View"), id="habits.view", tooltip=N_("Habits, budget, fund, reminders, reflection, borrowing")),
         bind("add", "add", N_("Add"), id="habits.add"),
         bind("save", "save", N_("Save"), id="habits.save"),
         bind("history", "history", N_("Past entries"), id="habits.history"),
@@ -72,7 +74,12 @@ class HabitsScreen(AreaScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.on_resize()
         self.call_later(self.show_view, self.view)
+
+    def on_resize(self, _event: object = None) -> None:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
+        self.set_class(self.app.size.height >= TALL, "-tall")
 
     def after_recompose(self) -> None:
         super().after_recompose()
