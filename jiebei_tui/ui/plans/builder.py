@@ -26,7 +26,6 @@ from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.plans import MAX_COMPARED, OptionKind, SideBySide, StartingPoint, compare_options
 from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.common.dialog import Dialog
-from jiebei_tui.ui.common.guidance import GuidancePanel
 from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.common.text import paragraphs, plain
 from jiebei_tui.ui.plans import fields
@@ -118,7 +117,6 @@ class BuilderScreen(SubScreen):
                 yield from fields.wait_rows(form)
                 yield Button(tr("Save this option as a plan ({key})", key=key_label("save")), id="pl-save",
                              variant="primary")
-                yield GuidancePanel("plans", classes="guidance")
             with VerticalScroll(id="pl-result"):
                 yield Static("", id="pl-result-intro")
                 yield DataTable(id="pl-compare", cursor_type="column", zebra_stripes=True)
@@ -290,7 +288,7 @@ class BuilderScreen(SubScreen):
             else:
                 label = option_label(index, entry.option.kind)
                 if entry.schedule.count > 1:
-                    label += " " + tr("({count} instalments)", count=entry.schedule.count)
+                    label = tr("{option} ({count} instalments)", option=label, count=entry.schedule.count)
                 labels.append(label)
         return labels
 
@@ -320,8 +318,9 @@ class BuilderScreen(SubScreen):
         alerts = []
         for label, entry in zip(labels, entries, strict=True):
             for alert in entry.alerts:
-                alerts.append(Content.assemble(Content.styled(f"⚑ {label}: ", "bold $text-warning"),
-                                               plain(alert.message.render(_))))
+                alerts.append(Content.assemble(Content.styled("⚑ ", "bold $text-warning"),
+                                               plain(tr("{label}: {warning}", label=label,
+                                                        warning=alert.message.render(_)))))
         self.query_one("#pl-alerts", Static).update(Content("\n").join(alerts))
         self.query_one(BalanceChart).show(labels, side.days, side.chart)
         chosen = min(self.form["chosen"], len(entries) - 2)

@@ -110,9 +110,9 @@ class PlanScreen(SubScreen):
                 yield Static("", id="plan-totals", classes="plan-lines")
                 yield Static("", id="plan-payments", classes="plan-lines")
             with VerticalScroll(id="plan-view-script", classes="plan-view"):
-                yield Static(self._safety(), classes="plan-lines")
                 yield Static("", id="plan-script-note", classes="plans-note")
                 yield TextArea("", id="plan-script", classes="plan-text", soft_wrap=True)
+                yield Static(self._safety(), classes="plan-lines")
             with VerticalScroll(id="plan-view-statement", classes="plan-view"):
                 yield Static(_("Your name (optional; the script and statement use it)"), classes="pl-label")
                 yield Input(id="plan-name", compact=True)

@@ -46,6 +46,7 @@ def summary_prompt(summary: PlanSummary) -> Content:
 class PlansScreen(AreaScreen):
     AREA = "plans"
     CSS_PATH = PLANS_CSS
+    AUTO_FOCUS = "#plans-list"
     BINDINGS = [
         bind("add", "new_plan", N_("New plan"), id="plans.new", tooltip=N_("From your latest self-check, all editable")),
         bind("view", "budget", N_("One budget"), id="plans.budget", tooltip=N_("Several debts under one monthly budget")),
@@ -77,6 +78,8 @@ class PlansScreen(AreaScreen):
         listing.display = bool(summaries)
         if highlighted is not None and any(s.id == highlighted for s in summaries):
             listing.highlighted = next(i for i, s in enumerate(summaries) if s.id == highlighted)
+        elif summaries:
+            listing.highlighted = 0
         empty = self.query_one("#plans-empty", Static)
         empty.display = not summaries
         empty.update(tr("No plan in progress. {key} starts one; finished plans are in Review ({review}).",

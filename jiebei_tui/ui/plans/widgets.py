@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -90,10 +91,8 @@ def money_cell(value: Decimal, style: str = "") -> Text:
 def fill_schedule(table: DataTable[Text], schedule: Schedule, tracked: Sequence[Tracked] = ()) -> None:
     """The schedule's rows to the fen, with the instalment's state when the plan is followed."""
     table.clear(columns=True)
-    columns = schedule_columns() + ([_("State")] if tracked else [])
-    for column in columns:
-        table.add_column(column)
     states = {item.row.number: item for item in tracked}
+    rows: list[list[Text]] = []
     for row in schedule.rows:
         cells = [
             Text(str(row.number), justify="right"),
@@ -106,6 +105,13 @@ def fill_schedule(table: DataTable[Text], schedule: Schedule, tracked: Sequence[
             if item.paid and item.left > 0:
                 label += " " + format_money(item.paid)
             cells.append(Text(label, style=STATE_STYLES[item.state]))
+        rows.append(cells)
+    columns = schedule_columns() + ([_("State")] if tracked else [])
+    for index, column in enumerate(columns):
+        # Widths set here: a table filled while its screen is still being laid out keeps its header's widths.
+        width = max([cell_len(column), *(cell_len(cells[index].plain) for cells in rows)])
+        table.add_column(column, width=width)
+    for row, cells in zip(schedule.rows, rows, strict=True):
         table.add_row(*cells, key=str(row.number))
 
 

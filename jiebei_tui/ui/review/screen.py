@@ -60,6 +60,7 @@ def review_prompt(summary: PlanSummary, today_iso: str, chosen: bool) -> Content
 class ReviewScreen(AreaScreen):
     AREA = "review"
     CSS_PATH = PLANS_CSS
+    AUTO_FOCUS = "#review-list"
     BINDINGS = [
         bind("choose", "choose", N_("Compare"), id="review.choose", keys="space",
              tooltip=N_("Choose two plans to compare")),
@@ -105,6 +106,8 @@ class ReviewScreen(AreaScreen):
         listing.display = bool(self.summaries)
         if self.summaries:
             listing.highlighted = min(highlighted or 0, len(self.summaries) - 1)
+            if self.focused is None or self.focused is self.query_one(".area-body"):
+                self.set_focus(listing)
 
     def _highlighted(self) -> str | None:
         listing = self.query_one("#review-list", OptionList)
