@@ -202,12 +202,15 @@ def key_of(part: Part) -> str:
     return "" if part.area == "home" else area(part.area).key.upper()
 
 
-def prompt(part: Part, label_width: int) -> Content:
-    """The part as one option: ``F3 Owed    ¥25,000.00 in total …``, continuation lines indented."""
+def prompt(part: Part, label_width: int, room: int) -> Content:
+    """The part as one option: ``F3 Owed    ¥25,000.00 in total …``; every line wrapped to ``room``
+    cells beside the label column (Chinese has no spaces to wrap at, so the list's own wrapping
+    would run back under the label)."""
     head = pad(f"{key_of(part)} {_(part.label)}".strip(), label_width)
-    indent = " " * label_width
-    rows = [Content.assemble(Content.styled(head, "bold $text-primary"), "  ", part.lines[0])]
-    rows += [Content.assemble(indent, "  ", line) for line in part.lines[1:]]
+    indent = " " * (label_width + 2)
+    wrapped = [piece for line in part.lines for piece in line.wrap(max(room, 10))]
+    rows = [Content.assemble(Content.styled(head, "bold $text-primary"), "  ", wrapped[0])]
+    rows += [Content.assemble(indent, piece) for piece in wrapped[1:]]
     return Content("\n").join(rows)
 
 

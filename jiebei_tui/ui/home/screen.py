@@ -17,6 +17,7 @@ from jiebei_tui import locations
 from jiebei_tui.areas import counted_tables
 from jiebei_tui.domain.selfcheck import DRAFT_KEY
 from jiebei_tui.i18n import N_, _
+from jiebei_tui.services import HomeView
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.home.parts import Extras, Part, all_parts, banner, label_width, prompt
 from jiebei_tui.ui.shell.base import AreaScreen
@@ -38,6 +39,7 @@ class HomeScreen(AreaScreen):
     def __init__(self) -> None:
         super().__init__()
         self._parts: list[Part] = []
+        self._read: tuple[HomeView, Extras] | None = None
 
     def compose_body(self) -> ComposeResult:
         with Vertical(classes="area-body"):
@@ -54,24 +56,36 @@ class HomeScreen(AreaScreen):
         )
 
     def refresh_data(self) -> None:
-        view = self.services.home.today()
+        """One read of the day's model, one update of the banner and the list."""
+        self._read = (self.services.home.today(), self.extras())
+        view = self._read[0]
         due = self.query_one("#home-due", Static)
         text = banner(view)
         due.display = text is not None
         if text is not None:
             due.update(text)
+        self.draw()
+
+    def draw(self) -> None:
+        """Lay the parts out for the current width (again on a resize, without reading anything)."""
+        if self._read is None:
+            return
+        view, extras = self._read
         parts = self.query_one("#home-parts", OptionList)
         width = label_width()
-        room = max(20, (parts.size.width or self.app.size.width - 4) - width - 3)
-        self._parts = all_parts(view, self.extras(), room)
+        room = max(20, (parts.size.width or self.app.size.width - 2) - width - 3)
+        self._parts = all_parts(view, extras, room)
         highlighted = parts.highlighted
         options: list[Option | None] = []
         for part in self._parts:
-            options.append(Option(prompt(part, width), id=part.id))
+            options.append(Option(prompt(part, width, room), id=part.id))
             if self.app.size.height >= ROOMY_HEIGHT:
                 options.append(None)  # a blank line between parts where there is room
         parts.set_options(options[:-1] if options and options[-1] is None else options)
         parts.highlighted = highlighted if highlighted is not None and highlighted < parts.option_count else 0
+
+    def on_resize(self) -> None:
+        self.draw()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
