@@ -89,3 +89,8 @@ def install_terminal_guard() -> None:
 
     render._jiebei_guard = True  # type: ignore[attr-defined]
     Strip.render = render  # type: ignore[method-assign]
+
+
+def paragraphs(texts: list[str]) -> Content:
+    """Several pieces of user or translated text, one per line, each inert."""
+    return Content("\n").join(plain(text) for text in texts)
