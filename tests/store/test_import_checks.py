@@ -69,12 +69,12 @@ def test_the_command_line_refuses_without_creating_the_folder(tmp_path: Path) ->
 
 def test_hostile_text_in_documents_is_imported_byte_for_byte(data_dir: Path) -> None:
     hostile = "\x1b]0;PWNED\x07\u202e\x00\x9b" + "长" * 10_000
-    raw = export_bytes('{"plans": {"p": {"name": ' + json.dumps(hostile) + ', "n": [1, {"k": "\\u001b"}]}}}')
+    raw = export_bytes('{"from_a_newer_version": {"p": {"name": ' + json.dumps(hostile) + ', "n": [1, {"k": "\\u001b"}]}}}')
     from jiebei_tui.store.export import import_placements
 
     store, _ = open_store(data_dir)
     assert import_placements(store, check_export(load_export(raw))) == 1
-    assert open_store(data_dir)[0].get("plans", "p") == {"name": hostile, "n": [1, {"k": "\x1b"}], "id": "p"}
+    assert open_store(data_dir)[0].get("from_a_newer_version", "p") == {"name": hostile, "n": [1, {"k": "\x1b"}], "id": "p"}
 
 
 def test_an_export_of_the_first_release_still_imports(data_dir: Path) -> None:

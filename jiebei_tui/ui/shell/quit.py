@@ -151,4 +151,4 @@ class QuitScreen(Dialog[None]):
         app.push_screen(ExportScreen(default), exported)
 
     def action_lose(self) -> None:
-        self.app.exit(1)  # not everything was saved: the shell hears it too
+        self.app.exit(1, return_code=1)  # not everything was saved: the shell hears it too
