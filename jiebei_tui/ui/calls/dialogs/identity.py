@@ -26,7 +26,7 @@ from jiebei_tui.domain.calls import (
     next_identity_status,
 )
 from jiebei_tui.domain.text_safety import sanitize
-from jiebei_tui.i18n import N_, _
+from jiebei_tui.i18n import N_, N_p, _
 from jiebei_tui.ui.calls.widgets.panels import KIND_ROW, NUMBER_ROW
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES
 from jiebei_tui.ui.common.debounce import DebouncedSave
@@ -40,7 +40,7 @@ EDITABLE_KINDS = (RecordKind.CALL, RecordKind.SMS, RecordKind.VISIT)  # missed c
 class Cycler(Static, can_focus=True):
     """A value changed with Enter or Space (a status, a kind): no pop-up list, no Escape needed."""
 
-    BINDINGS = [bind("choose", "cycle", N_("Change"), id="calls.identity.cycle", keys="space")]
+    BINDINGS = [bind("choose", "cycle", N_p("key: change the status under the cursor", "Change"), id="calls.identity.cycle", keys="space")]
 
     def __init__(self, key: str, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="identity-cycler")
