@@ -30,7 +30,7 @@ from jiebei_tui.domain.habits import Cadence
 from jiebei_tui.domain.plans import DebtPosition, Finances, Option, OptionKind, Rate
 from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, SelfCheckInput, assess
 from jiebei_tui.factory import open_services
-from jiebei_tui.services import Services, note_draft_key
+from jiebei_tui.services import Services
 from jiebei_tui.store.export import stream_export
 
 CST = timezone(timedelta(hours=8))

@@ -64,7 +64,7 @@ def test_random_kills_lose_no_acknowledged_write(folder: Path) -> None:
     notes: dict[str, set[str]] = {}
     records = {}
 
-    def record(record_id: str):  # noqa: ANN202
+    def record(record_id: str):
         if record_id not in records:
             records[record_id] = calls.get(record_id)
             assert records[record_id] is not None, f"call {record_id} lost"
@@ -102,7 +102,7 @@ def test_random_kills_lose_no_acknowledged_write(folder: Path) -> None:
             if month not in spends:
                 spends[month] = {(spend.seq, spend.note) for spend in services.habits.spends(month).spends}
             assert (int(rest[1]), rest[2]) in spends[month]
-    print(f"{KILLS} kills, {len(lines)} acknowledged writes, all present")  # noqa: T201
+    print(f"{KILLS} kills, {len(lines)} acknowledged writes, all present")
 
 
 def test_a_folder_opens_30_times_out_of_30_while_another_process_writes(folder: Path) -> None:
