@@ -134,7 +134,7 @@ def kills(data_dir: Path, acks_path: Path, count: int, seed: int) -> dict[str, i
                 writer(data_dir, acks, serial)
             finally:
                 os._exit(99)
-        time.sleep(rng.uniform(0.0, 0.06))
+        time.sleep(rng.uniform(0.0, 0.045))
         signum = rng.choice((signal.SIGKILL, signal.SIGHUP))
         try:
             os.kill(pid, signum)
