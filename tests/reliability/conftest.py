@@ -75,10 +75,10 @@ class PtyApp:
                 self.output += chunk
 
     def wait_for(self, marker: bytes | str, timeout: float = 30.0) -> None:
+        """Until ``marker`` is anywhere in what the app has written so far."""
         wanted = marker.encode() if isinstance(marker, str) else marker
-        start = len(self.output) - len(wanted)
         deadline = time.monotonic() + timeout
-        while self.output.find(wanted, max(0, start)) < 0:
+        while wanted not in self.output:
             assert time.monotonic() < deadline, f"never saw {wanted!r}; got {bytes(self.output[-600:])!r}"
             assert self.process.poll() is None, f"app exited early: {bytes(self.output[-2000:])!r}"
             self.read(0.1)
