@@ -45,6 +45,7 @@ def seed(data_dir: Path) -> None:
     services.call_session.set_unsent(HOSTILE + "x" * 10_000)
     services.drafts.flush()
     services.store.put("from_a_newer_version", HOSTILE, {"text": HOSTILE})  # an undeclared table, and an id
+    services.store.put("表" + TITLE + "\u202e", "x", {"text": "a heading in the Markdown export"})  # a table's name
 
 
 def test_exports_keep_the_text_and_write_no_control_character(data_dir: Path, tmp_path: Path) -> None:
