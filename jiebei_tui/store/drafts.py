@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from jiebei_tui.store.emergency import Changes
 from jiebei_tui.store.store import Store
 
 DRAFTS_TABLE = "drafts"
@@ -21,6 +22,7 @@ class DraftKeeper:
         self._store = store
         self._clock = clock
         self._dirty: dict[str, Any] = {}
+        self._flushing: dict[str, Any] = {}  # handed to the store, not yet written or kept by it
 
     def get(self, key: str) -> Any | None:
         if key in self._dirty:
@@ -45,5 +47,19 @@ class DraftKeeper:
         """Write every changed draft; a failed write stays queued inside the store."""
         dirty, self._dirty = self._dirty, {}
         if dirty:
-            saved_at = self._clock().isoformat()
-            self._store.put_all(DRAFTS_TABLE, {key: {"value": value, "saved_at": saved_at} for key, value in dirty.items()})
+            self._flushing = dirty
+            try:
+                self._store.put_all(DRAFTS_TABLE, self._documents(dirty))
+            finally:
+                self._flushing = {}
+
+    def _documents(self, drafts: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        saved_at = self._clock().isoformat()
+        return {key: {"value": value, "saved_at": saved_at} for key, value in drafts.items()}
+
+    def unsaved(self) -> list[Changes]:
+        """Drafts not handed to the store yet, for an emergency file (callable from another thread)."""
+        drafts = {**self._flushing, **self._dirty}
+        if not drafts:
+            return []
+        return [(DRAFTS_TABLE, None, tuple(self._documents(drafts).items()))]

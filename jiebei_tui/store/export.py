@@ -19,10 +19,12 @@ from typing import IO, Any
 
 from jiebei_tui import __version__
 from jiebei_tui.domain.markdown_export import Section, iter_markdown
+from jiebei_tui.i18n import N_
 from jiebei_tui.store.atomic import atomic_write, atomic_write_chunks
 from jiebei_tui.store.errors import ImportRefusedError
+from jiebei_tui.store.files import MAX_DEPTH, nesting_exceeds
 from jiebei_tui.store.migrate import commitment_copies
-from jiebei_tui.store.schema import LAYOUT_SCHEMA1, META_TABLE, SCHEMA_VERSION
+from jiebei_tui.store.schema import LAYOUT_SCHEMA1, SCHEMA_VERSION
 from jiebei_tui.store.store import Store, is_empty
 from jiebei_tui.store.tables import TABLES, spec_for
 
@@ -69,12 +71,23 @@ def export_document(store: Store, now: datetime) -> dict[str, Any]:
     return document
 
 
+# JSON leaves these raw when it writes Unicode as itself; written as \uXXXX escapes instead (the same JSON
+# value), an export shown in a terminal or an editor cannot be steered by them: C1 controls (0x9b is CSI
+# on some terminals), bidi overrides that reorder a line, invisible line separators.
+_INERT_JSON = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                   *range(0x2066, 0x206A), 0x2028, 0x2029)}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).translate(_INERT_JSON)
+
+
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return _json(document) + "\n"
 
 
 def _dump(value: Any, depth: int) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n" + "  " * depth)
+    return _json(value).replace("\n", "\n" + "  " * depth)
 
 
 def _objects(entries: Iterable[tuple[str, Callable[[], Iterator[str]]]], depth: int) -> Iterator[str]:
@@ -132,12 +145,60 @@ def write_export(path: Path, text: str) -> None:
 
 
 class ImportFormatError(ValueError):
-    pass
+    """The file is not an export this version can read. ``msgid`` is an English message id with ``params``:
+    the command line says it in the user's language; ``str()`` is the English sentence."""
+
+    def __init__(self, msgid: str, **params: object) -> None:
+        super().__init__(msgid.format(**params) if params else msgid)
+        self.msgid = msgid
+        self.params = params
 
 
-def _docs(where: str, docs: Any) -> Mapping[str, Mapping[str, Any]]:
+# The export wraps a data file's tables two levels deeper ("periodic", then the partition).
+MAX_EXPORT_DEPTH = MAX_DEPTH + 2
+Placements = list[tuple[str, "str | None", Mapping[str, Mapping[str, Any]]]]
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = next(name for name, _value in pairs if name in seen or seen.add(name))  # type: ignore[func-returns-value]
+        raise ImportFormatError(N_("the name {name} appears twice in one object (one copy would be lost)"), name=repr(twice))
+    return found
+
+
+def _not_standard(word: str) -> Any:
+    raise ImportFormatError(N_("{word} is not a number JSON allows"), word=word)
+
+
+def load_export(raw: bytes) -> Any:
+    """Parse an export file strictly: UTF-8, standard JSON, no name twice in an object, not nested deeper
+    than any export this app writes. Raises ImportFormatError naming the first problem."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ImportFormatError(N_("it is not UTF-8 text (byte {at})"), at=error.start) from None
+    try:
+        document = json.loads(text, object_pairs_hook=_unique, parse_constant=_not_standard)
+    except RecursionError:
+        raise ImportFormatError(N_("it is nested too deeply")) from None
+    except json.JSONDecodeError as error:
+        raise ImportFormatError(N_("it is not valid JSON (line {line}, column {column})"), line=error.lineno, column=error.colno) from None
+    if nesting_exceeds(document, MAX_EXPORT_DEPTH):
+        raise ImportFormatError(N_("it is nested too deeply"))
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ImportFormatError(N_("it holds text that is not valid Unicode (a lone surrogate escape)")) from None
+    return document
+
+
+def _docs(name: str, docs: Any) -> Mapping[str, Mapping[str, Any]]:
     if not isinstance(docs, dict) or not all(isinstance(doc, dict) for doc in docs.values()):
-        raise ImportFormatError(f"{where} is malformed")
+        raise ImportFormatError(N_("table {name} is not a set of documents"), name=repr(name))
+    if "" in docs:
+        raise ImportFormatError(N_("table {name} has a document without an id"), name=repr(name))
     return docs
 
 
@@ -145,45 +206,65 @@ def _table(name: Any, where: str) -> str:
     try:
         spec_for(name)
     except (ValueError, TypeError):
-        raise ImportFormatError(f"{where}: {name!r} is not a usable table name") from None
+        raise ImportFormatError(N_('"{where}": {name} is not a usable table name'), where=where, name=repr(name)) from None
     return str(name)
 
 
-def _placements(document: Any) -> list[tuple[str, str | None, Mapping[str, Mapping[str, Any]]]]:
-    """Check the whole export; return (table, partition, documents) to write. Raises ImportFormatError."""
+def check_export(document: Any) -> Placements:
+    """Check the whole export before anything is written; return (table, partition, documents) to write.
+
+    Raises ImportFormatError naming the first problem.
+    """
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise ImportFormatError('not a jiebei-tui export (missing "format": "jiebei-tui-export")')
+        raise ImportFormatError(N_('it is not a jiebei-tui export (no "format": "jiebei-tui-export")'))
     schema = document.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < LAYOUT_SCHEMA1:
-        raise ImportFormatError(f"export schema {schema!r} is not a version number")
+        raise ImportFormatError(N_("its schema {schema} is not a version number"), schema=repr(schema))
     if schema > SCHEMA_VERSION:
-        raise ImportFormatError(f"export schema {schema!r} is newer than this version supports ({SCHEMA_VERSION})")
+        raise ImportFormatError(
+            N_("its schema {schema} is newer than this version reads ({supported}): please update jiebei-tui"),
+            schema=schema,
+            supported=SCHEMA_VERSION,
+        )
     tables, periodic = document.get("tables", {}), document.get("periodic", {})
     if not isinstance(tables, dict) or not isinstance(periodic, dict):
-        raise ImportFormatError('"tables" and "periodic" must be objects')
-    placed: list[tuple[str, str | None, Mapping[str, Mapping[str, Any]]]] = []
+        raise ImportFormatError(N_('"tables" and "periodic" must be objects'))
+    placed: Placements = []
     for name, docs in tables.items():
         spec = spec_for(_table(name, "tables"))
-        docs = _docs(f"table {name!r}", docs)
+        docs = _docs(name, docs)
         if spec.partitioned and schema > LAYOUT_SCHEMA1:
-            raise ImportFormatError(f"table {name!r} must be under \"periodic\"")
+            raise ImportFormatError(N_('table {name} belongs under "periodic"'), name=repr(name))
         placed.append((name, None, docs))  # schema 1 kept calls and self-checks here: placed by their own dates
     for name, partitions in periodic.items():
         spec = spec_for(_table(name, "periodic"))
         if not isinstance(partitions, dict) or (schema > LAYOUT_SCHEMA1 and not spec.partitioned):
-            raise ImportFormatError(f"periodic table {name!r} is malformed")
+            raise ImportFormatError(N_("periodic table {name} is not split into partitions"), name=repr(name))
         for key, docs in partitions.items():
-            docs = _docs(f"periodic table {name!r}", docs)
+            docs = _docs(name, docs)
             if schema == LAYOUT_SCHEMA1:
                 if name != "notes" or not isinstance(key, str):
-                    raise ImportFormatError(f"periodic table {name!r} is malformed")
+                    raise ImportFormatError(N_("periodic table {name} is not split into partitions"), name=repr(name))
                 placed.append((name, None, docs))  # schema 1 split notes by month: now by call
             elif not spec.valid_key(key):
-                raise ImportFormatError(f"periodic table {name!r}: {key!r} is not a valid partition")
+                raise ImportFormatError(
+                    N_("periodic table {name}: {key} is not a valid partition"), name=repr(name), key=repr(key)
+                )
             else:
                 placed.append((name, key, docs))
-    if any(name == META_TABLE for name, _key, _docs_ in placed):
-        raise ImportFormatError("_meta is not a table")
+    # An indexed table finds a document by its id alone: the same id in two partitions would leave one unreachable.
+    seen: dict[tuple[str, str], str | None] = {}
+    for name, key, docs in placed:
+        if not spec_for(name).indexed:
+            continue
+        for doc_id in docs:
+            if (name, doc_id) in seen:
+                raise ImportFormatError(
+                    N_("document {id} of table {name} appears twice (one copy would be lost)"),
+                    id=repr(doc_id),
+                    name=repr(name),
+                )
+            seen[(name, doc_id)] = key
     if schema == LAYOUT_SCHEMA1:  # its commitment copies, made consistent with its notes as a migration does
         notes = {doc_id: doc for name, _key, docs in placed if name == "notes" for doc_id, doc in docs.items()}
         copies = {doc_id: doc for name, _key, docs in placed if name == "call_commitments" for doc_id, doc in docs.items()}
@@ -192,12 +273,8 @@ def _placements(document: Any) -> list[tuple[str, str | None, Mapping[str, Mappi
     return placed
 
 
-def import_document(store: Store, document: Any) -> int:
-    """Load an export into an empty data folder; returns how many documents were written.
-
-    The whole document is checked first; then each file is written once.
-    """
-    placed = _placements(document)
+def import_placements(store: Store, placed: Placements) -> int:
+    """Write checked documents into an empty data folder, each file once; returns how many."""
     if not is_empty(store):
         raise ImportRefusedError("the data directory already holds data")
     count = 0
@@ -207,3 +284,11 @@ def import_document(store: Store, document: Any) -> int:
                 store.stage(name, str(doc_id), doc, period=key)
                 count += 1
     return count
+
+
+def import_document(store: Store, document: Any) -> int:
+    """Load an export into an empty data folder; returns how many documents were written.
+
+    The whole document is checked first; then each file is written once.
+    """
+    return import_placements(store, check_export(document))

@@ -33,11 +33,13 @@ def with_plans(data_dir: Path, with_selfcheck) -> str:  # type: ignore[no-untype
     plan = services.plans.create("借呗 12期", position, option, point.start, point.finances)
     services.plans.propose(plan.id, Proposed(point.start, Channel.APP))
     services.plans.agree(plan.id, Agreement(option, point.start, point.start, "客服", "JB-2026-1123"))
+    # The draft is made before the payment, so the plans sort the same way every run (newest first; at one
+    # moment the order would fall to their random ids).
+    services.plans.create("延期 30 天", position, Option.deferral(30), point.start, point.finances)
     services.clock.use(fixed_clock)
     first = services.plans.next_payment()
     assert first is not None
     services.plans.record_payment(plan.id, date(2026, 12, 15), first.amount, PaymentMethod.APP)
-    services.plans.create("延期 30 天", position, Option.deferral(30), point.start, point.finances)
     services.store.close()
     return plan.id
 

@@ -16,7 +16,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Input
 
-from jiebei_tui.domain.calls import NoteKind, format_offset
+from jiebei_tui.domain.calls import Note, NoteKind, format_offset
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.services import corrected
 from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
@@ -68,6 +68,7 @@ class CallsScreen(CallView):
         if opening.resumed is not None:
             notice = tr("Continuing the call that started at {time}.", time=opening.resumed.started_at.strftime("%H:%M"))
             self._show_session(notice)
+            self.call_after_refresh(self._reopen_correction)
         elif self.workbook.start_area == self.AREA:  # `jiebei-tui call`
             self.start_call()
         else:
@@ -180,14 +181,25 @@ class CallsScreen(CallView):
             note_input.insert_text_at_cursor(message.character)
 
     def on_option_list_option_selected(self, event: CallLog.OptionSelected) -> None:
-        from jiebei_tui.ui.calls.dialogs.correct import CorrectionScreen
-
         if not isinstance(event.option_list, CallLog) or self.record is None:
             return
         event.stop()
         note = self.session.note(event.option.id)
-        if note is None:
-            return
+        if note is not None:
+            self._correct(note)
+
+    def _reopen_correction(self) -> None:
+        """A correction being typed when the session was cut off: its dialog again, with the text."""
+        from jiebei_tui.ui.calls.dialogs.correct import correction_draft_key
+
+        for note in self.session.notes:
+            draft = self.services.drafts.get(correction_draft_key(note.id))
+            if isinstance(draft, dict):
+                self._correct(note, draft)
+                return
+
+    def _correct(self, note: Note, draft: dict[str, object] | None = None) -> None:
+        from jiebei_tui.ui.calls.dialogs.correct import CorrectionScreen
 
         def done(result: tuple[str, NoteKind] | None) -> None:
             if result is not None and self.record is not None:
@@ -198,7 +210,7 @@ class CallsScreen(CallView):
                     self.query_one(HintLine).say(_("Corrected. The original is kept."))
             self._focus_input(from_log=True)
 
-        self.app.push_screen(CorrectionScreen(note), done)
+        self.app.push_screen(CorrectionScreen(note, draft), done)
 
     # ----- actions -------------------------------------------------------------------------
 
