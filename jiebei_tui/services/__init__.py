@@ -15,26 +15,38 @@ from jiebei_tui.services.calls import (
     corrected,
     note_draft_key,
 )
-from jiebei_tui.services.clock import CHINA, SYSTEM, TIME_ZONES, WallClock, clock_for, local_now, system_offset_label
+from jiebei_tui.services.clock import (
+    BEIJING_SETTING,
+    SYSTEM,
+    WallClock,
+    is_beijing_offset,
+    setting_for,
+    system_zone,
+    utc_now,
+    zone_choices,
+    zone_for,
+)
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.services.workbook import Services
 
 __all__ = [
     "ACTIVE_DRAFT",
-    "CHINA",
+    "BEIJING_SETTING",
     "NOTE_DRAFT",
     "RESUME_WITHIN",
     "SYSTEM",
-    "TIME_ZONES",
     "CallSession",
     "Opening",
     "SavedLine",
     "SelfChecks",
     "Services",
     "WallClock",
-    "clock_for",
     "corrected",
-    "local_now",
+    "is_beijing_offset",
     "note_draft_key",
-    "system_offset_label",
+    "setting_for",
+    "system_zone",
+    "utc_now",
+    "zone_choices",
+    "zone_for",
 ]

@@ -18,6 +18,7 @@ class Preferences:
     language: str | None = None
     theme: str | None = None
     timezone: str | None = None
+    zone_asked: bool = False  # the time-zone question was shown (answered or put off): never asked again
 
     @classmethod
     def from_dict(cls, doc: dict[str, Any]) -> Preferences:
@@ -25,7 +26,12 @@ class Preferences:
             value = doc.get(key)
             return value if isinstance(value, str) and value else None
 
-        return cls(language=text("language"), theme=text("theme"), timezone=text("timezone"))
+        return cls(
+            language=text("language"),
+            theme=text("theme"),
+            timezone=text("timezone"),
+            zone_asked=doc.get("zone_asked") is True,
+        )
 
 
 class SettingsRepo:
@@ -35,7 +41,7 @@ class SettingsRepo:
     def load(self) -> Preferences:
         return Preferences.from_dict(self._store.get(SETTINGS_TABLE, PREFERENCES_ID) or {})
 
-    def save(self, **values: str) -> bool:
+    def save(self, **values: str | bool) -> bool:
         """Remember these choices; keys written by other versions are kept."""
         doc = self._store.get(SETTINGS_TABLE, PREFERENCES_ID) or {}
         doc.pop("id", None)

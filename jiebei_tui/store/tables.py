@@ -192,6 +192,8 @@ TABLES: dict[str, TableSpec] = {
         # two weeks ago on, and a commitment line rewrites one day's promises.
         TableSpec("call_commitments", "commitments/{key}.json", DAY, by_day("due", "at")),
         TableSpec("selfchecks", "selfchecks/{key}.json", YEAR, by_year("summary.as_of", "taken_at"), indexed=True),
+        # Letters filled from call records, by the year written: editing one rewrites a year of letters.
+        TableSpec("letters", "letters/{key}.json", YEAR, by_year("created_at"), indexed=True),
         # Plans and Habits declare theirs here when they land, for example:
         #   TableSpec("plans", "plans/{key}.json", YEAR, by_year("created_at"), indexed=True),
         #   TableSpec("plan_payments", "plans/payments/{key}.json", RECORD_ID, by_field("plan_id")),
