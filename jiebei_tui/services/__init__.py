@@ -26,6 +26,9 @@ from jiebei_tui.services.clock import (
     zone_choices,
     zone_for,
 )
+from jiebei_tui.services.habits import Habits, Toggled
+from jiebei_tui.services.home import HomeData, HomeView, plan_progress
+from jiebei_tui.services.plans import NextPayment, OpenInstalment, Plans, PlanSummary
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.services.workbook import Services
 
@@ -33,10 +36,18 @@ __all__ = [
     "ACTIVE_DRAFT",
     "BEIJING_SETTING",
     "NOTE_DRAFT",
+    "NextPayment",
+    "OpenInstalment",
     "RESUME_WITHIN",
     "SYSTEM",
+    "Toggled",
     "CallSession",
+    "Habits",
+    "HomeData",
+    "HomeView",
     "Opening",
+    "PlanSummary",
+    "Plans",
     "SavedLine",
     "SelfChecks",
     "Services",
@@ -44,6 +55,7 @@ __all__ = [
     "corrected",
     "is_beijing_offset",
     "note_draft_key",
+    "plan_progress",
     "setting_for",
     "system_zone",
     "utc_now",

@@ -36,7 +36,7 @@ from jiebei_tui.domain.calls.summary import summarize
 from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, fact
 from jiebei_tui.domain.instants import local_day
 from jiebei_tui.domain.zones import TIMES_IN, zone_label
-from jiebei_tui.i18n import N_
+from jiebei_tui.i18n import N_, untranslated
 
 TITLE = N_("Evidence: contacts by debt collectors")
 PREPARED = N_("Prepared on {time} with jiebei-tui from my own notes.")
@@ -50,7 +50,7 @@ WHERE_TO_COMPLAIN = N_("Where to complain")
 
 
 def _identity(text: str) -> str:
-    return text
+    return untranslated(text)
 
 
 def select_records_for(

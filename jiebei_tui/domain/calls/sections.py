@@ -25,7 +25,7 @@ from jiebei_tui.domain.instants import wall_time
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.parsing.phones import normalize_number
 from jiebei_tui.domain.text_safety import escape_markdown
-from jiebei_tui.i18n import N_
+from jiebei_tui.i18n import N_, N_p
 
 Translate = Callable[[str], str]
 
@@ -59,7 +59,7 @@ MARKED_BY_ME = N_("marked by me")
 MARKED_LINES = N_("Lines I marked with !")
 RULE = N_("Rule")
 SOURCE = N_("Source")
-NOTE = N_("Note")
+NOTE = N_p("evidence report: label before the rule a flag conflicts with", "Note")
 COMMITMENTS = N_("Commitments")
 DUE = N_("Due")
 AMOUNT = N_("Amount")
