@@ -50,7 +50,6 @@ from jiebei_tui.domain.calls.letters import (
     compose,
     letter_markdown,
     letter_text,
-    suggested_lender,
 )
 from jiebei_tui.domain.calls.notes import (
     Correction,
@@ -179,6 +178,5 @@ __all__ = [
     "red_flag",
     "search_notes",
     "select_records_for",
-    "suggested_lender",
     "summarize",
 ]
