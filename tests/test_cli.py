@@ -100,11 +100,17 @@ def test_export_then_import_round_trip(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_markdown_export_is_readable_and_safe(data_dir: Path) -> None:
+    from datetime import datetime, timezone
+
+    from jiebei_tui.domain.calls import RecordKind, new_record
+
     store, _ = open_store(data_dir)
-    store.put("calls", "c1", {"who": "催收\x1b[31m红"})
+    record = new_record("c1", RecordKind.CALL, datetime(2026, 12, 1, 14, 30, tzinfo=timezone.utc), "138")
+    doc = {**record.to_dict(), "number": "催收\x1b[31m红"}  # written by hand or by an older version
+    store.put("calls", record.id, doc)
     result = run("export", "--format", "markdown", "--lang", "en")
     assert result.returncode == 0
-    assert result.stdout.startswith("# jiebei-tui export")
+    assert result.stdout.startswith("# jiebei-tui: everything I saved")
     assert "\x1b" not in result.stdout
     assert "催收" in result.stdout
 
@@ -204,3 +210,21 @@ def test_a_language_setting_that_is_not_understood_does_not_stop_the_start(data_
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['language', 'theme']"
+
+
+def test_export_redirected_into_a_file_makes_it_private(data_dir: Path, tmp_path: Path) -> None:
+    """`jiebei-tui export > backup.json`: the shell creates the file 0644; the export makes it 0600 as -o does."""
+    import stat
+
+    target = tmp_path / "backup.json"
+    with open(target, "w", encoding="utf-8") as out:
+        os.chmod(target, 0o644)
+        result = subprocess.run(
+            [sys.executable, "-m", "jiebei_tui", "export", "--data-dir", str(data_dir)],
+            stdout=out, stderr=subprocess.PIPE, text=True, timeout=60, env=os.environ.copy(),
+        )
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "jiebei-tui-export"
+    piped = run("export", "--data-dir", str(data_dir))  # a pipe is left alone and still gets the export
+    assert piped.returncode == 0 and piped.stdout.startswith("{")

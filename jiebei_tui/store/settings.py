@@ -20,6 +20,7 @@ class Preferences:
     language: str | None = None
     theme: str | None = None
     timezone: str | None = None
+    zone_asked: bool = False  # the time-zone question was shown (answered or put off): never asked again
 
     @classmethod
     def from_dict(cls, doc: dict[str, Any]) -> Preferences:
@@ -47,7 +48,12 @@ class Preferences:
             except ValueError:
                 ignored.append(("language", language[:40]))
                 language = None
-        prefs = cls(language=language, theme=text("theme"), timezone=text("timezone"))
+        prefs = cls(
+            language=language,
+            theme=text("theme"),
+            timezone=text("timezone"),
+            zone_asked=doc.get("zone_asked") is True,
+        )
         return prefs, ignored
 
 
@@ -68,7 +74,7 @@ class SettingsRepo:
             self._told.update(settings)
             self._store.tell(OpenReport(ignored_settings=settings))
 
-    def save(self, **values: str) -> bool:
+    def save(self, **values: str | bool) -> bool:
         """Remember these choices; keys written by other versions are kept."""
         doc = self._store.get(SETTINGS_TABLE, PREFERENCES_ID) or {}
         doc.pop("id", None)

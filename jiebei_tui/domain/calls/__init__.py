@@ -18,10 +18,10 @@ from jiebei_tui.domain.calls.commitments import (
     record_commitments,
 )
 from jiebei_tui.domain.calls.evidence import (
-    Translate,
     evidence_report,
     select_records_for,
 )
+from jiebei_tui.domain.calls.export import markdown_section
 from jiebei_tui.domain.calls.flags import (
     FLAG_NIGHT,
     FLAG_TOO_MANY_CALLS,
@@ -43,8 +43,17 @@ from jiebei_tui.domain.calls.identity import (
     IdentityStatus,
     next_identity_status,
 )
+from jiebei_tui.domain.calls.letters import (
+    Letter,
+    LetterFacts,
+    LetterKind,
+    compose,
+    letter_markdown,
+    letter_text,
+)
 from jiebei_tui.domain.calls.notes import (
     Correction,
+    KindChange,
     Note,
     NoteKind,
     change_kind,
@@ -65,9 +74,14 @@ from jiebei_tui.domain.calls.records import (
     new_record,
 )
 from jiebei_tui.domain.calls.rules import (
+    DayAttempts,
+    attempts_per_day,
     automatic_flags,
     automatic_flags_by_record,
+    contact_span,
+    institutions_by_number,
     is_night,
+    reaches_night,
 )
 from jiebei_tui.domain.calls.search import (
     filter_records,
@@ -76,11 +90,14 @@ from jiebei_tui.domain.calls.search import (
     matches_number,
     search_notes,
 )
+from jiebei_tui.domain.calls.sections import Translate
 from jiebei_tui.domain.calls.summary import (
     FlagFinding,
     Summary,
     duration_seconds,
     flag_findings,
+    is_empty,
+    looks_accidental,
     summarize,
 )
 from jiebei_tui.domain.calls.terms import (
@@ -96,6 +113,7 @@ __all__ = [
     "CommitmentStatus",
     "CommitmentTerms",
     "Correction",
+    "DayAttempts",
     "FLAG_NIGHT",
     "FLAG_TOO_MANY_CALLS",
     "FlagFinding",
@@ -105,6 +123,10 @@ __all__ = [
     "Identity",
     "IdentityEntry",
     "IdentityStatus",
+    "KindChange",
+    "Letter",
+    "LetterFacts",
+    "LetterKind",
     "MANUAL_FLAG_KEYS",
     "MAX_UNANSWERED_PER_DAY",
     "NIGHT_ENDS",
@@ -119,9 +141,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "Summary",
     "Translate",
+    "attempts_per_day",
     "automatic_flags",
     "automatic_flags_by_record",
     "change_kind",
+    "compose",
+    "contact_span",
     "correct",
     "duration_seconds",
     "evidence_report",
@@ -130,7 +155,13 @@ __all__ = [
     "flag_findings",
     "format_duration",
     "format_offset",
+    "institutions_by_number",
+    "is_empty",
     "is_night",
+    "letter_markdown",
+    "letter_text",
+    "looks_accidental",
+    "markdown_section",
     "matches_collector",
     "matches_institution",
     "matches_number",
@@ -142,6 +173,7 @@ __all__ = [
     "notes_for",
     "open_commitments",
     "parse_note_prefix",
+    "reaches_night",
     "record_commitments",
     "red_flag",
     "search_notes",
