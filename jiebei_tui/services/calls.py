@@ -269,9 +269,12 @@ class CallSession:
         self.kind, self.unsent = NoteKind.PLAIN, ""
         if orphans:
             key, draft = orphans[-1]
-            self.drafts.discard(key)
             self.kind = _kind_or_none(draft.get("kind")) or NoteKind.PLAIN
             self.set_unsent(str(draft.get("text", "")))
+            # On disk under this session before the gone session's copy is deleted: a crash in between
+            # would otherwise lose the line (the delete is written at once, the new draft within a second).
+            self.drafts.flush()
+            self.drafts.discard(key)
 
     def _clear(self) -> None:
         self.record, self.notes, self.kind, self.unsent = None, [], NoteKind.PLAIN, ""

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from jiebei_tui.domain.calls import CHECKLIST_KEYS
 from jiebei_tui.domain.habits import Cadence
+from jiebei_tui.domain.markdown_export import ExportPage
 from jiebei_tui.domain.plans import DebtPosition, Finances, Option, OptionKind, Rate
 from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, SelfCheckInput, assess
 from jiebei_tui.factory import open_services
@@ -119,7 +120,7 @@ def writer(data_dir: Path, acks: int, serial: int) -> None:
             services.store.leave()
             services.save_everything()
             services.store.write_emergency(services.drafts.unsaved())
-            _ack(acks, "draft", record.id, f"半句{value}")
+            _ack(acks, "draft", record.id, session.session_id, f"半句{value}")
             os._exit(128 + signal.SIGHUP)
 
 
@@ -166,7 +167,7 @@ def opens(data_dir: Path, count: int) -> dict[str, int]:
             code = 1
             try:
                 services = open_services(data_dir)
-                stream_export(services.store, "json", datetime.now(CST), str, io.StringIO())
+                stream_export(services.store, "json", ExportPage(str, CST, datetime.now(CST)), io.StringIO())
                 code = 0 if not services.store.take_news().has_news else 2
             finally:
                 os._exit(code)

@@ -41,8 +41,10 @@ def saved_call(data_dir: Path) -> tuple[list[str], str]:
     record_id = store.get("drafts", ACTIVE_DRAFT)["value"]["record_id"]
     record = CallsRepo(store).get(record_id)
     lines = [note.text for note in CallsRepo(store).notes(record)]
-    draft = store.get("drafts", NOTE_DRAFT + record_id)
-    return lines, "" if draft is None else draft["value"]["text"]
+    # One unsent line per session (``calls.note.<record>.<session>``); a single session ran here.
+    drafts = [doc["value"]["text"] for key, doc in store.view("drafts").items() if key.startswith(NOTE_DRAFT + record_id)]
+    assert len(drafts) <= 1, drafts
+    return lines, drafts[0] if drafts else ""
 
 
 @pytest.mark.parametrize("controlling", [True, False], ids=["sshd-like: SIGHUP and EIO", "EOF and EIO only"])

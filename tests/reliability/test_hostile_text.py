@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
+from jiebei_tui.domain.markdown_export import ExportPage
 from jiebei_tui.domain.plans import DebtPosition, Finances, Option, OptionKind, Rate
 from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, SelfCheckInput, assess
 from jiebei_tui.factory import open_services
@@ -28,7 +29,8 @@ FORBIDDEN = [b"\x1b]", b"\x07", "\u202e".encode(), b"\x00", "\x9b".encode(), b"\
 ON_SCREEN = [b"\x1b]0;", b"PWNED\x07", "\u202e".encode(), b"\x00", "\x9b".encode(), b"\x1b[2J\xe6\xb8\x85"]
 
 
-def seed(data_dir: Path) -> None:
+def seed(data_dir: Path) -> str:
+    """Hostile text in every area; the call session's id (its unsent line is kept under it)."""
     services = open_services(data_dir, lambda: NOW)
     debt = Debt(kind=DebtKind.JIEBEI, name=HOSTILE, lender=HOSTILE, outstanding_principal=Decimal(25000),
                 overdue_principal=Decimal(18000), days_overdue=52, daily_rate=Decimal("0.0005"),
@@ -46,16 +48,18 @@ def seed(data_dir: Path) -> None:
     services.drafts.flush()
     services.store.put("from_a_newer_version", HOSTILE, {"text": HOSTILE})  # an undeclared table, and an id
     services.store.put("表" + TITLE + "\u202e", "x", {"text": "a heading in the Markdown export"})  # a table's name
+    return services.call_session.session_id
 
 
 def test_exports_keep_the_text_and_write_no_control_character(data_dir: Path, tmp_path: Path) -> None:
-    seed(data_dir)
+    session_id = seed(data_dir)
     store = open_store(data_dir)[0]
     record_id = store.get("drafts", "calls.active")["value"]["record_id"]
-    assert store.get("drafts", note_draft_key(record_id))["value"]["text"] == HOSTILE + "x" * 10_000  # as typed
+    session = note_draft_key(record_id, session_id)
+    assert store.get("drafts", session)["value"]["text"] == HOSTILE + "x" * 10_000  # as typed
     for fmt, name in (("json", "all.json"), ("markdown", "all.md")):
         path = tmp_path / name
-        stream_export(store, fmt, NOW, _, path)
+        stream_export(store, fmt, ExportPage(_, CST, NOW), path)
         written = path.read_bytes()
         for raw in FORBIDDEN:
             assert raw not in written, f"{raw!r} in the {fmt} export"
@@ -63,7 +67,7 @@ def test_exports_keep_the_text_and_write_no_control_character(data_dir: Path, tm
     document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
     assert document["tables"]["from_a_newer_version"][HOSTILE]["text"] == HOSTILE  # the same value, escaped
     drafts = document["tables"]["drafts"]
-    assert drafts[note_draft_key(record_id)]["value"]["text"] == HOSTILE + "x" * 10_000
+    assert drafts[session]["value"]["text"] == HOSTILE + "x" * 10_000
 
 
 def test_no_area_lets_the_data_steer_the_terminal(pty_app, keys, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -89,10 +89,11 @@ def test_random_kills_lose_no_acknowledged_write(folder: Path) -> None:
                 assert rest[1] in found.checklist, f"tick {rest[1]} lost"
             if kind == "draft":  # the next writer to start found it, or it is still there
                 found_by = next((words[1:] for words in lines[index + 1 :] if words[0] == "resumed"), None)
+                record_id, session_id, text = rest
                 if found_by is None:
-                    assert store.get("drafts", note_draft_key(rest[0]))["value"]["text"] == rest[1]
+                    assert store.get("drafts", note_draft_key(record_id, session_id))["value"]["text"] == text
                 else:
-                    assert found_by == rest, f"draft {rest} lost: the next start found {found_by}"
+                    assert found_by == [record_id, text], f"draft {rest} lost: the next start found {found_by}"
         elif kind == "plan":
             assert rest[0] in plan_ids and services.plans.get(rest[0]) is not None
         elif kind == "habit":
