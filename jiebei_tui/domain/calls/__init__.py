@@ -7,6 +7,9 @@ public interface: other areas import from here, never from its modules.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from jiebei_tui.domain.calls.checklist import (
     CHECKLIST,
     CHECKLIST_KEYS,
@@ -88,10 +91,51 @@ from jiebei_tui.domain.calls.terms import (
     extract_commitment,
 )
 
+# The call coach is loaded on first use, not with the package: the package is imported at start-up
+# (the store and services use it), the coach only once a call line is committed.
+if TYPE_CHECKING:
+    from jiebei_tui.domain.calls.coach import (
+        COACHED_KINDS,
+        COACHING,
+        Coaching,
+        Situation,
+        Suggestion,
+        coaching,
+        recognize,
+        recognize_note,
+        warm_up,
+    )
+
+else:  # mypy sees the imports above, so a misspelt name is still an error there
+
+    def __getattr__(name: str) -> Any:
+        if name in _COACH_NAMES:
+            return getattr(import_module("jiebei_tui.domain.calls.coach"), name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_COACH_NAMES = frozenset(
+    {
+        "COACHED_KINDS",
+        "COACHING",
+        "Coaching",
+        "Situation",
+        "Suggestion",
+        "coaching",
+        "recognize",
+        "recognize_note",
+        "warm_up",
+    }
+)
+
+
 __all__ = [
     "CHECKLIST",
     "CHECKLIST_KEYS",
+    "COACHED_KINDS",
+    "COACHING",
     "CallRecord",
+    "Coaching",
     "Commitment",
     "CommitmentStatus",
     "CommitmentTerms",
@@ -117,11 +161,14 @@ __all__ = [
     "RecordKind",
     "RedFlag",
     "SCHEMA_VERSION",
+    "Situation",
+    "Suggestion",
     "Summary",
     "Translate",
     "automatic_flags",
     "automatic_flags_by_record",
     "change_kind",
+    "coaching",
     "correct",
     "duration_seconds",
     "evidence_report",
@@ -142,9 +189,12 @@ __all__ = [
     "notes_for",
     "open_commitments",
     "parse_note_prefix",
+    "recognize",
+    "recognize_note",
     "record_commitments",
     "red_flag",
     "search_notes",
     "select_records_for",
     "summarize",
+    "warm_up",
 ]
