@@ -18,10 +18,15 @@ from jiebei_tui.domain.calls import (
     COACHED_KINDS,
     COACHING,
     RED_FLAGS_BY_KEY,
+    SUGGESTED_NOT_MARKED,
+    KeptSuggestion,
     NoteKind,
     RecordKind,
     Situation,
     correct,
+    keep_suggestion,
+    kept_for,
+    mark_suggested_flag,
     new_note,
     new_record,
     recognize,
@@ -222,6 +227,75 @@ def test_recognition_never_raises_and_always_gives_the_same_answer(text: str) ->
         for suggestion in first:
             assert 0 <= suggestion.start < suggestion.end <= len(text)
             assert text[suggestion.start : suggestion.end] == suggestion.cue
+
+
+# --------------------------------------------------------------------------- keeping a suggestion
+
+
+def _note_and_suggestion() -> tuple[calls.Note, calls.Suggestion]:
+    record = new_record("r1", RecordKind.CALL, AT)
+    note = new_note("n1", record, "他：再不还就联系你家人", AT)
+    (suggestion,) = recognize_note(note)
+    return note, suggestion
+
+
+def test_a_kept_suggestion_round_trips() -> None:
+    note, suggestion = _note_and_suggestion()
+    kept = keep_suggestion(note, suggestion, AT + timedelta(seconds=5))
+    assert (kept.record_id, kept.note_id, kept.situation, kept.cue) == ("r1", "n1", Situation.THIRD_PARTIES, "联系你家人")
+    assert KeptSuggestion.from_dict(kept.to_dict()) == kept
+    assert kept.to_dict()["situation"] == "third_parties"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"situation": "weather"},
+        {"kept_at": "2026-12-01T14:30:00"},  # no offset: refused, as everywhere in the domain
+        {"note_id": ""},
+        {"cue": 3},
+        {"schema": "1"},
+    ],
+)
+def test_a_damaged_kept_suggestion_is_refused_with_a_value_error(change: dict[str, object]) -> None:
+    note, suggestion = _note_and_suggestion()
+    data = keep_suggestion(note, suggestion, AT).to_dict() | change
+    with pytest.raises(ValueError):
+        KeptSuggestion.from_dict(data)
+    with pytest.raises(ValueError):
+        KeptSuggestion.from_dict({key: value for key, value in data.items() if key != "record_id"})
+
+
+def test_kept_suggestions_of_a_record_once_each_oldest_first() -> None:
+    note, suggestion = _note_and_suggestion()
+    record = new_record("r1", RecordKind.CALL, AT)
+    later = keep_suggestion(note, suggestion, AT + timedelta(minutes=2))
+    earlier = KeptSuggestion("r1", "n0", Situation.VISIT, "上门", AT)
+    other_call = KeptSuggestion("r2", "n9", Situation.VISIT, "上门", AT)
+    again = keep_suggestion(note, suggestion, AT + timedelta(minutes=3))
+    assert kept_for(record, [later, other_call, earlier, again]) == [earlier, again]
+
+
+def test_marking_the_offered_flag_never_unmarks_it() -> None:
+    note, suggestion = _note_and_suggestion()
+    record = new_record("r1", RecordKind.CALL, AT)
+    kept = keep_suggestion(note, suggestion, AT)
+    assert not kept.marked(record)
+    assert kept.status(record) == SUGGESTED_NOT_MARKED == "Suggested, not marked"
+    marked = mark_suggested_flag(record, Situation.THIRD_PARTIES)
+    assert marked.manual_flags == {"third_parties"}
+    assert mark_suggested_flag(marked, Situation.THIRD_PARTIES) == marked
+    assert kept.marked(marked)
+    assert kept.status(marked) == "Suggested, then marked"
+    assert mark_suggested_flag(marked, Situation.LEGAL_THREAT).manual_flags == {"third_parties", "threats"}
+
+
+@pytest.mark.parametrize("situation", [Situation.VISIT, Situation.PRIVATE_INFO])
+def test_a_follow_up_situation_has_no_flag_to_mark(situation: Situation) -> None:
+    record = new_record("r1", RecordKind.CALL, AT)
+    with pytest.raises(ValueError):
+        mark_suggested_flag(record, situation)
+    assert not KeptSuggestion("r1", "n1", situation, "x", AT).marked(record.toggled_flag("threats"))
 
 
 # --------------------------------------------------------------------------- start-up

@@ -8,6 +8,13 @@ Importing this package costs only its tables; the patterns are compiled on the f
 
 from __future__ import annotations
 
+from jiebei_tui.domain.calls.coach.kept import (
+    SUGGESTED_NOT_MARKED,
+    KeptSuggestion,
+    keep_suggestion,
+    kept_for,
+    mark_suggested_flag,
+)
 from jiebei_tui.domain.calls.coach.recognize import (
     COACHED_KINDS,
     Suggestion,
@@ -21,9 +28,14 @@ __all__ = [
     "COACHED_KINDS",
     "COACHING",
     "Coaching",
+    "KeptSuggestion",
+    "SUGGESTED_NOT_MARKED",
     "Situation",
     "Suggestion",
     "coaching",
+    "keep_suggestion",
+    "kept_for",
+    "mark_suggested_flag",
     "recognize",
     "recognize_note",
     "warm_up",
