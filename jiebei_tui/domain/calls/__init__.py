@@ -114,29 +114,11 @@ if TYPE_CHECKING:
 else:  # mypy sees the imports above, so a misspelt name is still an error there
 
     def __getattr__(name: str) -> Any:
-        if name in _COACH_NAMES:
-            return getattr(import_module("jiebei_tui.domain.calls.coach"), name)
+        if not name.startswith("__"):
+            coach = import_module("jiebei_tui.domain.calls.coach")
+            if name in coach.__all__:
+                return getattr(coach, name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-_COACH_NAMES = frozenset(
-    {
-        "COACHED_KINDS",
-        "COACHING",
-        "SUGGESTED_NOT_MARKED",
-        "Coaching",
-        "KeptSuggestion",
-        "Situation",
-        "Suggestion",
-        "coaching",
-        "keep_suggestion",
-        "kept_for",
-        "mark_suggested_flag",
-        "recognize",
-        "recognize_note",
-        "warm_up",
-    }
-)
 
 
 __all__ = [
