@@ -82,7 +82,7 @@ async def measure(directory: Path, query: str) -> dict[str, float]:
 
         dog.reset()
         began = time.perf_counter()
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+o")
         await _until(lambda: rows() > 0)
         result["history_first_rows_s"] = time.perf_counter() - began
         await _until(lambda: rows() >= total)
@@ -90,7 +90,7 @@ async def measure(directory: Path, query: str) -> dict[str, float]:
         await pilot.pause(0.1)
         result["history_block_s"] = dog.worst
 
-        await pilot.press("ctrl+s")  # focus the search field
+        await pilot.press("slash")  # focus the search field
         search = app.screen.query_one("#history-search")
         search.value = query
         await pilot.pause(0.1)

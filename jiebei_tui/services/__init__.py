@@ -16,6 +16,9 @@ from jiebei_tui.services.calls import (
     note_draft_key,
 )
 from jiebei_tui.services.clock import CHINA, SYSTEM, TIME_ZONES, WallClock, clock_for, local_now, system_offset_label
+from jiebei_tui.services.habits import Habits, Toggled
+from jiebei_tui.services.home import HomeData, HomeView, plan_progress
+from jiebei_tui.services.plans import NextPayment, OpenInstalment, Plans, PlanSummary
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.services.workbook import Services
 
@@ -23,11 +26,19 @@ __all__ = [
     "ACTIVE_DRAFT",
     "CHINA",
     "NOTE_DRAFT",
+    "NextPayment",
+    "OpenInstalment",
     "RESUME_WITHIN",
     "SYSTEM",
     "TIME_ZONES",
+    "Toggled",
     "CallSession",
+    "Habits",
+    "HomeData",
+    "HomeView",
     "Opening",
+    "PlanSummary",
+    "Plans",
     "SavedLine",
     "SelfChecks",
     "Services",
@@ -36,5 +47,6 @@ __all__ = [
     "corrected",
     "local_now",
     "note_draft_key",
+    "plan_progress",
     "system_offset_label",
 ]

@@ -9,6 +9,7 @@ from jiebei_tui.store.selfcheck import (
     Snapshot,
     delete_snapshot,
     get_snapshot,
+    latest_snapshot,
     list_snapshots,
     save_snapshot,
     snapshot_on,
@@ -28,8 +29,8 @@ class SelfChecks:
         return get_snapshot(self._store, snapshot_id)
 
     def latest(self) -> Snapshot | None:
-        snapshots = self.all()
-        return snapshots[-1] if snapshots else None
+        """The newest self-check: reads the latest year that has one (Home, Habits), not the whole history."""
+        return latest_snapshot(self._store)
 
     def latest_summary(self) -> Summary | None:
         """The numbers of the newest self-check (Home, call preparation), or None."""

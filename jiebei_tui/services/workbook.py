@@ -6,16 +6,20 @@ from dataclasses import dataclass, field
 
 from jiebei_tui.services.calls import CallSession
 from jiebei_tui.services.clock import WallClock
+from jiebei_tui.services.habits import Habits
+from jiebei_tui.services.home import HomeData
+from jiebei_tui.services.plans import Plans
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.drafts import DraftKeeper
+from jiebei_tui.store.habits import HabitsRepo
 from jiebei_tui.store.settings import SettingsRepo
 from jiebei_tui.store.store import OpenReport, Store
 
 
 @dataclass
 class Services:
-    """The repositories, the drafts, the clock and the call in progress.
+    """The repositories, the drafts, the clock, the call in progress and the plans.
 
     Screens reach them through their ``services`` property instead of the
     store, so each screen says what it needs and tests can build one without a
@@ -30,6 +34,9 @@ class Services:
     calls: CallsRepo = field(init=False)
     selfchecks: SelfChecks = field(init=False)
     call_session: CallSession = field(init=False)
+    habits: Habits = field(init=False)
+    home: HomeData = field(init=False)
+    plans: Plans = field(init=False)
 
     def __post_init__(self) -> None:
         self.drafts = DraftKeeper(self.store, self.clock)
@@ -37,6 +44,10 @@ class Services:
         self.calls = CallsRepo(self.store)
         self.selfchecks = SelfChecks(self.store)
         self.call_session = CallSession(self.calls, self.drafts, self.clock)
+        self.plans = Plans(self.store, self.clock, self.selfchecks, self.calls, self.drafts)
+        self.habits = Habits(HabitsRepo(self.store), self.selfchecks, self.calls, self.clock)
+        self.habits.plan_feed = self.plans.due_items  # unpaid instalments feed the reminders and the banner
+        self.home = HomeData(self.selfchecks, self.habits, self.plans, self.clock)
 
     def count(self, table: str) -> int:
         """How many documents a table holds (Home's counts)."""

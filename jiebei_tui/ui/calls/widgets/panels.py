@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -29,6 +29,7 @@ from jiebei_tui.domain.calls import (
 )
 from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.parsing.money import format_money
+from jiebei_tui.domain.text_safety import sanitize
 from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES, status_legend
 from jiebei_tui.ui.common.keys import key_label
@@ -253,11 +254,23 @@ def flag_rule_text(key: str, *, with_source: bool = True) -> str:
     return tr("{flag}: {warning}", flag=_(flag.label), warning=_(flag.warning))
 
 
+class ScriptPanel(VerticalScroll):
+    """The negotiation script of the plan this call was started from, to read aloud (it scrolls on its own)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="script-text")
+
+    def show_script(self, title: str, text: str) -> None:
+        heading = Content.styled(tr("Script: {title}", title=title), "bold $text-primary")
+        self.query_one("#script-text", Static).update(Content.assemble(heading, "\n", Content(sanitize(text.strip()))))
+
+
 class PanelStack(Vertical):
-    """Holds the four panels; the call screen's classes decide which are shown."""
+    """Holds the panels; the call screen's classes decide which are shown."""
 
     def compose(self) -> ComposeResult:
         yield IdentityPanel(id="identity-panel")
         yield ChecklistPanel(id="checklist-panel")
         yield FlagsPanel(id="flags-panel")
         yield PrepPanel(id="prep-panel")
+        yield ScriptPanel(id="script-panel", classes="calls-panel")
