@@ -1,4 +1,4 @@
-"""The user's preferences (language, colours, time zone): one small document in the main file."""
+"""The user's preferences (language, colours, time zone, the call coach): one small document in the main file."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from jiebei_tui.store.store import Store
 
 SETTINGS_TABLE = "settings"
 PREFERENCES_ID = "preferences"
+COACH_ON, COACH_OFF = "on", "off"
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Preferences:
     language: str | None = None
     theme: str | None = None
     timezone: str | None = None
+    coach: bool = True  # the call coach beside the notes; "off" only when the user turned it off
 
     @classmethod
     def from_dict(cls, doc: dict[str, Any]) -> Preferences:
@@ -25,7 +27,12 @@ class Preferences:
             value = doc.get(key)
             return value if isinstance(value, str) and value else None
 
-        return cls(language=text("language"), theme=text("theme"), timezone=text("timezone"))
+        return cls(
+            language=text("language"),
+            theme=text("theme"),
+            timezone=text("timezone"),
+            coach=doc.get("coach") != COACH_OFF,
+        )
 
 
 class SettingsRepo:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.calls.checklist import CHECKLIST
 from jiebei_tui.domain.calls.flags import RED_FLAGS, red_flag
@@ -29,6 +30,9 @@ from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, fact
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.text_safety import escape_markdown
 from jiebei_tui.i18n import N_
+
+if TYPE_CHECKING:  # the coach loads on first use, never with this module
+    from jiebei_tui.domain.calls.coach import KeptSuggestion
 
 Translate = Callable[[str], str]
 
@@ -77,6 +81,8 @@ CHECKLIST_TITLE = N_("Checklist")
 SUMMARY = N_("Summary")
 NEXT_STEP = N_("Next step")
 OPEN_QUESTIONS = N_("Open questions")
+KEPT_TITLE = N_("Suggestions kept from the call coach")
+KEPT_ABOUT = N_("The app recognised these in my notes and I chose to keep them; each says whether I marked its red flag.")
 MISSED_CALLS = N_("Missed calls")
 FLAGS_COLUMN = N_("Red flags")
 RULES_FOR_FLAGS = N_("Rules these flags conflict with")
@@ -168,6 +174,7 @@ def _record_section(
     notes: list[Note],
     tr: Translate,
     now: datetime,
+    kept: Sequence[KeptSuggestion] = (),
 ) -> list[str]:
     number = escape_markdown(record.number, line_break=" ") or tr(UNKNOWN_NUMBER)
     lines = [
@@ -212,6 +219,12 @@ def _record_section(
             lines += _rule_lines(finding.key, tr)
     else:
         lines.append(tr(NO_FLAGS))
+    if kept:
+        lines += ["", f"### {tr(KEPT_TITLE)}", "", tr(KEPT_ABOUT), ""]
+        lines += [
+            f"- {_time(item.kept_at)} · **{tr(item.situation.label)}** · {tr(item.status(record))}: “{_cell(item.cue)}”"
+            for item in kept
+        ]
 
     lines += ["", f"### {tr(COMMITMENTS)}", ""]
     if summary.commitments:
@@ -280,19 +293,22 @@ def evidence_report(
     *,
     now: datetime,
     context: Iterable[CallRecord] | None = None,
+    kept: Iterable[KeptSuggestion] = (),
 ) -> str:
     """The Markdown report for ``records`` (one, a selection, or all), oldest first.
 
     ``context`` is the full history used to count missed calls per number and
     day; it defaults to ``records``. Pass it when exporting a selection, so the
     seventh missed call of a day is still recognised. Missed calls are listed
-    together in one table after the other contacts.
+    together in one table after the other contacts. ``kept`` are the coach's
+    suggestions the user chose to keep, listed under each record's red flags.
     """
     tr = translate
     chosen = sorted({record.id: record for record in records}.values(), key=lambda r: (r.started_at, r.id))
     history = list(context) if context is not None else chosen
     auto = automatic_flags_by_record([*history, *chosen])
     all_notes = list(notes)
+    all_kept = list(kept)
     lines = [
         f"# {tr(TITLE)}",
         "",
@@ -308,7 +324,8 @@ def evidence_report(
             continue
         index += 1
         summary = summarize(record, all_notes, now, history)
-        lines += [""] + _record_section(index, record, summary, notes_for(record, all_notes), tr, now)
+        own_kept = sorted((item for item in all_kept if item.record_id == record.id), key=lambda item: (item.kept_at, item.key))
+        lines += [""] + _record_section(index, record, summary, notes_for(record, all_notes), tr, now, own_kept)
     missed = [record for record in chosen if record.kind is RecordKind.MISSED]
     if missed:
         lines += [""] + _missed_section(missed, auto, all_notes, tr)
