@@ -1,4 +1,4 @@
-"""F9: language, colours and time zone, applied at once and remembered."""
+"""F9: language, colours, time zone and the call coach, applied at once and remembered."""
 
 from __future__ import annotations
 
@@ -11,11 +11,19 @@ from textual.widgets.option_list import Option
 
 from jiebei_tui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language, tr
 from jiebei_tui.services import SYSTEM, TIME_ZONES, system_offset_label
+from jiebei_tui.store.settings import COACH_OFF, COACH_ON
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind
 
 if TYPE_CHECKING:
     from jiebei_tui.ui.shell.app import JiebeiApp
+
+
+COACH_TITLE = N_("Call coach")
+COACH_ON_LABEL = N_("On")
+COACH_OFF_LABEL = N_("Off")
+COACH_ON_NOTICE = N_("Call coach on: after a line of the collector's, what the rule says and what you can say.")
+COACH_OFF_NOTICE = N_("Call coach off: no suggestions beside the notes. You can turn it on again here.")
 
 
 class SettingsScreen(Dialog[None]):
@@ -30,6 +38,8 @@ class SettingsScreen(Dialog[None]):
             with Vertical():
                 yield Static(_("Language"), classes="panel-title")
                 yield OptionList(*[Option(LANGUAGE_NAMES[lang], id=lang) for lang in LANGUAGES], id="settings-language")
+                yield Static(_(COACH_TITLE), classes="panel-title", id="settings-coach-title")
+                yield OptionList(Option(_(COACH_ON_LABEL), id=COACH_ON), Option(_(COACH_OFF_LABEL), id=COACH_OFF), id="settings-coach")
             with Vertical():
                 yield Static(_("Colours"), classes="panel-title")
                 yield OptionList(*[Option(name, id=name) for name in sorted(self.app.available_themes)], id="settings-theme")
@@ -58,6 +68,8 @@ class SettingsScreen(Dialog[None]):
         zones = self.query_one("#settings-timezone", OptionList)
         zone = self.services.settings.load().timezone or SYSTEM
         zones.highlighted = list(TIME_ZONES).index(zone) if zone in TIME_ZONES else 0
+        coach = self.query_one("#settings-coach", OptionList)
+        coach.highlighted = 0 if self.services.settings.load().coach else 1
         languages.focus()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -71,3 +83,6 @@ class SettingsScreen(Dialog[None]):
             app.set_theme(choice)
         elif event.option_list.id == "settings-timezone":
             app.set_time_zone(choice)
+        elif event.option_list.id == "settings-coach":
+            self.services.settings.save(coach=choice)
+            self.notify(_(COACH_ON_NOTICE if choice == COACH_ON else COACH_OFF_NOTICE), timeout=4)
