@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -37,11 +39,19 @@ MARK = N_("{key} Enter marks the red flag “{flag}”")
 FOLLOW_UP = N_("{key} Enter adds a line to follow up")
 KEEP = N_("{key} {digit} keeps it as “Suggested, not marked”")
 HIDE = N_("Esc hides it")
+# At 80 columns the keys fit one line: the band's first line already names the situation.
+MARK_SHORT = N_("{key} Enter: mark the flag")
+FOLLOW_UP_SHORT = N_("{key} Enter: add a follow-up")
+KEEP_SHORT = N_("{key} {digit}: keep, unmarked")
+HIDE_SHORT = N_("Esc: hide")
 NOTHING_MARKED = N_("Nothing is marked unless you press a key.")
 
 
 def coach_text(suggestions: Sequence[Suggestion], *, wide: bool) -> Content:
-    """The band's text for the first suggestion (the others are named); ``wide`` shows every rule and reply."""
+    """The band's text for the first suggestion (the others are named): what to say first, then the rule.
+
+    ``wide`` (a tall terminal) shows every rule and reply; otherwise the first rule and two replies.
+    """
     first = suggestions[0]
     coaching = first.coaching
     parts: list[Content | str] = [
@@ -51,38 +61,45 @@ def coach_text(suggestions: Sequence[Suggestion], *, wide: bool) -> Content:
     if len(suggestions) > 1:
         others = " / ".join(_(item.situation.label) for item in suggestions[1:])
         parts += ["\n", Content.styled(tr(ALSO, situations=others), "$text-muted")]
+    replies = coaching.replies if wide else coaching.replies[:2]
+    parts += ["\n", Content.styled(_(YOU_CAN_SAY), "bold")]
+    for index, reply in enumerate(replies):
+        parts += ["\n  " if index or wide else " ", Content.styled(f"“{_(reply)}”", "$text-success")]
     facts = coaching.facts if wide else coaching.facts[:1]
     for rule in facts:
         parts += ["\n", tr(RULE, rule=_(rule.statement), source=_(rule.source))]
     if coaching.caution and (wide or not facts):
         parts += ["\n", tr(CAUTION, caution=_(coaching.caution))]
-    replies = coaching.replies if wide else coaching.replies[:2]
-    parts += ["\n", Content.styled(_(YOU_CAN_SAY), "bold")]
-    for reply in replies:
-        parts += ["\n", Content.styled(f"  “{_(reply)}”", "$text-success")]
-    parts += ["\n", Content.styled(keys_text(first), "$text-primary")]
-    if wide:
-        parts += ["\n", Content.styled(_(NOTHING_MARKED), "$text-muted")]
     return Content.assemble(*parts)
 
 
-def keys_text(suggestion: Suggestion) -> str:
-    """The keys for a suggestion, in one line."""
+def keys_text(suggestion: Suggestion, *, wide: bool = True) -> str:
+    """The keys for a suggestion; ``wide`` names the flag and the kept status in full."""
     key = key_label("red_flag")
     flag_key = suggestion.coaching.flag_key
+    if not wide:
+        act = tr(MARK_SHORT if flag_key else FOLLOW_UP_SHORT, key=key)
+        return " · ".join((act, tr(KEEP_SHORT, key=key, digit=KEEP_DIGIT), _(HIDE_SHORT)))
     act = tr(MARK, key=key, flag=_(red_flag(flag_key).label)) if flag_key else tr(FOLLOW_UP, key=key)
     return " · ".join((act, tr(KEEP, key=key, digit=KEEP_DIGIT), _(HIDE)))
 
 
-class CoachBand(Static):
-    """The band itself: shown only while a suggestion is on, never focusable."""
+class CoachBand(Vertical):
+    """The band itself: shown only while a suggestion is on, never focusable; its keys are never cut off."""
 
     can_focus = False
 
+    def compose(self) -> ComposeResult:
+        yield Static(id="coach-body")
+        yield Static(id="coach-keys")
+
     def show(self, suggestions: Sequence[Suggestion], *, wide: bool) -> None:
-        self.update(coach_text(suggestions, wide=wide))
+        self.query_one("#coach-body", Static).update(coach_text(suggestions, wide=wide))
+        keys = Content.styled(keys_text(suggestions[0], wide=wide), "$text-primary")
+        if wide:
+            keys = Content.assemble(keys, "\n", Content.styled(_(NOTHING_MARKED), "$text-muted"))
+        self.query_one("#coach-keys", Static).update(keys)
         self.display = True
 
     def hide(self) -> None:
         self.display = False
-        self.update("")
