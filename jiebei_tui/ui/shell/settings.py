@@ -38,14 +38,14 @@ class SettingsScreen(Dialog[None]):
             with Vertical():
                 yield Static(_("Language"), classes="panel-title")
                 yield OptionList(*[Option(LANGUAGE_NAMES[lang], id=lang) for lang in LANGUAGES], id="settings-language")
-                yield Static(_(COACH_TITLE), classes="panel-title", id="settings-coach-title")
-                yield OptionList(Option(_(COACH_ON_LABEL), id=COACH_ON), Option(_(COACH_OFF_LABEL), id=COACH_OFF), id="settings-coach")
             with Vertical():
                 yield Static(_("Colours"), classes="panel-title")
                 yield OptionList(*[Option(name, id=name) for name in sorted(self.app.available_themes)], id="settings-theme")
             with Vertical():
                 yield Static(_("Time zone"), classes="panel-title")
                 yield OptionList(*[Option(self._zone_label(key), id=key) for key in TIME_ZONES], id="settings-timezone")
+                yield Static(_(COACH_TITLE), classes="panel-title", id="settings-coach-title")
+                yield OptionList(Option(_(COACH_ON_LABEL), id=COACH_ON), Option(_(COACH_OFF_LABEL), id=COACH_OFF), id="settings-coach")
 
     @staticmethod
     def _zone_label(key: str) -> str:
