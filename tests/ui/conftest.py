@@ -7,12 +7,15 @@ drawn differently while the cursor is off.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from textual.app import App
 from textual.widgets import Input, TextArea
 
 
@@ -47,3 +50,16 @@ def with_selfcheck(data_dir: Path) -> Callable[[datetime], Path]:
         return data_dir
 
     return save
+
+
+def screen_lines(app: App[object]) -> list[str]:
+    """What the terminal shows, one string per row (as a person reads it, CJK two cells wide)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text().splitlines()
+
+
+@pytest.fixture
+def screen_text() -> Callable[[App[object]], list[str]]:
+    return screen_lines

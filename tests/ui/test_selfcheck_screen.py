@@ -22,6 +22,7 @@ from jiebei_tui.factory import create_app
 from jiebei_tui.store.selfcheck import list_snapshots, save_snapshot
 from jiebei_tui.store.store import open_store
 from jiebei_tui.ui.common.bullets import BulletList
+from jiebei_tui.ui.common.paragraph import Paragraph
 from jiebei_tui.ui.selfcheck.explain import ExplainScreen
 from jiebei_tui.ui.selfcheck.history import SelfCheckHistoryScreen
 from jiebei_tui.ui.selfcheck.screen import SelfCheckScreen
@@ -96,9 +97,9 @@ async def test_first_self_check_with_keys_only_survives_a_restart(data_dir: Path
         await pilot.pause()
         assert app.screen.has_class("-results")
         assert app.focused is not None and app.focused.id == "sc-next"
-        headline = str(app.screen.query_one("#sc-verdict-headline", Static).render())
+        headline = app.screen.query_one("#sc-verdict-headline", Paragraph).text
         assert headline == "向贷款机构申请分期或延期"
-        assert "每多等一天大约多花 ¥15.00" in str(app.screen.query_one("#sc-waiting", Static).render())
+        assert "每多等一天大约多花 ¥15.00" in app.screen.query_one("#sc-waiting", Paragraph).text
         assert app.drafts.get(DRAFT_KEY) is None
         await pilot.press("ctrl+q")
 

@@ -28,7 +28,7 @@ from jiebei_tui.domain.plans import (
     option_problems,
 )
 from jiebei_tui.domain.plans.lifecycle import MSG_PAYMENT_IN_FUTURE
-from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.i18n import N_, _, pgettext, tr
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.inputs import InOrderInput
 from jiebei_tui.ui.common.keys import bind, key_label
@@ -107,7 +107,7 @@ class ProposeDialog(StepDialog):
         yield PlanField("on", _("Proposed on"), _input("on", self.today().isoformat()))
         yield PlanField("channel", _("How"), Select([(_(c.label), c.value) for c in Channel], value=Channel.APP.value,
                                                      allow_blank=False, compact=True, id="pl-channel", classes="pl-select"))
-        yield PlanField("note", _("Note"), _input("note", "", _("what they said, optional")))
+        yield PlanField("note", pgettext("plan: field for a remark on a status change", "Note"), _input("note", "", _("what they said, optional")))
 
     def action_save(self) -> None:
         problems: dict[str, InputError] = {}
@@ -141,7 +141,7 @@ class AgreeDialog(StepDialog):
             yield PlanField("agreed_on", _("Agreed on"), _input("agreed_on", self.today().isoformat()))
             yield PlanField("with_whom", _("With whom"), _input("with_whom", "", _("name and staff number")))
             yield PlanField("reference", _("Reference number"), _input("reference"))
-            yield PlanField("note", _("Note"), _input("note"))
+            yield PlanField("note", pgettext("plan: field for a remark on a status change", "Note"), _input("note"))
             yield Static(_("The terms as agreed (they may differ from what you proposed)"), classes="panel-title")
             yield from fields.option_rows(self.option)
 
@@ -202,7 +202,7 @@ class PaymentDialog(StepDialog):
         yield PlanField("method", _("How"), Select([(_(m.label), m.value) for m in PaymentMethod],
                                                     value=PaymentMethod.APP.value, allow_blank=False, compact=True,
                                                     id="pl-method", classes="pl-select"))
-        yield PlanField("note", _("Note"), _input("note"))
+        yield PlanField("note", pgettext("plan: field for a remark on a status change", "Note"), _input("note"))
 
     def action_save(self) -> None:
         problems: dict[str, InputError] = {}
@@ -237,7 +237,7 @@ class FinishDialog(StepDialog):
                 if self.finish == "complete"
                 else _("The plan stays in Review with its history; you can start a new plan at any time."))
         yield Static(text, classes="plans-note")
-        yield PlanField("note", _("Note"), _input("note", "", _("why, optional")))
+        yield PlanField("note", pgettext("plan: field for a remark on a status change", "Note"), _input("note", "", _("why, optional")))
 
     def compose_buttons(self) -> ComposeResult:
         label = _("Completed") if self.finish == "complete" else _("Abandon")

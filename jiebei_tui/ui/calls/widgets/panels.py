@@ -51,10 +51,11 @@ NONE = "-"
 
 
 class ColumnsPanel(Static):
-    """A titled list of rows; two columns when the panel is wide enough, so 80×24 keeps room for the log.
+    """A titled list of rows; two columns when every row fits its column, so 80×24 keeps room for the log.
 
-    ``details`` (one per row) are shown after their row only in one column,
-    where there is room for them; two columns cut long rows with an ellipsis.
+    A label is never cut: when one row would not fit its column (English flag labels at
+    80 columns), the panel shows one column, where long rows wrap. ``details`` (one per
+    row) are shown after their row only in one column, where there is room for them.
     """
 
     MIN_COLUMN = 34
@@ -82,19 +83,20 @@ class ColumnsPanel(Static):
 
     def _relayout(self) -> None:
         width = self.content_size.width or self.size.width or 40
+        column_width = width // 2
         wide_enough = width >= 2 * self.MIN_COLUMN and len(self._rows) > 4
-        if not (wide_enough and self.two_columns_allowed):
+        fits = all(row.cell_length <= column_width - 1 for row in self._rows)
+        if not (wide_enough and fits and self.two_columns_allowed):
             # One column: details join their rows, long rows wrap, nothing is cut.
             details = self._details + [Content("")] * (len(self._rows) - len(self._details))
             body = [Content.assemble(row, detail) for row, detail in zip(self._rows, details, strict=False)]
         else:
             half = (len(self._rows) + 1) // 2
-            column_width = width // 2
             body = []
             for index in range(half):
-                left = self._rows[index].truncate(column_width - 1, ellipsis=True, pad=True)
+                left = self._rows[index].pad_right(column_width - 1 - self._rows[index].cell_length)
                 right = self._rows[index + half] if index + half < len(self._rows) else Content("")
-                body.append(Content.assemble(left, " ", right.truncate(column_width, ellipsis=True)))
+                body.append(Content.assemble(left, " ", right))
         lines = [self._title, *body, *self._after]  # lines after the rows wrap: they are rules, not labels
         self.update(Content("\n").join(lines))
 
@@ -142,7 +144,7 @@ class IdentityPanel(ColumnsPanel):
     def show_record(self, record: CallRecord) -> None:
         rows = []
         labels = [_(item.label) for item in IDENTITY_FIELDS] + [_("Number"), _("Kind")]
-        label_width = min(16, max(cell_len(label) for label in labels))
+        label_width = max(cell_len(label) for label in labels)  # aligned values, never a label run into one
         for index, item in enumerate(IDENTITY_FIELDS, start=1):
             entry = record.identity.get(item.key)
             glyph = Content.styled(STATUS_GLYPHS[entry.status], STATUS_STYLES[entry.status])
