@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
 from jiebei_tui import __version__, locations
 from jiebei_tui.argparse_i18n import argparse_language
-from jiebei_tui.i18n import _, language_from_environment, parse_language, set_language, tr
+from jiebei_tui.i18n import _, language_from_environment, ngettext, parse_language, set_language, tr
 
 PROG = "jiebei-tui"
 
@@ -99,14 +99,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _export(directory: Path, fmt: str, output: str | None) -> int:
+def _private_stdout() -> None:
+    """``export > backup.json``: the shell created the file with the umask's mode (0644 as a rule). A regular
+    file this user owns is made 0600 before anything is written to it, as ``-o`` does; a terminal, a pipe or
+    someone else's file is left alone."""
+    try:
+        fd = sys.stdout.fileno()
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            os.fchmod(fd, 0o600)
+    except (OSError, ValueError, AttributeError):
+        pass  # no real file behind stdout (a test's StringIO), or a file system without modes
+
+
+def _export(directory: Path, fmt: str, output: str | None, language: str | None) -> int:
+    from jiebei_tui.domain.markdown_export import ExportPage
+    from jiebei_tui.services import utc_now, zone_for
     from jiebei_tui.store.export import stream_export
+    from jiebei_tui.store.settings import SettingsRepo
     from jiebei_tui.store.store import Store, open_store
 
     if fmt == "ics":
         return _export_calendar(directory, output)
     store = open_store(directory)[0] if directory.exists() else Store(directory)
-    stream_export(store, fmt, datetime.now().astimezone(), _, Path(output).expanduser() if output else None)
+    prefs = SettingsRepo(store).load() if directory.exists() else None
+    if language is None and prefs is not None and prefs.language:
+        set_language(prefs.language)  # the document is in the language the user chose in the app
+    page = ExportPage(_, zone_for(prefs.timezone if prefs else None), utc_now(), ngettext)
+    if not output:
+        _private_stdout()
+    stream_export(store, fmt, page, Path(output).expanduser() if output else None)
     if output:
         sys.stderr.write(tr("Exported to {path}", path=output) + "\n")
     return 0
@@ -172,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(tr("Call notes:  {path}", path=locations.notes_dir(directory)))
             return 0
         if args.command == "export":
-            return _export(directory, args.format, args.output)
+            return _export(directory, args.format, args.output, language)
         if args.command == "import":
             return _import(directory, args.file)
 

@@ -60,8 +60,9 @@ def saved(data_dir: Path) -> tuple[list[tuple[str, NoteKind]], str]:
     record = repo.get(record_id)
     assert record is not None and record.ended_at is None
     notes = [(note.text, note.kind) for note in repo.notes(record)]
-    draft = store.get("drafts", NOTE_DRAFT + record_id)
-    return notes, "" if draft is None else draft["value"]["text"]
+    drafts = [doc["value"] for key, doc in store.view("drafts").items() if key.startswith(NOTE_DRAFT + record_id)]
+    assert len(drafts) <= 1  # one session: one unsent line
+    return notes, drafts[0]["text"] if drafts else ""
 
 
 EXPECTED = [

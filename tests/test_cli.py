@@ -100,11 +100,17 @@ def test_export_then_import_round_trip(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_markdown_export_is_readable_and_safe(data_dir: Path) -> None:
+    from datetime import datetime, timezone
+
+    from jiebei_tui.domain.calls import RecordKind, new_record
+
     store, _ = open_store(data_dir)
-    store.put("calls", "c1", {"who": "催收\x1b[31m红"})
+    record = new_record("c1", RecordKind.CALL, datetime(2026, 12, 1, 14, 30, tzinfo=timezone.utc), "138")
+    doc = {**record.to_dict(), "number": "催收\x1b[31m红"}  # written by hand or by an older version
+    store.put("calls", record.id, doc)
     result = run("export", "--format", "markdown", "--lang", "en")
     assert result.returncode == 0
-    assert result.stdout.startswith("# jiebei-tui export")
+    assert result.stdout.startswith("# jiebei-tui: everything I saved")
     assert "\x1b" not in result.stdout
     assert "催收" in result.stdout
 

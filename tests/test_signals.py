@@ -19,7 +19,6 @@ from filelock import FileLock
 from jiebei_tui import locations
 from jiebei_tui.store.store import open_store
 
-
 # Home's welcome line (zh-Hans, the default): the first frame is up and the store is open.
 HOME_SHOWN = "一步一步来".encode()
 

@@ -15,7 +15,17 @@ from jiebei_tui.services.calls import (
     corrected,
     note_draft_key,
 )
-from jiebei_tui.services.clock import CHINA, SYSTEM, TIME_ZONES, WallClock, clock_for, local_now, system_offset_label
+from jiebei_tui.services.clock import (
+    BEIJING_SETTING,
+    SYSTEM,
+    WallClock,
+    is_beijing_offset,
+    setting_for,
+    system_zone,
+    utc_now,
+    zone_choices,
+    zone_for,
+)
 from jiebei_tui.services.habits import Habits, Toggled
 from jiebei_tui.services.home import HomeData, HomeView, plan_progress
 from jiebei_tui.services.plans import NextPayment, OpenInstalment, Plans, PlanSummary
@@ -24,13 +34,12 @@ from jiebei_tui.services.workbook import Services
 
 __all__ = [
     "ACTIVE_DRAFT",
-    "CHINA",
+    "BEIJING_SETTING",
     "NOTE_DRAFT",
     "NextPayment",
     "OpenInstalment",
     "RESUME_WITHIN",
     "SYSTEM",
-    "TIME_ZONES",
     "Toggled",
     "CallSession",
     "Habits",
@@ -43,10 +52,13 @@ __all__ = [
     "SelfChecks",
     "Services",
     "WallClock",
-    "clock_for",
     "corrected",
-    "local_now",
+    "is_beijing_offset",
     "note_draft_key",
     "plan_progress",
-    "system_offset_label",
+    "setting_for",
+    "system_zone",
+    "utc_now",
+    "zone_choices",
+    "zone_for",
 ]

@@ -28,6 +28,12 @@ class DraftKeeper:
         doc = self._store.get(DRAFTS_TABLE, key)
         return None if doc is None else doc.get("value")
 
+    def items(self, prefix: str) -> dict[str, Any]:
+        """Every draft whose key starts with ``prefix`` (unsaved changes included)."""
+        found = {key: doc.get("value") for key, doc in self._store.view(DRAFTS_TABLE).items() if key.startswith(prefix)}
+        found.update((key, value) for key, value in self._dirty.items() if key.startswith(prefix))
+        return found
+
     def set(self, key: str, value: Any) -> None:
         self._dirty[key] = value
 

@@ -13,18 +13,19 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import IO, Any
 
 from jiebei_tui import __version__
-from jiebei_tui.domain.markdown_export import Section, iter_markdown
+from jiebei_tui.domain.markdown_export import ExportPage, iter_markdown
+from jiebei_tui.domain.zones import zone_name
 from jiebei_tui.store.atomic import atomic_write, atomic_write_chunks
 from jiebei_tui.store.errors import ImportRefusedError
 from jiebei_tui.store.migrate import commitment_copies
 from jiebei_tui.store.schema import LAYOUT_SCHEMA1, META_TABLE, SCHEMA_VERSION
 from jiebei_tui.store.store import Store, is_empty
-from jiebei_tui.store.tables import TABLES, spec_for
+from jiebei_tui.store.tables import TABLES, key_for, spec_for
 
 EXPORT_FORMAT = "jiebei-tui-export"
 
@@ -39,6 +40,10 @@ def _partitioned_tables() -> list[str]:
     return sorted(name for name, spec in TABLES.items() if spec.partitioned)
 
 
+# One section of the JSON export: a table name, its partition (None for a one-file table) and its documents.
+Section = tuple[str, "str | None", Mapping[str, Mapping[str, Any]]]
+
+
 def sections(store: Store) -> Iterator[Section]:
     """Every table and partition with its documents, in export order (read one file at a time)."""
     for name in _single_tables(store):
@@ -48,18 +53,22 @@ def sections(store: Store) -> Iterator[Section]:
             yield name, key, store.view(name, period=key, keep=False)
 
 
-def _header(now: datetime) -> dict[str, Any]:
-    return {
+def _header(now: datetime, zone: tzinfo | None) -> dict[str, Any]:
+    """``time_zone`` names the user's zone (``exported_at`` is on its clock); stored times carry their own offset."""
+    header = {
         "format": EXPORT_FORMAT,
         "schema": SCHEMA_VERSION,
         "app_version": __version__,
-        "exported_at": now.isoformat(timespec="seconds"),
+        "exported_at": (now if zone is None else now.astimezone(zone)).isoformat(timespec="seconds"),
     }
+    if zone is not None:
+        header["time_zone"] = zone_name(zone, now)
+    return header
 
 
-def export_document(store: Store, now: datetime) -> dict[str, Any]:
+def export_document(store: Store, now: datetime, zone: tzinfo | None = None) -> dict[str, Any]:
     """The whole export as one dict (small folders and tests; the CLI streams with :func:`iter_json`)."""
-    document = {**_header(now), "tables": {}, "periodic": {name: {} for name in _partitioned_tables()}}
+    document = {**_header(now, zone), "tables": {}, "periodic": {name: {} for name in _partitioned_tables()}}
     for name, key, docs in sections(store):
         copied = json.loads(json.dumps(docs))
         if key is None:
@@ -88,9 +97,9 @@ def _objects(entries: Iterable[tuple[str, Callable[[], Iterator[str]]]], depth: 
     yield "{}" if first else f"\n{pad}}}"
 
 
-def iter_json(store: Store, now: datetime) -> Iterator[str]:
-    """``dumps(export_document(store, now))``, produced a partition at a time."""
-    header = _header(now)
+def iter_json(store: Store, now: datetime, zone: tzinfo | None = None) -> Iterator[str]:
+    """``dumps(export_document(store, now, zone))``, produced a partition at a time."""
+    header = _header(now, zone)
 
     def docs(name: str, key: str | None, depth: int) -> Callable[[], Iterator[str]]:
         return lambda: iter([_dump(dict(store.view(name, period=key, keep=False)), depth)])
@@ -105,16 +114,37 @@ def iter_json(store: Store, now: datetime) -> Iterator[str]:
     yield from _objects(((name, partitions(name)) for name in _partitioned_tables()), 1)
     yield f',\n  "schema": {SCHEMA_VERSION},\n  "tables": '
     yield from _objects(((name, docs(name, None, 2)) for name in _single_tables(store)), 1)
+    if "time_zone" in header:
+        yield f',\n  "time_zone": {_dump(header["time_zone"], 1)}'
     yield "\n}\n"
 
 
-def iter_markdown_export(store: Store, now: datetime, translate: Callable[[str], str]) -> Iterator[str]:
-    return iter_markdown(now.isoformat(timespec="seconds"), sections(store), translate)
+class StoreReader:
+    """The store as the Markdown export's sections read it (see ``domain.markdown_export.TableReader``)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def periods(self, table: str) -> list[str]:
+        return self._store.periods(table)
+
+    def docs(self, table: str, period: str | None = None) -> Mapping[str, Mapping[str, Any]]:
+        return self._store.view(table, period=period, keep=False)
+
+    def docs_like(self, table: str, doc: Mapping[str, Any]) -> Mapping[str, Mapping[str, Any]]:
+        return self._store.view(table, period=key_for(table, doc), keep=False)
+
+    def count(self, table: str) -> int:
+        return self._store.count(table)
 
 
-def stream_export(store: Store, fmt: str, now: datetime, translate: Callable[[str], str], output: Path | IO[str] | None) -> None:
+def iter_markdown_export(store: Store, page: ExportPage) -> Iterator[str]:
+    return iter_markdown(StoreReader(store), page)
+
+
+def stream_export(store: Store, fmt: str, page: ExportPage, output: Path | IO[str] | None) -> None:
     """Write a JSON or Markdown export to a file (atomic, 0600) or a text stream (stdout by default)."""
-    chunks = iter_json(store, now) if fmt == "json" else iter_markdown_export(store, now, translate)
+    chunks = iter_json(store, page.now, page.zone) if fmt == "json" else iter_markdown_export(store, page)
     if isinstance(output, Path):
         atomic_write_chunks(output, (chunk.encode("utf-8") for chunk in chunks))
         return

@@ -20,6 +20,7 @@ class Preferences:
     theme: str | None = None
     timezone: str | None = None
     coach: bool = True  # the call coach beside the notes; "off" only when the user turned it off
+    zone_asked: bool = False  # the time-zone question was shown (answered or put off): never asked again
 
     @classmethod
     def from_dict(cls, doc: dict[str, Any]) -> Preferences:
@@ -32,6 +33,7 @@ class Preferences:
             theme=text("theme"),
             timezone=text("timezone"),
             coach=doc.get("coach") != COACH_OFF,
+            zone_asked=doc.get("zone_asked") is True,
         )
 
 
@@ -42,7 +44,7 @@ class SettingsRepo:
     def load(self) -> Preferences:
         return Preferences.from_dict(self._store.get(SETTINGS_TABLE, PREFERENCES_ID) or {})
 
-    def save(self, **values: str) -> bool:
+    def save(self, **values: str | bool) -> bool:
         """Remember these choices; keys written by other versions are kept."""
         doc = self._store.get(SETTINGS_TABLE, PREFERENCES_ID) or {}
         doc.pop("id", None)

@@ -218,6 +218,8 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("fund", "habits/fund.json"),
         TableSpec("reflections", "habits/reflections/{key}.json", MONTH, by_month("day")),
         TableSpec("borrow_checks", "habits/borrow/{key}.json", YEAR, by_year("day")),
+        # Letters filled from call records, by the year written: editing one rewrites a year of letters.
+        TableSpec("letters", "letters/{key}.json", YEAR, by_year("created_at"), indexed=True),
     )
 }
 # The file metadata is never a table.

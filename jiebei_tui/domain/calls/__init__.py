@@ -21,10 +21,10 @@ from jiebei_tui.domain.calls.commitments import (
     record_commitments,
 )
 from jiebei_tui.domain.calls.evidence import (
-    Translate,
     evidence_report,
     select_records_for,
 )
+from jiebei_tui.domain.calls.export import markdown_section
 from jiebei_tui.domain.calls.flags import (
     FLAG_NIGHT,
     FLAG_TOO_MANY_CALLS,
@@ -46,8 +46,18 @@ from jiebei_tui.domain.calls.identity import (
     IdentityStatus,
     next_identity_status,
 )
+from jiebei_tui.domain.calls.letters import (
+    Letter,
+    LetterFacts,
+    LetterKind,
+    compose,
+    letter_markdown,
+    letter_text,
+    suggested_lender,
+)
 from jiebei_tui.domain.calls.notes import (
     Correction,
+    KindChange,
     Note,
     NoteKind,
     change_kind,
@@ -68,9 +78,14 @@ from jiebei_tui.domain.calls.records import (
     new_record,
 )
 from jiebei_tui.domain.calls.rules import (
+    DayAttempts,
+    attempts_per_day,
     automatic_flags,
     automatic_flags_by_record,
+    contact_span,
+    institutions_by_number,
     is_night,
+    reaches_night,
 )
 from jiebei_tui.domain.calls.search import (
     filter_records,
@@ -79,11 +94,14 @@ from jiebei_tui.domain.calls.search import (
     matches_number,
     search_notes,
 )
+from jiebei_tui.domain.calls.sections import Translate
 from jiebei_tui.domain.calls.summary import (
     FlagFinding,
     Summary,
     duration_seconds,
     flag_findings,
+    is_empty,
+    looks_accidental,
     summarize,
 )
 from jiebei_tui.domain.calls.terms import (
@@ -132,6 +150,7 @@ __all__ = [
     "CommitmentStatus",
     "CommitmentTerms",
     "Correction",
+    "DayAttempts",
     "FLAG_NIGHT",
     "FLAG_TOO_MANY_CALLS",
     "FlagFinding",
@@ -142,6 +161,10 @@ __all__ = [
     "IdentityEntry",
     "IdentityStatus",
     "KeptSuggestion",
+    "KindChange",
+    "Letter",
+    "LetterFacts",
+    "LetterKind",
     "MANUAL_FLAG_KEYS",
     "MAX_UNANSWERED_PER_DAY",
     "NIGHT_ENDS",
@@ -159,10 +182,13 @@ __all__ = [
     "Suggestion",
     "Summary",
     "Translate",
+    "attempts_per_day",
     "automatic_flags",
     "automatic_flags_by_record",
     "change_kind",
     "coaching",
+    "compose",
+    "contact_span",
     "correct",
     "duration_seconds",
     "evidence_report",
@@ -171,10 +197,16 @@ __all__ = [
     "flag_findings",
     "format_duration",
     "format_offset",
+    "institutions_by_number",
+    "is_empty",
     "is_night",
     "keep_suggestion",
     "kept_for",
     "mark_suggested_flag",
+    "letter_markdown",
+    "letter_text",
+    "looks_accidental",
+    "markdown_section",
     "matches_collector",
     "matches_institution",
     "matches_number",
@@ -188,10 +220,12 @@ __all__ = [
     "parse_note_prefix",
     "recognize",
     "recognize_note",
+    "reaches_night",
     "record_commitments",
     "red_flag",
     "search_notes",
     "select_records_for",
+    "suggested_lender",
     "summarize",
     "warm_up",
 ]

@@ -7,6 +7,8 @@ institution filter and the red-flag filter work on the records alone.
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -32,8 +34,9 @@ from jiebei_tui.ui.shell.base import SubScreen
 FLAG_FILTERS: tuple[str | None, ...] = (None, *(flag.key for flag in RED_FLAGS))
 
 
-def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None) -> Content:
-    """One line per contact (two when a search matched): when, kind, duration, who, for whom, number, flags."""
+def record_row(record: CallRecord, flags: int, zone: tzinfo, matches: list[Note] | None = None) -> Content:
+    """One line per contact (two when a search matched): when (on the user's clock), kind, duration, who, for
+    whom, number, flags."""
     kind = _(record.kind.label)
     missed = record.kind is RecordKind.MISSED
     if missed or record.ended_at is None:
@@ -41,7 +44,7 @@ def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None
     else:
         duration = format_duration(int((record.ended_at - record.started_at).total_seconds()))
     parts: list[Content | str] = [
-        Content.styled(record.started_at.strftime("%Y-%m-%d %H:%M"), "bold"),
+        Content.styled(record.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "bold"),
         "  ",
         pad(kind, 8),
         " ",
@@ -71,6 +74,8 @@ class CallHistoryScreen(SubScreen):
         bind("find", "focus_search", N_("Search notes"), id="calls.history.search", keys="slash"),
         bind("red_flag", "cycle_flag", N_("Red flag filter"), id="calls.history.flag"),
         bind("export", "export", N_("Export"), id="calls.history.export", keys="x", tooltip=N_("Evidence report of the highlighted contact")),
+        bind("choose", "toggle_chosen", N_("Choose"), id="calls.history.choose", keys="space", tooltip=N_("Choose contacts for a letter")),
+        bind("letter", "letters", N_("Letter"), id="calls.history.letters", keys="w", tooltip=N_("A letter from the chosen contacts")),
         bind("close", "back", N_("Back"), id="calls.history.back", keys="escape,q"),
         bind("history", "back", N_("Back"), id="calls.history.toggle", show=False),
     ]
@@ -79,8 +84,10 @@ class CallHistoryScreen(SubScreen):
         super().__init__()
         self.records: list[CallRecord] = []
         self._flags: dict[str, set[str]] = {}
+        self._marked: dict[str, int] = {}  # "!" lines per record: red flags in the user's words
         self._matches: dict[str, list[Note]] | None = None
         self._flag_filter: str | None = None
+        self.chosen: list[str] = []  # contacts chosen for a letter (Space), in the order chosen
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="history-body"):
@@ -96,13 +103,14 @@ class CallHistoryScreen(SubScreen):
 
     def reload(self) -> None:
         self.records = self.services.calls.records()
-        auto = automatic_flags_by_record(self.records)
+        auto = automatic_flags_by_record(self.records, self.services.clock.zone)
         self._flags = {record.id: (auto.get(record.id, set()) | record.manual_flags) for record in self.records}
+        self._marked = {record.id: record.marked_lines for record in self.records}
         self._show()
 
     def shown_records(self) -> list[CallRecord]:
         institution = self.query_one("#history-institution", Input).value.strip() or None
-        shown = filter_records(self.records, institution=institution, flag=self._flag_filter)
+        shown = filter_records(self.records, institution=institution, flag=self._flag_filter, zone=self.services.clock.zone)
         if self._matches is not None:
             shown = [record for record in shown if record.id in self._matches]
         return shown
@@ -113,7 +121,15 @@ class CallHistoryScreen(SubScreen):
         shown = self.shown_records()
         history.set_options(
             Option(
-                record_row(record, len(self._flags.get(record.id, ())), (self._matches or {}).get(record.id)),
+                Content.assemble(
+                    Content.styled("✔ ", "bold $text-success") if record.id in self.chosen else "  ",
+                    record_row(
+                        record,
+                        len(self._flags.get(record.id, ())) + self._marked.get(record.id, 0),
+                        self.services.clock.zone,
+                        (self._matches or {}).get(record.id),
+                    ),
+                ),
                 id=record.id,
             )
             for record in shown
@@ -128,7 +144,11 @@ class CallHistoryScreen(SubScreen):
         if self._matches is not None:
             found = len(self._matches)
             parts.append(trn("Notes found in {n} contact.", "Notes found in {n} contacts.", found))
-        parts.append(tr("Enter opens · / search · {flag} flag filter · x export · q back", flag=key_label("red_flag")))
+        if self.chosen:
+            parts.append(trn("{n} chosen for a letter.", "{n} chosen for a letter.", len(self.chosen)))
+        parts.append(
+            tr("Enter opens · / search · {flag} flag filter · x export · Space chooses · w letter · q back", flag=key_label("red_flag"))
+        )
         self.query_one("#history-status", Static).update(Content(" ".join(parts)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -164,11 +184,34 @@ class CallHistoryScreen(SubScreen):
     def action_export(self) -> None:
         from jiebei_tui.ui.calls.dialogs.export import CallExportScreen
 
-        history = self.query_one("#history-list", OptionList)
-        option = history.highlighted_option
-        record = next((record for record in self.records if option is not None and record.id == option.id), None)
+        record = self._highlighted()
         if record is not None:
             self.app.push_screen(CallExportScreen(record))
+
+    def _highlighted(self) -> CallRecord | None:
+        option = self.query_one("#history-list", OptionList).highlighted_option
+        return next((record for record in self.records if option is not None and record.id == option.id), None)
+
+    def action_toggle_chosen(self) -> None:
+        record = self._highlighted()
+        if record is None:
+            return
+        if record.id in self.chosen:
+            self.chosen.remove(record.id)
+        else:
+            self.chosen.append(record.id)
+        self._show()
+
+    def action_letters(self) -> None:
+        """Letters from the chosen contacts, or from the highlighted one when none is chosen."""
+        from jiebei_tui.ui.calls.letters import LettersScreen
+
+        by_id = {record.id: record for record in self.records}
+        chosen = [by_id[record_id] for record_id in self.chosen if record_id in by_id]
+        highlighted = self._highlighted()
+        if not chosen and highlighted is not None:
+            chosen = [highlighted]
+        self.app.push_screen(LettersScreen(chosen))
 
     def action_back(self) -> None:
         self.dismiss()

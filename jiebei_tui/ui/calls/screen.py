@@ -16,7 +16,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Input
 
-from jiebei_tui.domain.calls import Note, NoteKind, format_offset
+from jiebei_tui.domain.calls import CallRecord, Note, NoteKind, format_offset, looks_accidental
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.services import corrected
 from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
@@ -63,13 +63,13 @@ class CallsScreen(CallView):
             self.notify(
                 tr(
                     "The call of {time} was left open; it was ended and kept in History ({key}).",
-                    time=opening.closed.started_at.strftime("%m-%d %H:%M"),
+                    time=self.services.local(opening.closed.started_at).strftime("%m-%d %H:%M"),
                     key=key_label("history"),
                 ),
                 timeout=8,
             )
         if opening.resumed is not None:
-            notice = tr("Continuing the call that started at {time}.", time=opening.resumed.started_at.strftime("%H:%M"))
+            notice = tr("Continuing the call that started at {time}.", time=self.services.local(opening.resumed.started_at).strftime("%H:%M"))
             self._show_session(notice)
             self.warm_up_coach()
         elif self.workbook.start_area == self.AREA:  # `jiebei-tui call`
@@ -263,13 +263,32 @@ class CallsScreen(CallView):
         self.start_call()
 
     def action_end_call(self) -> None:
-        from jiebei_tui.ui.calls.summary import CallSummaryScreen
+        """End the call; then its summary, or first the question whether an empty minute was a mistake."""
+        from jiebei_tui.ui.calls.dialogs.empty import EmptyCallScreen
 
         ended = self.session.finish()
         if ended is None:
             return
         self._show_session()
-        self.app.push_screen(CallSummaryScreen(ended.id))
+        if looks_accidental(ended, self.services.calls.notes(ended)):
+            self.app.push_screen(EmptyCallScreen(ended), lambda discard: self._after_empty_question(ended, bool(discard)))
+        else:
+            self._summarize(ended)
+
+    def _after_empty_question(self, record: CallRecord, discard: bool) -> None:
+        if not discard:
+            self._summarize(record)
+            return
+        self.services.calls.delete(record)
+        self.notify(_("The empty call was discarded."), timeout=4)
+        self.refresh_data()
+        self.workbook.ask_zone_if_due()
+
+    def _summarize(self, record: CallRecord) -> None:
+        """The summary; after it, the time-zone question if it is still due (never during a call)."""
+        from jiebei_tui.ui.calls.summary import CallSummaryScreen
+
+        self.app.push_screen(CallSummaryScreen(record.id), lambda _result: self.workbook.ask_zone_if_due())
 
     def action_hide_coach(self) -> None:
         self.coached = None

@@ -49,7 +49,7 @@ PANELS = ("identity", "checklist", "flags", "prep", "script")
 PANELS_NARROW = ("none", "identity", "checklist", "flags", "prep", "script")  # one at a time, above the log
 # Beside the log; "script" is the plan's negotiation script when the call was started from a plan.
 PANELS_WIDE = {"all": {"identity", "checklist", "flags"}, "prep": {"prep"}, "script": {"script"}, "none": set()}
-PLACEHOLDER = N_("Type what is said, Enter saves it. Start with 他: 我: 诺: ? or ! to mark the kind")
+PLACEHOLDER = N_("Type what is said, Enter saves it. Start with they: me: promise: ? or ! to mark the kind")
 
 
 class CallView(AreaScreen):
@@ -119,8 +119,16 @@ class CallView(AreaScreen):
         token = self.services.store.change_token()
         if token == self._seen_token:
             return  # nothing saved anywhere since the last look (cheap: file stats only)
-        self.session.reload()  # the call may have been changed, or ended, in another session
+        was_live = self.session.live
+        kept = self.session.reload()  # the call may have been changed, or ended, in another session
         self._show_session()
+        if was_live and not self.session.live:
+            self.notify(
+                _("This call was ended in another session. The line you had not sent yet was kept as its last note.")
+                if kept is not None
+                else _("This call was ended in another session."),
+                timeout=8,
+            )
 
     def _show_session(self, notice: str = "") -> None:
         """Everything from the session: after opening, starting, ending, a data change or a language switch."""
@@ -156,9 +164,18 @@ class CallView(AreaScreen):
         return plan is not None
 
     def night_notice(self) -> str:
-        """A call started between 22:00 and 08:00: the rule it meets, said once when it starts."""
-        night = automatic_flags(self.session.record, []) if self.session.record is not None else set()
+        """A call started between 22:00 and 08:00 (the user's clock): the rule it meets, said once when it starts."""
+        night = self._automatic(self.session.record) if self.session.record is not None else set()
         return "⚑" + " ".join(flag_rule_text(key, with_source=False) for key in sorted(night)) if night else ""
+
+    def _automatic(self, record: CallRecord) -> set[str]:
+        """Flags the times raise, judged on the user's zone; a call still going counts up to now."""
+        clock = self.services.clock
+        return automatic_flags(record, [], clock.zone, clock())
+
+    def _marked_lines(self) -> int:
+        """Lines started with "!": red flags in the user's own words, counted with the others."""
+        return sum(note.kind is NoteKind.RED_FLAG for note in self.notes)
 
     # ----- watchers --------------------------------------------------------------------------
 
@@ -167,13 +184,15 @@ class CallView(AreaScreen):
         if record is not None:
             self.query_one(IdentityPanel).show_record(record)
             self.query_one(ChecklistPanel).show_record(record)
-            self.query_one(FlagsPanel).show_record(record, automatic_flags(record, []))
+            self.query_one(FlagsPanel).show_record(record, self._automatic(record), self._marked_lines())
         self._show_status()
         self._show_kind()
         self._apply_view()
 
     def watch_notes(self, notes: tuple[Note, ...]) -> None:
         self.query_one(CallLog).show_notes(notes)
+        if self.record is not None:
+            self.query_one(FlagsPanel).show_record(self.record, self._automatic(self.record), self._marked_lines())
         self._show_status()
 
     def watch_prefix(self, prefix: str | None) -> None:
@@ -200,7 +219,7 @@ class CallView(AreaScreen):
 
     def _show_status(self) -> None:
         record = self.record
-        flags = len(record.manual_flags | automatic_flags(record, [])) if record is not None else 0
+        flags = len(record.manual_flags | self._automatic(record)) + self._marked_lines() if record is not None else 0
         self.query_one(CallStatus).show_record(record, self.services.clock(), flags, len(self.notes))
 
     def _show_kind(self) -> None:

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from jiebei_tui import locations
 from jiebei_tui.areas import AREA_IDS
 from jiebei_tui.i18n import N_, _, current_language, set_language
-from jiebei_tui.services import Services, clock_for
+from jiebei_tui.services import Services
 from jiebei_tui.store.drafts import DraftKeeper
 from jiebei_tui.store.errors import StoreError
 from jiebei_tui.store.store import OpenReport, Store
@@ -95,6 +95,12 @@ class JiebeiApp(App[int]):
         self.set_interval(TICK_SECONDS, self._tick)
         for message, options in open_report_notices(self.open_report):
             self.notify(message, **options)
+        if self.start_area != "calls":  # `jiebei-tui call` records at once, in Beijing time; it asks after the call
+            self.call_later(self.ask_zone_if_due)
+
+    def on_unmount(self) -> None:
+        # This run's call session is over: another run may now take over the line it left unsent.
+        self.services.call_session.close()
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -267,8 +273,24 @@ class JiebeiApp(App[int]):
         self.theme = theme
 
     def set_time_zone(self, setting: str) -> None:
-        self.services.clock.use(clock_for(setting))
-        self.services.settings.save(timezone=setting)
+        """The user's clock from now on: every record is judged again and every screen shows its times anew."""
+        self.services.choose_zone(setting)
+        self.notify_data_changed()
+
+    def ask_zone_if_due(self) -> None:
+        """Once, when this computer is not on UTC+08:00 and no zone was chosen (never during a call)."""
+        from jiebei_tui.ui.shell.zone import ZoneQuestionScreen
+
+        if isinstance(self.screen, ZoneQuestionScreen) or not self.services.zone_question_due():
+            return
+
+        def answered(setting: str | None) -> None:
+            if setting is None:
+                self.services.put_off_zone_question()
+            else:
+                self.set_time_zone(setting)
+
+        self.push_screen(ZoneQuestionScreen(), answered)
 
     def watch_theme(self, theme: str) -> None:
         if theme != self._initial_theme:

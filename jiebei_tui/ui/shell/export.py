@@ -36,7 +36,7 @@ class ExportScreen(Dialog[None]):
         path = Path(raw).expanduser()
         services = self.services
         try:
-            stream_export(services.store, "markdown" if path.suffix.lower() == ".md" else "json", services.clock(), _, path)
+            stream_export(services.store, "markdown" if path.suffix.lower() == ".md" else "json", services.export_page(), path)
         except OSError as error:
             result.update(tr("Could not write {path}: {error}", path=str(path), error=error.strerror or str(error)))
             return

@@ -112,7 +112,8 @@ class CallExportScreen(Dialog[None]):
         history = repo.records()
         chosen = self.chosen(history) or [self.record]
         try:
-            repo.export_evidence(path, chosen, _, now=self.services.clock(), context=history)
+            clock = self.services.clock
+            repo.export_evidence(path, chosen, _, now=clock(), zone=clock.zone, context=history)
         except OSError as error:
             reason = error.strerror or str(error)
             result.update(tr("The report could not be written to {path}: {error}", path=str(path), error=reason))
