@@ -37,7 +37,7 @@ from jiebei_tui.domain.calls.summary import summarize
 from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, fact
 from jiebei_tui.domain.instants import local_day
 from jiebei_tui.domain.zones import TIMES_IN, zone_label
-from jiebei_tui.i18n import N_
+from jiebei_tui.i18n import N_, untranslated
 
 if TYPE_CHECKING:  # the coach loads on first use, never with this module
     from jiebei_tui.domain.calls.coach import KeptSuggestion
@@ -54,7 +54,7 @@ WHERE_TO_COMPLAIN = N_("Where to complain")
 
 
 def _identity(text: str) -> str:
-    return text
+    return untranslated(text)
 
 
 def select_records_for(
