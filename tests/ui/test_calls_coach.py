@@ -87,7 +87,7 @@ async def test_three_lines_three_situations_one_flag_marked_one_kept_and_typing_
     notes = repo.notes(saved)
     assert [note.kind for note in notes].count(NoteKind.FOLLOW_UP) == 0  # the visit's follow-up was never asked for
     assert [item.situation for item in repo.kept(saved)] == [Situation.PERSONAL_ACCOUNT]
-    report = repo.export_evidence(data_dir / "evidence.md", [saved], lambda text: text, now=clock.now)
+    report = repo.export_evidence(data_dir / "evidence.md", [saved], lambda text: text, now=clock.now, zone=CST)
     flags = report.split("### Red flags")[1].split("###")[0]
     assert f"**{red_flag('third_parties').label}** (marked by me)" in flags
     assert red_flag("personal_account").label not in flags
