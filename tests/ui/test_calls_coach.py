@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
 from jiebei_tui.domain.calls import NoteKind, Situation, red_flag
+from jiebei_tui.domain.markdown_export import ExportPage
 from jiebei_tui.factory import create_app
+from jiebei_tui.i18n import ngettext
+from jiebei_tui.store.export import stream_export
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.settings import SettingsRepo
 from jiebei_tui.store.store import open_store
@@ -93,6 +97,11 @@ async def test_three_lines_three_situations_one_flag_marked_one_kept_and_typing_
     assert red_flag("personal_account").label not in flags
     kept = report.split("### Suggestions kept from the call coach")[1].split("###")[0]
     assert Situation.PERSONAL_ACCOUNT.label in kept and "Suggested, not marked" in kept and "转到我个人账户" in kept
+
+    out = io.StringIO()  # the Markdown export of everything lists it too
+    stream_export(repo.store, "markdown", ExportPage(lambda text: text, CST, clock.now, ngettext), out)
+    everything = out.getvalue()
+    assert "Suggestions kept from the call coach" in everything and "转到我个人账户" in everything
 
 
 async def test_a_follow_up_situation_adds_its_line_and_esc_hides_the_band(data_dir: Path) -> None:
