@@ -336,16 +336,13 @@ class CallsRepo:
 
     def kept(self, record: CallRecord) -> list[KeptSuggestion]:
         """The coach's suggestions kept for one record, oldest first (reads one small file, if any)."""
-        from jiebei_tui.domain.calls import KeptSuggestion, kept_for  # the coach loads on first use
-
         key = str(key_for(KEPT_TABLE, {"record_id": record.id}))
-        found = []
-        for doc in self.store.view(KEPT_TABLE, period=key).values():
-            try:
-                found.append(KeptSuggestion.from_dict(doc))
-            except (KeyError, TypeError, ValueError):
-                continue  # unreadable (hand-edited or newer): skipped, never rewritten
-        return kept_for(record, found)
+        docs = self.store.view(KEPT_TABLE, period=key).values()
+        if not docs:
+            return []
+        from jiebei_tui.domain.calls import kept_from_docs  # the coach loads on first use
+
+        return kept_from_docs(record, docs)
 
     def keep(self, kept: KeptSuggestion) -> bool:
         """Keep one suggestion in its call's record; keeping the same line and situation again changes nothing."""

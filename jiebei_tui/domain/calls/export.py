@@ -72,15 +72,9 @@ def _kept(reader: TableReader, record: CallRecord) -> list[KeptSuggestion]:
     docs = [doc for doc in reader.docs_like(KEPT_TABLE, {"record_id": record.id}).values() if doc.get("record_id") == record.id]
     if not docs:
         return []
-    from jiebei_tui.domain.calls.coach import KeptSuggestion, kept_for
+    from jiebei_tui.domain.calls.coach import kept_from_docs
 
-    found = []
-    for doc in docs:
-        try:
-            found.append(KeptSuggestion.from_dict(doc))
-        except (KeyError, TypeError, ValueError):
-            continue  # unreadable: the JSON export still has it
-    return kept_for(record, found)
+    return kept_from_docs(record, docs)
 
 
 def _days(reader: TableReader, page: ExportPage) -> Iterator[tuple[date, list[CallRecord]]]:

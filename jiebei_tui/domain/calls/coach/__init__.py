@@ -13,6 +13,7 @@ from jiebei_tui.domain.calls.coach.kept import (
     KeptSuggestion,
     keep_suggestion,
     kept_for,
+    kept_from_docs,
     mark_suggested_flag,
 )
 from jiebei_tui.domain.calls.coach.recognize import (
@@ -35,6 +36,7 @@ __all__ = [
     "coaching",
     "keep_suggestion",
     "kept_for",
+    "kept_from_docs",
     "mark_suggested_flag",
     "recognize",
     "recognize_note",

@@ -95,6 +95,17 @@ def kept_for(record: CallRecord, kept: Iterable[KeptSuggestion]) -> list[KeptSug
     return sorted(unique.values(), key=lambda item: (item.kept_at, item.key))
 
 
+def kept_from_docs(record: CallRecord, docs: Iterable[Mapping[str, Any]]) -> list[KeptSuggestion]:
+    """The record's kept suggestions read from stored documents; an unreadable one is skipped, never rewritten."""
+    found = []
+    for doc in docs:
+        try:
+            found.append(KeptSuggestion.from_dict(doc))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return kept_for(record, found)
+
+
 def mark_suggested_flag(record: CallRecord, situation: Situation) -> CallRecord:
     """The record with the situation's red flag marked: pressing the key twice never unmarks it.
 
