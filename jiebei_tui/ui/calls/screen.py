@@ -176,7 +176,8 @@ class CallsScreen(CallView):
             return
         flag_key = suggestion.coaching.flag_key
         if flag_key is None:
-            saved = self.session.add_follow_up(_(suggestion.coaching.follow_up))
+            # Without its full stop: summaries list follow-ups inside a sentence of their own.
+            saved = self.session.add_follow_up(_(suggestion.coaching.follow_up).rstrip("。.").strip())
             if saved is not None:
                 self.notes = tuple(self.session.notes)
                 hint.say(tr("Added to follow up: {line}", line=saved.note.current_text))

@@ -200,13 +200,17 @@ class CallView(AreaScreen):
             guide_text = guide(prefix, coaching=self.coached is not None)
             self.query_one(HintLine).say(Content.styled(guide_text, "bold $text-primary"))
         self._apply_view()
+        self._show_coach()
 
     def watch_coached(self) -> None:
         self._show_coach()
 
     def _show_coach(self) -> None:
         band = self.query_one(CoachBand)
-        if self.coached is None or self.record is None:
+        # At 80 columns the panel a first stroke opens takes the band's rows (the hint line still says its keys),
+        # so the note line stays in view.
+        peeking = self.prefix is not None and self.size.width < WIDE
+        if self.coached is None or self.record is None or peeking:
             band.hide()
         else:
             band.show(self.coached[1], wide=self.size.height >= TALL)
