@@ -12,8 +12,8 @@ from jiebei_tui.domain.calls import NoteKind, Situation, red_flag
 from jiebei_tui.domain.markdown_export import ExportPage
 from jiebei_tui.factory import create_app
 from jiebei_tui.i18n import ngettext
-from jiebei_tui.store.export import stream_export
 from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.store.export import stream_export
 from jiebei_tui.store.settings import SettingsRepo
 from jiebei_tui.store.store import open_store
 from jiebei_tui.ui.calls.widgets.coach import KEEP_DIGIT, CoachBand
