@@ -90,10 +90,14 @@ class HabitsRepo:
     # ----- habits and their streak indexes -----------------------------------------------------
 
     def habits(self) -> list[Habit]:
-        """Every readable habit (archived ones too), in the order they were started."""
+        """Every readable habit (archived ones too), in the order they were started.
+
+        Habits added on the same day keep the order they were added in (the file's order; the sort
+        is stable): several are often added on the first day, and ids are random.
+        """
         view = self.store.view(HABITS_TABLE)
         found = [habit for doc_id, doc in view.items() if (habit := _read(Habit.from_dict, doc, doc_id)) is not None]
-        return sorted(found, key=lambda habit: (habit.started, habit.id))
+        return sorted(found, key=lambda habit: habit.started)
 
     def habit(self, habit_id: str) -> Habit | None:
         return _read(Habit.from_dict, self.store.view(HABITS_TABLE).get(habit_id), habit_id)
