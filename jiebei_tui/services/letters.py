@@ -19,7 +19,6 @@ from jiebei_tui.domain.calls import (
     compose,
     letter_markdown,
     letter_text,
-    suggested_lender,
 )
 from jiebei_tui.domain.instants import local_day
 from jiebei_tui.services.clock import WallClock
@@ -31,10 +30,12 @@ Translate = Callable[[str], str]
 
 
 class Letters:
-    def __init__(self, repo: LettersRepo, calls: CallsRepo, clock: WallClock) -> None:
+    def __init__(self, repo: LettersRepo, calls: CallsRepo, clock: WallClock, lender: Callable[[], str] = str) -> None:
+        """``lender`` names the lender as the user copied it from the loan page (the latest self-check), or ""."""
         self.repo = repo
         self.calls = calls
         self.clock = clock
+        self.lender = lender
 
     def facts(self, record_ids: Iterable[str]) -> LetterFacts:
         """The chosen contacts (those that still exist), their notes, and every record of their days."""
@@ -45,10 +46,14 @@ class Letters:
         return LetterFacts(records, self.calls.notes_for_records(records), history, zone, self.clock())
 
     def new(self, kind: LetterKind, records: Iterable[CallRecord], tr: Translate) -> Letter:
-        """Compose a letter from these contacts and save it; the lender is the institution they named most."""
+        """Compose a letter from these contacts and save it.
+
+        The lender is the one the user copied from the loan page into the self-check: the institution a
+        caller names is often a collection agency, not the lender, so it is never taken from the calls.
+        """
         chosen = list(records)
         facts = self.facts(record.id for record in chosen)
-        lender = suggested_lender(facts.records)
+        lender = self.lender()
         title, body = compose(kind, facts, tr, lender=lender, sender="", contact="")
         now = self.clock()
         letter = Letter(self.repo.new_id(), kind, tuple(r.id for r in facts.records), now, now, title, body, lender)

@@ -17,7 +17,6 @@ from jiebei_tui.domain.calls import (
     missed_call,
     new_note,
     new_record,
-    suggested_lender,
 )
 from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.instants import BEIJING
@@ -101,22 +100,15 @@ def test_the_request_asks_for_hours_channels_no_third_parties_and_writing_citing
 
 
 def test_letters_promise_nothing_and_are_translated() -> None:
-    from jiebei_tui.i18n import load_translation
+    from jiebei_tui.i18n import _, set_language
 
-    zh = load_translation("zh-Hans").gettext
+    set_language("zh-Hans")
+    zh = _
     for kind in LetterKind:
         title, body = compose(kind, facts([night_call()]), zh, lender="", sender="", contact="")
         assert "Rule:" not in body and "From:" not in body  # no English left in a Chinese letter
         for promise in ("保证", "一定会", "肯定"):
             assert promise not in title + body
-
-
-def test_the_lender_suggested_is_the_institution_named_most() -> None:
-    a = night_call()
-    b = new_record("b", RecordKind.CALL, utc(1, 3)).with_identity(night_call().identity)
-    c = new_record("c", RecordKind.CALL, utc(1, 4)).with_identity(night_call().identity.with_value("institution", "别家"))
-    assert suggested_lender([a, b, c]) == "某资产管理公司"
-    assert suggested_lender([afternoon_call()]) == ""
 
 
 def test_a_letter_round_trips_and_its_edits_are_kept_with_their_time() -> None:

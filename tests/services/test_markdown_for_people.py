@@ -20,7 +20,7 @@ from jiebei_tui.domain.calls import (
 from jiebei_tui.domain.instants import BEIJING
 from jiebei_tui.domain.markdown_export import ExportPage
 from jiebei_tui.factory import open_services
-from jiebei_tui.i18n import CONTEXT_SEPARATOR, load_translation
+from jiebei_tui.i18n import _, ngettext, set_language
 from jiebei_tui.store.export import stream_export
 
 UTC = timezone.utc
@@ -50,24 +50,15 @@ def fill(data_dir: Path) -> None:
     repo.save_note(call, new_note(repo.new_id(), call, "!说要告诉我的同事", datetime(2026, 12, 1, 14, 35, tzinfo=UTC)))
     for index in range(7):
         repo.save(missed_call(repo.new_id(), f"1390000000{index}", datetime(2026, 12, 1, 1 + index, tzinfo=UTC)))
-    services.letters.new(LetterKind.COMPLAINT, [call], translator(load_translation("zh-Hans")))
-
-
-def translator(catalog):  # type: ignore[no-untyped-def]
-    """The catalog's gettext, reading a message's context as i18n._ does (N_p ids carry one)."""
-
-    def translate(message: str) -> str:
-        context, separator, text = message.rpartition(CONTEXT_SEPARATOR)
-        return catalog.pgettext(context, text) if separator else catalog.gettext(message)
-
-    return translate
+    set_language("zh-Hans")
+    services.letters.new(LetterKind.COMPLAINT, [call], _)
 
 
 def export(data_dir: Path, language: str, zone: timezone = BEIJING) -> str:
-    catalog = load_translation(language)
+    set_language(language)  # the app's own translate: it knows message contexts
     services = open_services(data_dir, clock=lambda: NOW)
     out = io.StringIO()
-    stream_export(services.store, "markdown", ExportPage(translator(catalog), zone, NOW, catalog.ngettext), out)
+    stream_export(services.store, "markdown", ExportPage(_, zone, NOW, ngettext), out)
     return out.getvalue()
 
 

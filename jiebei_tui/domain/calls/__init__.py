@@ -53,7 +53,6 @@ from jiebei_tui.domain.calls.letters import (
     compose,
     letter_markdown,
     letter_text,
-    suggested_lender,
 )
 from jiebei_tui.domain.calls.notes import (
     Correction,
@@ -227,7 +226,6 @@ __all__ = [
     "red_flag",
     "search_notes",
     "select_records_for",
-    "suggested_lender",
     "summarize",
     "warm_up",
 ]

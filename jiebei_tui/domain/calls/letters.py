@@ -9,7 +9,7 @@ outcome: the letters ask. The text is the user's to edit; it is stored as edited
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Any
@@ -301,16 +301,6 @@ def compose(
 ) -> tuple[str, str]:
     writer = compose_complaint if kind is LetterKind.COMPLAINT else compose_request
     return writer(facts, tr, lender=lender, sender=sender, contact=contact)
-
-
-def suggested_lender(records: Iterable[CallRecord]) -> str:
-    """The institution the chosen contacts named most often (the user corrects it from the loan page)."""
-    counts: dict[str, int] = {}
-    for record in records:
-        name = record.identity.institution.value.strip()
-        if name:
-            counts[name] = counts.get(name, 0) + 1
-    return max(sorted(counts), key=counts.__getitem__) if counts else ""
 
 
 def letter_markdown(letter: Letter, tr: Translate, *, level: int = 1, note: str = "") -> str:

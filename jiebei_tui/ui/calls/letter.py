@@ -19,7 +19,7 @@ from jiebei_tui import locations
 from jiebei_tui.domain.calls import Letter
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.debounce import DebouncedSave
-from jiebei_tui.ui.common.keys import bind, key_label
+from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.shell.base import SubScreen
 
 SAVE_AFTER_SECONDS = 0.8
@@ -75,13 +75,11 @@ class LetterScreen(SubScreen):
             Content.assemble(
                 Content.styled(letter.title, "bold"),
                 Content.styled(
-                    "  "
+                    "\n"
                     + tr(
-                        "written {created} · saved {updated} · {save} saves, {done} done",
+                        "written {created} · saved {updated}",
                         created=local(letter.created_at).strftime("%Y-%m-%d %H:%M"),
-                        updated=local(letter.updated_at).strftime("%H:%M"),
-                        save=key_label("save"),
-                        done=key_label("done"),
+                        updated=local(letter.updated_at).strftime("%m-%d %H:%M"),
                     ),
                     "$text-muted",
                 ),

@@ -60,7 +60,8 @@ class SettingsScreen(Dialog[None]):
         for setting, zone in zone_choices(self.services.settings.load().timezone, now):
             label = zone_label(zone, now, _)
             if setting != BEIJING_SETTING and zone_label(system, now, _) == label:
-                label = tr("This computer's zone: {zone}", zone=label)
+                # Its own line for the zone's name: "Europe/Berlin" is never broken across lines.
+                label = tr("This computer's zone:\n{zone}", zone=label)
             options.append(Option(label, id=setting))
         return options
 

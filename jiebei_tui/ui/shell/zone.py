@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from jiebei_tui.domain.zones import zone_label
@@ -19,6 +19,7 @@ from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.services import BEIJING_SETTING, zone_choices
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind, key_label
+from jiebei_tui.ui.common.paragraph import Paragraph
 
 
 class ZoneQuestionScreen(Dialog[str | None]):
@@ -40,7 +41,7 @@ class ZoneQuestionScreen(Dialog[str | None]):
     def compose_body(self) -> ComposeResult:
         now = self.services.clock()
         choices = zone_choices(None, now)[:2]
-        yield Static(
+        yield Paragraph(
             _(
                 "This computer's clock is not on Beijing time. Calls at night (22:00–08:00) and calls per day are "
                 "judged on your own clock, so the workbook needs to know which one that is. Until you choose, it "

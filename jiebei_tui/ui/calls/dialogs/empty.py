@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord, format_duration
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.common.paragraph import Paragraph
 
 
 class EmptyCallScreen(Dialog[bool]):
@@ -42,7 +43,7 @@ class EmptyCallScreen(Dialog[bool]):
         ended = self.record.ended_at or self.record.started_at
         seconds = int((ended - self.record.started_at).total_seconds())
         local = self.services.local(self.record.started_at)
-        yield Static(
+        yield Paragraph(
             tr(
                 "The call from {time} lasted {duration} and has no lines, number or marks. If it was started by "
                 "mistake, discard it so it does not stay among your records. If a call really happened, keep it: "
