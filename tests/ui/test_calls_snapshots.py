@@ -77,6 +77,7 @@ def coached_call(clock: Clock, lines: tuple[str, ...]):  # type: ignore[no-untyp
             note_input.value = line
             await pilot.press("enter")
         await pilot.press(*"wo")  # typing goes on while the coach shows
+        pilot.app.screen.query_one("#call-hint").clear()  # the keys, not "Saved", however long the run took
         await pilot.pause()
 
     return run_before

@@ -32,7 +32,7 @@ if KEEP_DIGIT == CONSENT_DIGIT or int(KEEP_DIGIT) <= len(MANUAL_FLAGS):
 
 HEARD = N_("In this line: {situation}")
 ALSO = N_("Also in this line: {situations}")
-RULE = N_("Rule: {rule} ({source})")
+RULE = N_("What the rule says: {rule} ({source})")
 CAUTION = N_("Note: {caution}")
 YOU_CAN_SAY = N_("You can say:")
 MARK = N_("{key} Enter marks the red flag “{flag}”")
