@@ -155,3 +155,21 @@ def test_an_unusable_data_folder_gives_a_message_not_a_traceback(tmp_path: Path)
     assert result.returncode == 1
     assert "cannot use the data folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_export_redirected_into_a_file_makes_it_private(data_dir: Path, tmp_path: Path) -> None:
+    """`jiebei-tui export > backup.json`: the shell creates the file 0644; the export makes it 0600 as -o does."""
+    import stat
+
+    target = tmp_path / "backup.json"
+    with open(target, "w", encoding="utf-8") as out:
+        os.chmod(target, 0o644)
+        result = subprocess.run(
+            [sys.executable, "-m", "jiebei_tui", "export", "--data-dir", str(data_dir)],
+            stdout=out, stderr=subprocess.PIPE, text=True, timeout=60, env=os.environ.copy(),
+        )
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "jiebei-tui-export"
+    piped = run("export", "--data-dir", str(data_dir))  # a pipe is left alone and still gets the export
+    assert piped.returncode == 0 and piped.stdout.startswith("{")

@@ -45,8 +45,8 @@ class LettersScreen(SubScreen):
     def reload(self) -> None:
         count = len(self.records)
         intro = trn(
-            "A new letter is filled from the {n} contact you chose, in your words and on your clock; you can edit it.",
-            "A new letter is filled from the {n} contacts you chose, in your words and on your clock; you can edit it.",
+            "A new letter is filled from the {n} contact you chose, from your notes and on your clock; you can edit it.",
+            "A new letter is filled from the {n} contacts you chose, from your notes and on your clock; you can edit it.",
             count,
         )
         if not count:
