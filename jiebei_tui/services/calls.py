@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jiebei_tui.domain.calls import (
     CallRecord,
@@ -38,6 +38,9 @@ from jiebei_tui.domain.calls import (
 )
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.drafts import DraftKeeper
+
+if TYPE_CHECKING:  # the coach loads on first use (a committed line), never at start-up
+    from jiebei_tui.domain.calls import Situation, Suggestion
 
 ACTIVE_DRAFT = "calls.active"  # {"record_id": ...}: the call in progress, found again after a crash
 # + record id + "." + session id: {"text", "kind", "at", "pid"}: one session's unsent line.
@@ -245,6 +248,44 @@ class CallSession:
 
     def toggle_flag(self, key: str) -> CallRecord | None:
         return self.change(lambda record: record.toggled_flag(key))
+
+    # ----- the coach's suggestions -----------------------------------------------------------
+
+    def suggestions(self, note: Note) -> tuple[Suggestion, ...]:
+        """What the coach recognises in a committed line (loads the coach on the first one)."""
+        from jiebei_tui.domain.calls import recognize_note
+
+        return recognize_note(note)
+
+    def warm_up_coach(self) -> None:
+        """Load the coach and compile its patterns now (a few milliseconds), off the typing path."""
+        from jiebei_tui.domain.calls import warm_up
+
+        warm_up()
+
+    def mark_suggested(self, situation: Situation) -> CallRecord | None:
+        """Mark the red flag a suggestion offered, at the user's key; marking it again never unmarks it."""
+        from jiebei_tui.domain.calls import mark_suggested_flag
+
+        return self.change(lambda record: mark_suggested_flag(record, situation))
+
+    def add_follow_up(self, text: str) -> SavedLine | None:
+        """A line to follow up, added at the user's key; the line being typed is left as it is."""
+        record = self.record
+        if record is None:
+            return None
+        note = new_note(self.repo.new_id(), record, text, self.clock(), kind=NoteKind.FOLLOW_UP)
+        durable = self.repo.save_note(record, note)
+        self.notes.append(note)
+        return SavedLine(note, durable)
+
+    def keep_suggestion(self, note: Note, suggestion: Suggestion) -> bool | None:
+        """Keep a suggestion in the call's record as "suggested, not marked"; None when no call is live."""
+        from jiebei_tui.domain.calls import keep_suggestion
+
+        if self.record is None or note.record_id != self.record.id:
+            return None
+        return self.repo.keep(keep_suggestion(note, suggestion, self.clock()))
 
     def toggle_consent(self) -> CallRecord | None:
         return self.change(lambda record: replace(record, consented=not record.consented))

@@ -5,6 +5,8 @@
   ``get`` reads one shard and one day.
 * Notes: table ``notes``, one file per record (``notes/<record id>.json``): saving
   a line rewrites only that call's lines, whatever the history size.
+* Suggestions of the call coach the user kept: table ``coach_kept``, one file
+  per record (``coach/<record id>.json``), written only when the user asks.
 * Commitment notes are copied into ``call_commitments``, by the day they are
   due (undated: the day made), so Home reads only recent and future days.
   A commitment line writes the note file and one commitment file, nothing else.
@@ -22,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jiebei_tui.domain.calls import (
     CallRecord,
@@ -42,9 +44,13 @@ from jiebei_tui.store.export import write_export
 from jiebei_tui.store.store import Store, new_id
 from jiebei_tui.store.tables import key_for
 
+if TYPE_CHECKING:
+    from jiebei_tui.domain.calls import KeptSuggestion
+
 CALLS_TABLE = "calls"
 NOTES_TABLE = "notes"
 COMMITMENTS_TABLE = "call_commitments"
+KEPT_TABLE = "coach_kept"
 
 
 class _Missing(Exception):
@@ -182,6 +188,9 @@ class CallsRepo:
             if doc.get("kind") == NoteKind.COMMITMENT.value:
                 self.store.delete(COMMITMENTS_TABLE, doc_id, period=commitment_key(doc))
             self.store.delete(NOTES_TABLE, doc_id, period=key)
+        kept_key = str(key_for(KEPT_TABLE, {"record_id": record.id}))
+        for doc_id in list(self.store.view(KEPT_TABLE, period=kept_key)):
+            self.store.delete(KEPT_TABLE, doc_id, period=kept_key)
         self.store.delete(CALLS_TABLE, record.id)
 
     def records_on(self, day: date, zone: tzinfo, *, kind: RecordKind | None = None) -> list[CallRecord]:
@@ -323,6 +332,24 @@ class CallsRepo:
         found.sort(key=lambda pair: (pair[0].due is None, pair[0].due or date.max, pair[0].made_at, pair[0].note_id))
         return found
 
+    # ----- suggestions the user kept ---------------------------------------------------------
+
+    def kept(self, record: CallRecord) -> list[KeptSuggestion]:
+        """The coach's suggestions kept for one record, oldest first (reads one small file, if any)."""
+        key = str(key_for(KEPT_TABLE, {"record_id": record.id}))
+        docs = self.store.view(KEPT_TABLE, period=key).values()
+        if not docs:
+            return []
+        from jiebei_tui.domain.calls import kept_from_docs  # the coach loads on first use
+
+        return kept_from_docs(record, docs)
+
+    def keep(self, kept: KeptSuggestion) -> bool:
+        """Keep one suggestion in its call's record; keeping the same line and situation again changes nothing."""
+        doc = kept.to_dict()
+        doc_id = f"{kept.note_id}.{kept.situation.value}"
+        return self.store.put(KEPT_TABLE, doc_id, doc, period=str(key_for(KEPT_TABLE, doc)))
+
     # ----- export --------------------------------------------------------------------------
 
     def export_evidence(
@@ -344,6 +371,7 @@ class CallsRepo:
         if context is None:
             days = sorted({local_day(record.started_at, zone) for record in chosen})
             context = [record for day in days for record in self.records_on(day, zone)]
-        text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, zone=zone, context=context)
+        kept = [item for record in chosen for item in self.kept(record)]
+        text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, zone=zone, context=context, kept=kept)
         write_export(path, text)
         return text

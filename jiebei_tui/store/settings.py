@@ -1,4 +1,4 @@
-"""The user's preferences (language, colours, time zone): one small document in the main file."""
+"""The user's preferences (language, colours, time zone, the call coach): one small document in the main file."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from jiebei_tui.store.store import Store
 
 SETTINGS_TABLE = "settings"
 PREFERENCES_ID = "preferences"
+COACH_ON, COACH_OFF = "on", "off"
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Preferences:
     language: str | None = None
     theme: str | None = None
     timezone: str | None = None
+    coach: bool = True  # the call coach beside the notes; "off" only when the user turned it off
     zone_asked: bool = False  # the time-zone question was shown (answered or put off): never asked again
 
     @classmethod
@@ -52,6 +54,7 @@ class Preferences:
             language=language,
             theme=text("theme"),
             timezone=text("timezone"),
+            coach=doc.get("coach") != COACH_OFF,
             zone_asked=doc.get("zone_asked") is True,
         )
         return prefs, ignored

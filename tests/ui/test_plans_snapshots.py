@@ -5,6 +5,7 @@ Update with ``pytest --snapshot-update``, then look at the SVGs (``python /work/
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +28,8 @@ def with_plans(data_dir: Path, with_selfcheck) -> str:  # type: ignore[no-untype
     """A self-check, an active plan with one payment and a draft; returns the active plan's id."""
     with_selfcheck(datetime(2026, 11, 23, 20, 30, tzinfo=CST))
     services = open_services(data_dir, lambda: datetime(2026, 11, 23, 20, 30, tzinfo=CST))
+    ids = itertools.count(1)
+    services.plans.repo.new_id = lambda: f"plan{next(ids):04d}"  # type: ignore[method-assign]  # ties sort the same every run
     point = services.plans.starting_point()
     position = point.positions[0]
     option = Option.instalments_by(OptionKind.EQUAL_PAYMENT, 12, rate=Rate.monthly(Decimal("0.01")))

@@ -7,6 +7,9 @@ public interface: other areas import from here, never from its modules.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from jiebei_tui.domain.calls.checklist import (
     CHECKLIST,
     CHECKLIST_KEYS,
@@ -105,10 +108,44 @@ from jiebei_tui.domain.calls.terms import (
     extract_commitment,
 )
 
+# The call coach is loaded on first use, not with the package: the package is imported at start-up
+# (the store and services use it), the coach only once a call line is committed.
+if TYPE_CHECKING:
+    from jiebei_tui.domain.calls.coach import (
+        COACHED_KINDS,
+        COACHING,
+        SUGGESTED_NOT_MARKED,
+        Coaching,
+        KeptSuggestion,
+        Situation,
+        Suggestion,
+        coaching,
+        keep_suggestion,
+        kept_for,
+        kept_from_docs,
+        mark_suggested_flag,
+        recognize,
+        recognize_note,
+        warm_up,
+    )
+
+else:  # mypy sees the imports above, so a misspelt name is still an error there
+
+    def __getattr__(name: str) -> Any:
+        if not name.startswith("__"):
+            coach = import_module("jiebei_tui.domain.calls.coach")
+            if name in coach.__all__:
+                return getattr(coach, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "CHECKLIST",
     "CHECKLIST_KEYS",
+    "COACHED_KINDS",
+    "COACHING",
     "CallRecord",
+    "Coaching",
     "Commitment",
     "CommitmentStatus",
     "CommitmentTerms",
@@ -123,6 +160,7 @@ __all__ = [
     "Identity",
     "IdentityEntry",
     "IdentityStatus",
+    "KeptSuggestion",
     "KindChange",
     "Letter",
     "LetterFacts",
@@ -139,12 +177,16 @@ __all__ = [
     "RecordKind",
     "RedFlag",
     "SCHEMA_VERSION",
+    "SUGGESTED_NOT_MARKED",
+    "Situation",
+    "Suggestion",
     "Summary",
     "Translate",
     "attempts_per_day",
     "automatic_flags",
     "automatic_flags_by_record",
     "change_kind",
+    "coaching",
     "compose",
     "contact_span",
     "correct",
@@ -158,6 +200,10 @@ __all__ = [
     "institutions_by_number",
     "is_empty",
     "is_night",
+    "keep_suggestion",
+    "kept_for",
+    "kept_from_docs",
+    "mark_suggested_flag",
     "letter_markdown",
     "letter_text",
     "looks_accidental",
@@ -173,10 +219,13 @@ __all__ = [
     "notes_for",
     "open_commitments",
     "parse_note_prefix",
+    "recognize",
+    "recognize_note",
     "reaches_night",
     "record_commitments",
     "red_flag",
     "search_notes",
     "select_records_for",
     "summarize",
+    "warm_up",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.calls.notes import Note, notes_for
 from jiebei_tui.domain.calls.records import CallRecord, RecordKind
@@ -37,6 +38,9 @@ from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, fact
 from jiebei_tui.domain.instants import local_day
 from jiebei_tui.domain.zones import TIMES_IN, zone_label
 from jiebei_tui.i18n import N_, untranslated
+
+if TYPE_CHECKING:  # the coach loads on first use, never with this module
+    from jiebei_tui.domain.calls.coach import KeptSuggestion
 
 TITLE = N_("Evidence: contacts by debt collectors")
 PREPARED = N_("Prepared on {time} with jiebei-tui from my own notes.")
@@ -90,6 +94,7 @@ def evidence_report(
     now: datetime,
     zone: tzinfo,
     context: Iterable[CallRecord] | None = None,
+    kept: Iterable[KeptSuggestion] = (),
 ) -> str:
     """The Markdown report for ``records`` (one, a selection, or all), oldest first, times in ``zone``.
 
@@ -97,7 +102,8 @@ def evidence_report(
     attempts are counted per day across every number); it defaults to ``records``.
     Pass at least the records of the same days when exporting a selection, so the
     seventh missed call of a day is still recognised. Missed calls are listed
-    together in one table after the other contacts.
+    together in one table after the other contacts. ``kept`` are the coach's
+    suggestions the user chose to keep, listed under each record's red flags.
     """
     tr = translate
     page = Page(tr, zone, now)
@@ -106,6 +112,7 @@ def evidence_report(
     everything = [*history, *chosen]
     auto = automatic_flags_by_record(everything, zone, now)
     all_notes = list(notes)
+    all_kept = list(kept)
     lines = [
         f"# {tr(TITLE)}",
         "",
@@ -122,7 +129,8 @@ def evidence_report(
         index += 1
         own = notes_for(record, all_notes)
         summary = summarize(record, own, now, history, zone=zone)
-        lines += [""] + record_section(f"{index}.", record, summary, own, page)
+        own_kept = sorted((item for item in all_kept if item.record_id == record.id), key=lambda item: (item.kept_at, item.key))
+        lines += [""] + record_section(f"{index}.", record, summary, own, page, kept=own_kept)
     missed = [record for record in chosen if record.kind is RecordKind.MISSED]
     if missed:
         known = institutions_by_number(everything)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jiebei_tui.domain.calls.letters import Letter, letter_markdown
 from jiebei_tui.domain.calls.notes import Note, notes_for
@@ -34,8 +34,12 @@ from jiebei_tui.domain.instants import local_day
 from jiebei_tui.domain.markdown_export import ExportPage, TableReader
 from jiebei_tui.i18n import N_, N_plural
 
+if TYPE_CHECKING:  # the coach loads on first use, never with this module
+    from jiebei_tui.domain.calls.coach import KeptSuggestion
+
 CALLS_TABLE = "calls"
 NOTES_TABLE = "notes"
+KEPT_TABLE = "coach_kept"
 LETTERS_TABLE = "letters"
 
 DAY_HEADING = N_plural("{day} · {n} contact", "{day} · {n} contacts")
@@ -61,6 +65,16 @@ def _notes(reader: TableReader, record: CallRecord) -> list[Note]:
         except (KeyError, TypeError, ValueError, ArithmeticError):
             continue
     return notes_for(record, found)
+
+
+def _kept(reader: TableReader, record: CallRecord) -> list[KeptSuggestion]:
+    """The coach's suggestions the user kept for this record (the coach loads only when there are some)."""
+    docs = [doc for doc in reader.docs_like(KEPT_TABLE, {"record_id": record.id}).values() if doc.get("record_id") == record.id]
+    if not docs:
+        return []
+    from jiebei_tui.domain.calls.coach import kept_from_docs
+
+    return kept_from_docs(record, docs)
 
 
 def _days(reader: TableReader, page: ExportPage) -> Iterator[tuple[date, list[CallRecord]]]:
@@ -94,7 +108,7 @@ def _day_lines(day: date, records: list[CallRecord], reader: TableReader, page: 
             continue
         notes = _notes(reader, record)
         summary = summarize(record, notes, page.now, records, zone=page.zone)
-        lines += [""] + record_section("", record, summary, notes, view, level=4)
+        lines += [""] + record_section("", record, summary, notes, view, level=4, kept=_kept(reader, record))
     if missed:
         known = institutions_by_number(records)
         notes_of = {record.id: _notes(reader, record) for record in missed}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.calls.checklist import CHECKLIST
 from jiebei_tui.domain.calls.flags import RED_FLAGS, red_flag
@@ -26,6 +27,9 @@ from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.parsing.phones import normalize_number
 from jiebei_tui.domain.text_safety import escape_markdown
 from jiebei_tui.i18n import N_, N_p
+
+if TYPE_CHECKING:  # the coach loads on first use, never with this module
+    from jiebei_tui.domain.calls.coach import KeptSuggestion
 
 Translate = Callable[[str], str]
 
@@ -53,6 +57,8 @@ TEXT_CORRECTED = N_("the line of {time} now reads: {text}")
 KIND_CHANGED = N_("the line of {time} was re-filed: {before} → {after}")
 NO_NOTES = N_("No notes.")
 RED_FLAGS_TITLE = N_("Red flags")
+KEPT_TITLE = N_("Suggestions kept from the call coach")
+KEPT_ABOUT = N_("The app recognised these in my notes and I chose to keep them; each says whether I marked its red flag.")
 NO_FLAGS = N_("None logged.")
 FOUND_AUTOMATICALLY = N_("found from the logged times")
 MARKED_BY_ME = N_("marked by me")
@@ -173,9 +179,17 @@ def flag_lines(summary: Summary, notes: Sequence[Note], page: Page) -> list[str]
 
 
 def record_section(
-    heading: str, record: CallRecord, summary: Summary, notes: Sequence[Note], page: Page, *, level: int = 2
+    heading: str,
+    record: CallRecord,
+    summary: Summary,
+    notes: Sequence[Note],
+    page: Page,
+    *,
+    level: int = 2,
+    kept: Sequence[KeptSuggestion] = (),
 ) -> list[str]:
-    """One contact: its facts, who called, the timeline, red flags, commitments, checklist and summary."""
+    """One contact: its facts, who called, the timeline, red flags (and the coach's suggestions the user
+    kept), commitments, checklist and summary."""
     tr = page.tr
     sub = "#" * (level + 1)
     number = number_text(record, page)
@@ -213,6 +227,12 @@ def record_section(
 
     lines += ["", f"{sub} {tr(RED_FLAGS_TITLE)}", ""]
     lines += flag_lines(summary, notes, page)
+    if kept:
+        lines += ["", f"{sub} {tr(KEPT_TITLE)}", "", tr(KEPT_ABOUT), ""]
+        lines += [
+            f"- {page.time(item.kept_at)} · **{tr(item.situation.label)}** · {tr(item.status(record))}: “{cell(item.cue)}”"
+            for item in kept
+        ]
 
     lines += ["", f"{sub} {tr(COMMITMENTS)}", ""]
     if summary.commitments:

@@ -9,6 +9,8 @@ screen in ``screen.py`` adds what the keys do.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -21,6 +23,7 @@ from jiebei_tui.domain.calls import CallRecord, Note, NoteKind, automatic_flags,
 from jiebei_tui.i18n import N_, _
 from jiebei_tui.services import CallSession
 from jiebei_tui.ui.calls.strokes import guide, key_guide, stroke
+from jiebei_tui.ui.calls.widgets.coach import CoachBand
 from jiebei_tui.ui.calls.widgets.hint import HintLine
 from jiebei_tui.ui.calls.widgets.idle import IdlePage
 from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
@@ -37,7 +40,11 @@ from jiebei_tui.ui.calls.widgets.panels import (
 from jiebei_tui.ui.calls.widgets.text import kind_badge
 from jiebei_tui.ui.shell.base import AreaScreen
 
+if TYPE_CHECKING:
+    from jiebei_tui.domain.calls import Suggestion
+
 WIDE = 110  # from this many columns the panels sit beside the log instead of above it
+TALL = 32  # from this many rows the coach shows every rule and reply it has
 PANELS = ("identity", "checklist", "flags", "prep", "script")
 PANELS_NARROW = ("none", "identity", "checklist", "flags", "prep", "script")  # one at a time, above the log
 # Beside the log; "script" is the plan's negotiation script when the call was started from a plan.
@@ -51,6 +58,7 @@ class CallView(AreaScreen):
     AREA = "calls"
     CSS_PATH = str(locations.styles_dir() / "calls.tcss")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
     AUTO_FOCUS = "#note-input"  # between calls it is hidden, and nothing needs the focus
 
     # The view: drawn by the watchers, kept across a language switch.
@@ -61,6 +69,8 @@ class CallView(AreaScreen):
     wide_view: var[str] = var("all", init=False)
     live: var[bool] = var(False, init=False, toggle_class="-live")
     has_script: var[bool] = var(False, init=False)
+    # The coach's suggestion for the last committed line: the line and what was recognised in it.
+    coached: var[tuple[Note, tuple[Suggestion, ...]] | None] = var(None, init=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -79,6 +89,7 @@ class CallView(AreaScreen):
             with Horizontal(id="call-main"):
                 with Vertical(id="call-left"):
                     yield CallLog(self.session.notes, id="call-log")
+                    yield CoachBand(id="call-coach")
                     with Horizontal(id="note-row"):
                         yield Static(id="note-kind")
                         yield NoteInput(self.session, placeholder=_(PLACEHOLDER), id="note-input")
@@ -91,8 +102,16 @@ class CallView(AreaScreen):
 
     def on_resize(self, _event: events.Resize) -> None:
         self._apply_view()
+        self._show_coach()
+
+    @property
+    def coach_on(self) -> bool:
+        """The coach beside the notes, unless turned off in Settings."""
+        return self.services.settings.load().coach
 
     def on_screen_resume(self) -> None:
+        if not self.coach_on:
+            self.coached = None  # turned off in Settings while a suggestion was on show
         if self.record is not None:
             self.call_after_refresh(self._focus_input)
 
@@ -123,10 +142,12 @@ class CallView(AreaScreen):
             note_input.cursor_position = len(session.unsent)
         summary = self.services.selfchecks.latest_summary()
         if session.record is None:
+            self.coached = None
             self.query_one(IdlePage).show(summary)
             if isinstance(self.focused, (NoteInput, CallLog)):
                 self.set_focus(None)  # the call is over: Enter starts the next one
             return
+        self._show_coach()
         self.query_one("#prep-panel", PrepPanel).show_summary(summary)
         self.show_script()
         if notice:
@@ -176,8 +197,23 @@ class CallView(AreaScreen):
 
     def watch_prefix(self, prefix: str | None) -> None:
         if prefix is not None:
-            self.query_one(HintLine).say(Content.styled(guide(prefix), "bold $text-primary"))
+            guide_text = guide(prefix, coaching=self.coached is not None)
+            self.query_one(HintLine).say(Content.styled(guide_text, "bold $text-primary"))
         self._apply_view()
+        self._show_coach()
+
+    def watch_coached(self) -> None:
+        self._show_coach()
+
+    def _show_coach(self) -> None:
+        band = self.query_one(CoachBand)
+        # At 80 columns the panel a first stroke opens takes the band's rows (the hint line still says its keys),
+        # so the note line stays in view.
+        peeking = self.prefix is not None and self.size.width < WIDE
+        if self.coached is None or self.record is None or peeking:
+            band.hide()
+        else:
+            band.show(self.coached[1], wide=self.size.height >= TALL)
 
     def watch_narrow_view(self) -> None:
         self._apply_view()

@@ -1,4 +1,4 @@
-"""F9: language, colours and your time zone, applied at once and remembered.
+"""F9: language, colours, your time zone and the call coach, applied at once and remembered.
 
 The time zone is the user's own clock, used for every rule (22:00–08:00, calls
 per day), every time shown and every export: Beijing time, this computer's
@@ -17,11 +17,19 @@ from textual.widgets.option_list import Option
 from jiebei_tui.domain.zones import zone_label
 from jiebei_tui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language, tr
 from jiebei_tui.services import BEIJING_SETTING, SYSTEM, system_zone, zone_choices
+from jiebei_tui.store.settings import COACH_OFF, COACH_ON
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind
 
 if TYPE_CHECKING:
     from jiebei_tui.ui.shell.app import JiebeiApp
+
+
+COACH_TITLE = N_("Call coach")
+COACH_ON_LABEL = N_("On")
+COACH_OFF_LABEL = N_("Off")
+COACH_ON_NOTICE = N_("Call coach on: after a line of the collector's, what the rule says and what you can say.")
+COACH_OFF_NOTICE = N_("Call coach off: no suggestions beside the notes. You can turn it on again here.")
 
 
 class SettingsScreen(Dialog[None]):
@@ -42,6 +50,8 @@ class SettingsScreen(Dialog[None]):
             with Vertical():
                 yield Static(_("My time zone"), classes="panel-title")
                 yield OptionList(*self._zone_options(), id="settings-timezone")
+                yield Static(_(COACH_TITLE), classes="panel-title", id="settings-coach-title")
+                yield OptionList(Option(_(COACH_ON_LABEL), id=COACH_ON), Option(_(COACH_OFF_LABEL), id=COACH_OFF), id="settings-coach")
 
     def _zone_options(self) -> list[Option]:
         now = self.services.clock()
@@ -74,6 +84,8 @@ class SettingsScreen(Dialog[None]):
         if saved == SYSTEM:  # written by an earlier version: this computer's zone, offered second
             saved = settings[min(1, len(settings) - 1)]
         zones.highlighted = settings.index(saved) if saved in settings else 0
+        coach = self.query_one("#settings-coach", OptionList)
+        coach.highlighted = 0 if self.services.settings.load().coach else 1
         languages.focus()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -87,3 +99,6 @@ class SettingsScreen(Dialog[None]):
             app.set_theme(choice)
         elif event.option_list.id == "settings-timezone":
             app.set_time_zone(choice)
+        elif event.option_list.id == "settings-coach":
+            self.services.settings.save(coach=choice)
+            self.notify(_(COACH_ON_NOTICE if choice == COACH_ON else COACH_OFF_NOTICE), timeout=4)
