@@ -7,8 +7,10 @@ from datetime import date, datetime
 from jiebei_tui.domain.selfcheck import Assessment, SelfCheckInput, Summary
 from jiebei_tui.store.selfcheck import (
     Snapshot,
+    count_snapshots,
     delete_snapshot,
     get_snapshot,
+    latest_snapshot,
     list_snapshots,
     save_snapshot,
     snapshot_on,
@@ -27,9 +29,13 @@ class SelfChecks:
     def get(self, snapshot_id: str) -> Snapshot | None:
         return get_snapshot(self._store, snapshot_id)
 
+    def count(self) -> int:
+        """How many are saved, without reading them (a screen that only says how many)."""
+        return count_snapshots(self._store)
+
     def latest(self) -> Snapshot | None:
-        snapshots = self.all()
-        return snapshots[-1] if snapshots else None
+        """The newest, reading only the latest year that has one (not every saved self-check)."""
+        return latest_snapshot(self._store)
 
     def latest_summary(self) -> Summary | None:
         """The numbers of the newest self-check (Home, call preparation), or None."""

@@ -1,7 +1,8 @@
 """Home's view of the self-check: the latest numbers and what each day of waiting costs.
 
-Mounted by Home; ``refresh_data()`` re-reads through the services (Home calls
-it when data changes). With no self-check yet it says, calmly, how to start.
+Mounted by Home; ``refresh_data()`` re-reads through the services when
+something was saved since it last did (Home calls it when it comes into view
+and when data changes, right after the panel filled itself on mount). With no self-check yet it says, calmly, how to start.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class SelfCheckHomePanel(WithServices, Vertical):
 
     def __init__(self, *, id: str | None = "sc-home", classes: str | None = "panel") -> None:
         super().__init__(id=id, classes=classes)
+        self._shown: object = None  # what the text was made from: nothing saved since, nothing to redo
 
     def compose(self) -> ComposeResult:
         yield Static(_("Your latest self-check"), classes="panel-title")
@@ -37,13 +39,19 @@ class SelfCheckHomePanel(WithServices, Vertical):
         self.refresh_data()
 
     def refresh_data(self) -> None:
+        """Show the latest numbers; skipped when nothing was saved since (Home asks again as it comes into view)."""
+        services = self.services
+        seen = (services.store.change_token(), services.drafts.get(DRAFT_KEY) is not None)
+        if seen == self._shown:
+            return
+        self._shown = seen
         self.query_one("#sc-home-body", Static).update("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
         services = self.services
-        snapshots = services.selfchecks.all()
+        latest = services.selfchecks.latest()  # the newest only: the others are counted, not read
         has_draft = services.drafts.get(DRAFT_KEY) is not None
-        if not snapshots:
+        if latest is None:
             if has_draft:
                 return [_("You started a self-check. Press F3 to carry on where you left off; nothing was lost.")]
             return [
@@ -51,7 +59,6 @@ class SelfCheckHomePanel(WithServices, Vertical):
                 _("When you are ready, press F3. It takes about five minutes with your loan page at hand, "
                   "and you can stop at any time: what you type is kept."),
             ]
-        latest = snapshots[-1]
         summary = latest.summary
         assessment = assess(latest.input, latest.day)
         lines = [
@@ -74,5 +81,5 @@ class SelfCheckHomePanel(WithServices, Vertical):
         if has_draft:
             lines.append(_("You changed some numbers since; F3 to finish and save them."))
         else:
-            lines.append(tr("F3 to update it · saved self-checks: {count}", count=len(snapshots)))
+            lines.append(tr("F3 to update it · saved self-checks: {count}", count=services.selfchecks.count()))
         return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import threading
@@ -57,6 +58,10 @@ class JiebeiApp(App[int]):
         bind("new_call", "new_call", NEW_CALL, id="app.new_call", priority=True, show=False, tooltip=NEW_CALL_TIP),
     ]
 
+    # Freeze what start-up built once each area is drawn (None: only when running in a terminal, not
+    # under the tests' headless Pilot, where frozen apps would pile up in one process). See area_drawn.
+    freeze_after_start: bool | None = None
+
     def __init__(self, services: Services, *, language: str, theme: str = DEFAULT_THEME, start_area: str = "home") -> None:
         if start_area not in AREA_IDS:
             raise ValueError(f"unknown area {start_area!r}")
@@ -94,6 +99,21 @@ class JiebeiApp(App[int]):
         self.set_interval(TICK_SECONDS, self._tick)
         for message, options in open_report_notices(self.open_report):
             self.notify(message, **options)
+
+    def area_drawn(self) -> None:
+        """Called once by each area's screen after its first refresh (the first is the start-up screen).
+
+        What is built by then lives as long as the app: modules, Textual, the area
+        screens (kept for the whole run as the App's modes). Freezing it keeps
+        Python's full garbage collections from scanning it again: with a long call
+        history loaded, a full collection took ~150 ms on 2 cores, ~30 ms with that
+        frozen, and it runs whenever the allocator decides, blocking the screen
+        meanwhile. (The price: a screen rebuilt by a language switch leaves its
+        old widgets uncollected, a few MB at most per switch.)
+        """
+        freeze = not self.is_headless if self.freeze_after_start is None else self.freeze_after_start
+        if freeze:
+            gc.freeze()
 
     def _install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
