@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from jiebei_tui.services.calls import CallSession
 from jiebei_tui.services.clock import WallClock
-from jiebei_tui.services.selfcheck import SelfChecks
-from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.drafts import DraftKeeper
 from jiebei_tui.store.settings import SettingsRepo
 from jiebei_tui.store.store import OpenReport, Store
+
+if TYPE_CHECKING:
+    from jiebei_tui.services.calls import CallSession
+    from jiebei_tui.services.selfcheck import SelfChecks
+    from jiebei_tui.store.calls import CallsRepo
 
 
 @dataclass
@@ -20,6 +24,8 @@ class Services:
     Screens reach them through their ``services`` property instead of the
     store, so each screen says what it needs and tests can build one without a
     terminal. ``clock`` is shared: choosing a time zone changes it for everyone.
+    The calls and self-check parts are built (and their modules imported) when
+    a screen first asks for them, not at start: the first screen may need neither.
     """
 
     store: Store
@@ -27,16 +33,28 @@ class Services:
     report: OpenReport = field(default_factory=OpenReport)
     drafts: DraftKeeper = field(init=False)
     settings: SettingsRepo = field(init=False)
-    calls: CallsRepo = field(init=False)
-    selfchecks: SelfChecks = field(init=False)
-    call_session: CallSession = field(init=False)
 
     def __post_init__(self) -> None:
         self.drafts = DraftKeeper(self.store, self.clock)
         self.settings = SettingsRepo(self.store)
-        self.calls = CallsRepo(self.store)
-        self.selfchecks = SelfChecks(self.store)
-        self.call_session = CallSession(self.calls, self.drafts, self.clock)
+
+    @cached_property
+    def calls(self) -> CallsRepo:
+        from jiebei_tui.store.calls import CallsRepo
+
+        return CallsRepo(self.store)
+
+    @cached_property
+    def selfchecks(self) -> SelfChecks:
+        from jiebei_tui.services.selfcheck import SelfChecks
+
+        return SelfChecks(self.store)
+
+    @cached_property
+    def call_session(self) -> CallSession:
+        from jiebei_tui.services.calls import CallSession
+
+        return CallSession(self.calls, self.drafts, self.clock)
 
     def count(self, table: str) -> int:
         """How many documents a table holds (Home's counts)."""

@@ -27,13 +27,10 @@ from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
 from jiebei_tui.ui.shell.areas import area_bindings, modes
-from jiebei_tui.ui.shell.commands import workbook_commands
-from jiebei_tui.ui.shell.export import ExportScreen
-from jiebei_tui.ui.shell.goto import GotoScreen
-from jiebei_tui.ui.shell.help import HelpScreen, help_keys
 from jiebei_tui.ui.shell.notices import open_report_notices
-from jiebei_tui.ui.shell.settings import SettingsScreen
 
+# The screens a key opens (Help, Ctrl+G, settings, export, the palette's commands) are imported
+# when the key is pressed: start-up imports only what the first screen shows.
 if TYPE_CHECKING:
     from jiebei_tui.ui.calls.screen import CallsScreen
 
@@ -193,14 +190,20 @@ class JiebeiApp(App[int]):
             self.switch_mode(area)
 
     def action_help(self) -> None:
+        from jiebei_tui.ui.shell.help import HelpScreen, help_keys
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_keys(self, self.screen)))
 
     def action_settings(self) -> None:
+        from jiebei_tui.ui.shell.settings import SettingsScreen
+
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
     def action_goto(self) -> None:
+        from jiebei_tui.ui.shell.goto import GotoScreen
+
         if isinstance(self.screen, GotoScreen):
             return
 
@@ -238,10 +241,14 @@ class JiebeiApp(App[int]):
         screen.call_later(screen.show_prep)
 
     def action_export(self) -> None:
+        from jiebei_tui.ui.shell.export import ExportScreen
+
         stamp = self.clock().strftime("%Y%m%d-%H%M")
         self.push_screen(ExportScreen(Path.home() / f"jiebei-export-{stamp}.json"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from jiebei_tui.ui.shell.commands import workbook_commands
+
         yield from workbook_commands(self, screen)
 
     # ----- preferences ---------------------------------------------------------------------
