@@ -35,6 +35,11 @@ SLICE_SECONDS = 0.012  # the longest stretch of reading before the screen may dr
 FIRST_ROWS = 12  # the first rows are shown as soon as there are this many (a screenful at 80x24)
 
 
+async def breathe() -> None:
+    """Between two slices of a stream: let the screen draw and take keys."""
+    await asyncio.sleep(0)
+
+
 def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None) -> Content:
     """One line per contact (two when a search matched): when, kind, duration, who, for whom, number, flags."""
     kind = _(record.kind.label)
@@ -158,7 +163,7 @@ class CallHistoryScreen(SubScreen):
                     shown += self._add(history_list, batch, keep)
                     batch = []
                     self._status(filters, shown)
-                    await asyncio.sleep(0)  # draw, take keys; a newer stream (or closing) cancels this one here
+                    await breathe()  # draw, take keys; a newer stream (or closing) cancels this one here
                     deadline = time.perf_counter() + SLICE_SECONDS
         shown += self._add(history_list, batch, keep)
         self._streaming = False

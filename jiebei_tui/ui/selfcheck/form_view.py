@@ -198,7 +198,9 @@ class SelfCheckForm(AreaScreen):
             for row in rows:
                 self._update_row(row, checked)
         if isinstance(self.focused, FormFollows):
-            target = next((w for w in self.focus_chain if any(w is p or p in w.ancestors for p in part)), None)
+            # In DOM order: the focus chain sorts by position on screen, unknown until the part is laid out.
+            in_part = (w for p in part for w in p.walk_children(with_self=True) if isinstance(w, Widget))
+            target = next((w for w in in_part if w.focusable), None)
             if target is not None:
                 self.set_focus(target)
         progress, self._progress = self._progress, asyncio.Event()

@@ -30,14 +30,24 @@ class FormFollows(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(_("Loading…"), id=id, classes="sc-follows")
+        self._held: list[events.Key] = []
 
-    async def _on_key(self, event: events.Key) -> None:
+    def _on_key(self, event: events.Key) -> None:
+        # Held here, not awaited here: a message pump stuck waiting would hold up closing the screen or the App.
         event.stop()
         event.prevent_default()
+        self._held.append(event)
+        if len(self._held) == 1:
+            self.run_worker(self._pass_on(), group="follows")
+
+    async def _pass_on(self) -> None:
+        """Once the focus has moved on to what was built next, hand it the held keys, in order."""
         screen = self.screen
         form: Building = screen  # type: ignore[assignment]  # only the self-check form mounts this
         while screen.focused is self and not form.built:
             await form.more_built()
+        held, self._held = self._held, []
         focused = screen.focused
         if focused is not None and focused is not self:
-            focused.post_message(events.Key(event.key, event.character))
+            for key in held:
+                focused.post_message(events.Key(key.key, key.character))
