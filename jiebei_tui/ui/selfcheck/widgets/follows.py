@@ -32,7 +32,7 @@ class FormFollows(Static):
         super().__init__(_("Loading…"), id=id, classes="sc-follows")
         self._held: list[events.Key] = []
 
-    def _on_key(self, event: events.Key) -> None:
+    async def _on_key(self, event: events.Key) -> None:
         # Held here, not awaited here: a message pump stuck waiting would hold up closing the screen or the App.
         event.stop()
         event.prevent_default()
