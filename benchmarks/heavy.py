@@ -6,14 +6,16 @@
 Five years of use up to and including today (on the UTC+08:00 clock the
 folder's settings pin): 2,000 calls, messages and visits, every tenth a missed
 call; 50,000 notes, 5,000 of them in calls of the current month; about 6,000
-commitment lines (some corrected, some marked done); 100 self-checks. Records,
+commitment lines (some corrected, some marked done); 100 self-checks; ten habits
+with five years of daily check-ins (~10,000) and spends (~20,000), a budget, a
+fund, monthly reflections and 20 borrowing checks. Records,
 notes and self-checks are made by the domain functions (``new_record``,
 ``new_note``, ``correct``, ``assess``) and saved by ``CallsRepo`` and
 ``save_snapshot``, inside ``Store.bulk()`` so each file is written once per
 month built instead of once per document; the files, indexes and commitment
 copies are exactly what the app writes.
 
-Plans and Habits add their tables through ``EXTRA_BUILDERS`` (see there).
+Habits (heavy_habits.py) and Plans add their tables through ``EXTRA_BUILDERS`` (see there).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from heavy_habits import build_habits  # noqa: E402  (benchmarks/ is on the path: run as a script or from run.py)
 
 from jiebei_tui.domain.calls import (  # noqa: E402
     CHECKLIST_KEYS,
@@ -87,10 +91,13 @@ class Built:
     extra: dict[str, int] = field(default_factory=dict)
 
 
-# Plans and Habits register a builder here when they land, each adding a heavy user's share:
-# Plans 50 plans × 2,000 payments; Habits ~10,000 daily check-ins and ~20,000 spends.
+# Each area adds a heavy user's share here: Habits five years of daily check-ins (~10,000) and
+# spends (~20,000), with a budget, a fund, reflections and borrowing checks (heavy_habits.py);
+# Plans 50 plans with 2,000 payments in all (below).
 # A builder gets the open store (inside Store.bulk()), a seeded Random, "now", and the tally.
-EXTRA_BUILDERS: list[Callable[[Store, random.Random, datetime, Built], None]] = []
+EXTRA_BUILDERS: list[Callable[[Store, random.Random, datetime, Built], None]] = [build_habits]
+PLANS = 50
+PLAN_PAYMENTS = 2000
 
 
 def _start_times(rng: random.Random, now: datetime, size: Size) -> list[datetime]:
@@ -185,6 +192,74 @@ def _selfchecks(store: Store, rng: random.Random, now: datetime, size: Size, bui
             inp = selfcheck_input(rng, Decimal(rng.randint(5000, 25000)))
             save_snapshot(store, inp, assess(inp, taken_at.date()), taken_at, doc_id=f"s{index:04d}")
             built.selfchecks += 1
+
+
+def _plans(store: Store, rng: random.Random, now: datetime, built: Built) -> None:
+    """50 plans over five years through the domain's own lifecycle, saved by PlansRepo: most finished (paid
+    in full, every seventh abandoned), the last five active, half paid, each instalment in two payments, the
+    latest this month; 2,000 payments in all."""
+    from jiebei_tui.domain.plans import (
+        Agreement,
+        Channel,
+        DebtPosition,
+        Option,
+        OptionKind,
+        Payment,
+        PaymentMethod,
+        Proposed,
+        Rate,
+        abandon,
+        agree,
+        complete,
+        new_plan,
+        propose,
+        record_payment,
+        track,
+    )
+    from jiebei_tui.store.plans import PlansRepo
+
+    repo = PlansRepo(store)
+    per_plan, extra = divmod(PLAN_PAYMENTS, PLANS)
+    payments = 0
+    for index in range(PLANS):
+        count = per_plan + (1 if index < extra else 0)
+        active = index >= PLANS - 5
+        months_ago = count // 2 if active else count + 2 + (PLANS - index) // 2
+        start = (now - timedelta(days=30.44 * months_ago - 3)).date()
+        at = datetime(start.year, start.month, start.day, 20, 0, tzinfo=CST)
+        position = DebtPosition(
+            name=f"借呗{index}", lender="重庆蚂蚁消费金融", principal=Decimal(rng.randint(20, 400) * 100),
+            overdue_principal=Decimal(rng.randint(5, 20) * 100), accrued=Decimal("120.00"),
+            daily_rate=Decimal("0.0005"), multiplier=Decimal("1.5"), days_overdue=30, due_day=rng.randint(1, 28),
+        )
+        kind = (OptionKind.EQUAL_PAYMENT, OptionKind.EQUAL_PRINCIPAL, OptionKind.INTEREST_FIRST)[index % 3]
+        option = Option.instalments_by(kind, count, rate=Rate.monthly(Decimal("0.01")))
+        plan = new_plan(f"plan{index:03d}", f"借呗计划{index}", position, option, start, at)
+        plan = propose(plan, at, Proposed(start, Channel.APP))
+        plan = agree(plan, at, Agreement(option, start, start, "客服", f"REF{index:05d}"))
+        rows = track(plan, start).schedule.rows
+        paid_rows = 0
+        for number, row in enumerate(rows, start=1):
+            paid_at = datetime(row.due.year, row.due.month, row.due.day, 21, 0, tzinfo=CST)
+            if paid_at > now:
+                break
+            parts = [row.payment] if not active else [row.payment - row.payment // 2, row.payment // 2]
+            for part_number, amount in enumerate(parts):
+                payment = Payment(f"p{index:03d}-{number:03d}-{part_number}", row.due, amount, PaymentMethod.APP, paid_at)
+                plan = record_payment(plan, paid_at, payment)
+                payments += 1
+            paid_rows += 1
+        last = plan.payments[-1].recorded_at if plan.payments else at
+        if paid_rows == len(rows):
+            plan = complete(plan, last)
+        elif index % 7 == 3:
+            plan = abandon(plan, last, "换了计划")
+        repo.save(plan)
+        built.extra["plans"] = built.extra.get("plans", 0) + 1
+    built.extra["plan_payments"] = payments
+
+
+EXTRA_BUILDERS.append(_plans)
 
 
 def build(directory: Path, size: Size | None = None, *, now: datetime | None = None, seed: int = 4) -> Built:

@@ -33,10 +33,10 @@ import writes  # noqa: E402
 from report import Result, machine, median, ms, p95, render  # noqa: E402
 
 from jiebei_tui.domain.calls import RecordKind, new_note, new_record  # noqa: E402
+from jiebei_tui.services import ACTIVE_DRAFT  # noqa: E402
 from jiebei_tui.store.calls import CallsRepo  # noqa: E402
 from jiebei_tui.store.drafts import DraftKeeper  # noqa: E402
 from jiebei_tui.store.store import open_store  # noqa: E402
-from jiebei_tui.ui.calls.screen import ACTIVE_DRAFT  # noqa: E402
 
 SEARCH = "单位"
 
@@ -109,7 +109,10 @@ def write_rows(writes_dir: Path, plain: Path, samples: int, base_samples: int) -
     time.sleep(2)
     rows = writes.measure(writes_dir, plain, samples, base_samples)
     notes = {"call start (new record)": "its day file and one index shard",
-             "commitment line": "the call's notes file and one day of commitment copies"}
+             "commitment line": "the call's notes file and one day of commitment copies",
+             "habit check-in (five years of daily check-ins)": "this month's check-ins and the progress index, "
+                                                                "written together",
+             "spend (this month's ~330 spends)": "this month's spends file"}
     return [
         Result(f"durable: {row.name}", row.ours, row.baseline, "p95 ≤ 10 ms" if row.baseline else "",
                "p95:0.010" if row.baseline else "", note=notes.get(row.name, ""))
@@ -213,7 +216,8 @@ def main() -> int:
         heavy_text = (f"{CallsRepo(open_store(master)[0]).count():,} call records, "
                       f"{sum(1 for _ in (master / 'notes').glob('*.json')):,} notes files, "
                       f"{files:,} JSON files, {size / 2**20:.1f} MiB (built by benchmarks/heavy.py: "
-                      "50,000 notes, 5,000 of them this month, ~6,000 commitments, 100 self-checks).")
+                      "50,000 notes, 5,000 of them this month, ~6,000 commitments, 100 self-checks; "
+                      "five years of daily habit check-ins (~10,000) and spends (~20,000)).")
         copies = {name: work / name for name in ("pty", "writes", "long")}
         for copy in copies.values():
             shutil.copytree(master, copy)

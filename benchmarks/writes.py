@@ -27,11 +27,13 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from jiebei_tui.domain.calls import CHECKLIST_KEYS, CallRecord, RecordKind, new_note, new_record
+from jiebei_tui.domain.habits import add_spend, check_in, filing_month, month_of, remove_spend, undo_check_in
 from jiebei_tui.domain.selfcheck import assess
 from jiebei_tui.store.atomic import atomic_write
 from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.store.habits import CHECKINS_TABLE, PROGRESS_TABLE, SPENDS_TABLE, HabitsRepo
 from jiebei_tui.store.selfcheck import save_snapshot, snapshot_on
-from jiebei_tui.store.store import new_id, open_store
+from jiebei_tui.store.store import Store, new_id, open_store
 from jiebei_tui.store.tables import INDEX_TABLE
 
 
@@ -175,7 +177,52 @@ def measure(directory: Path, plain_file: Path, samples: int, base_samples: int) 
         db.table("calls").insert(Document(doc, doc_id=doc.pop("id")))
 
     rows.append(_interleaved("call start (new record)", call_start, plain_call_start, max(10, samples // 4), base_samples, probe))
+    rows += _habit_rows(store, db, samples, base_samples, probe)
     db.close()
     rows.append(Row("reference: a bare atomic write of one 6 KB file (the disk's floor)", list(FLOOR), []))
     rows.append(Row("reference: one device flush (6 KB rewritten in place, fdatasync)", list(FLUSH), []))
+    return rows
+
+
+def _habit_rows(store: Store, db: TinyDB, samples: int, base_samples: int, probe: Path) -> list[Row]:
+    """A check-in (and its undo, alternately) on a daily habit with five years of check-ins, and a spend.
+
+    What the Habits screen does: read this month's record and the progress index, change both in the
+    domain, write them together. Baseline: the same two documents updated in one TinyDB file.
+    """
+    habits = HabitsRepo(store)
+    habit = next(found for found in habits.habits() if found.id == "hab-record_spending")
+    today = datetime.now(CST).date()
+
+    def tick(index: int) -> None:
+        progress = habits.progress_all()[habit.id]
+        month = habits.checkin_month(filing_month(habit.cadence, today))
+        change = undo_check_in if progress.is_done(today) else check_in
+        assert habits.save_edit(change(habit, progress, month, today, today))
+
+    def plain_tick(index: int) -> None:
+        for table, doc_id in ((CHECKINS_TABLE, month_of(today)), (PROGRESS_TABLE, habit.id)):
+            found = db.table(table)
+            doc = dict(found.get(doc_id=doc_id) or {})
+            doc["touched"] = index
+            found.update(doc, doc_ids=[doc_id])
+
+    rows = [_interleaved("habit check-in (five years of daily check-ins)", tick, plain_tick, samples, base_samples, probe)]
+    plan = habits.budget()
+    assert plan is not None
+
+    def spend(index: int) -> None:
+        month = habits.spends(month_of(today))
+        if index % 2:  # keep the month's size steady: every other sample removes the one added before
+            assert habits.save_spends(remove_spend(month, month.spends[-1].seq))
+        else:
+            assert habits.save_spends(add_spend(month, plan, today, "food", f"{index % 90 + 10}.50", "午饭"))
+
+    def plain_spend(index: int) -> None:
+        found = db.table(SPENDS_TABLE)
+        doc = dict(found.get(doc_id=month_of(today)) or {})
+        doc["touched"] = index
+        found.update(doc, doc_ids=[month_of(today)])
+
+    rows.append(_interleaved("spend (this month's ~330 spends)", spend, plain_spend, samples, base_samples, probe))
     return rows

@@ -73,7 +73,11 @@ AREAS: tuple[Area, ...] = (
         N_("Instalments, deferral or the terms the lender offered, and what to say when you ask."),
         5,
         "jiebei_tui.ui.plans.screen:PlansScreen",
-        (Table("plans", N_("Plans")),),  # counted on Home once Plans saves any
+        (
+            Table("plans", N_("Plans")),
+            # Counted from the summaries: two small files, never every plan's.
+            Table("plan_summaries", N_("Plan summaries"), N_("Plans saved")),
+        ),
     ),
     Area(
         "habits",
@@ -81,7 +85,16 @@ AREAS: tuple[Area, ...] = (
         N_("Budget, emergency fund, bill reminders and a place to reflect."),
         6,
         "jiebei_tui.ui.habits.screen:HabitsScreen",
-        (Table("habits", N_("Habits")),),
+        (
+            Table("habits", N_("Habits")),
+            Table("habit_progress", N_("Habit streaks")),
+            Table("habit_checkins", N_("Habit check-ins")),
+            Table("budget", N_("Monthly budget")),
+            Table("spends", N_("Spends")),
+            Table("fund", N_("Emergency fund")),
+            Table("reflections", N_("Reflection journal")),
+            Table("borrow_checks", N_("Checks before borrowing")),
+        ),
     ),
     Area(
         "review",

@@ -87,7 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", parents=[common], help=_("write everything you saved to stdout or a file"), description=_("Write everything you saved.")
     )
-    export.add_argument("--format", choices=("json", "markdown"), default="json", help=_("json (for import) or markdown (to read)"))
+    export.add_argument(
+        "--format", choices=("json", "markdown", "ics"), default="json",
+        help=_("json (for import), markdown (to read) or ics (every active plan's payment dates, for a calendar)"),
+    )
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout"))
     importer = commands.add_parser(
         "import", parents=[common], help=_("read an export back into an empty data folder"), description=_("Read a JSON export into an empty data folder.")
@@ -100,10 +103,27 @@ def _export(directory: Path, fmt: str, output: str | None) -> int:
     from jiebei_tui.store.export import stream_export
     from jiebei_tui.store.store import Store, open_store
 
+    if fmt == "ics":
+        return _export_calendar(directory, output)
     store = open_store(directory)[0] if directory.exists() else Store(directory)
     stream_export(store, fmt, datetime.now().astimezone(), _, Path(output).expanduser() if output else None)
     if output:
         sys.stderr.write(tr("Exported to {path}", path=output) + "\n")
+    return 0
+
+
+def _export_calendar(directory: Path, output: str | None) -> int:
+    """Every agreed or active plan's open instalments, a reminder the day before each."""
+    from jiebei_tui.factory import open_services
+    from jiebei_tui.store.export import write_export
+
+    services = open_services(directory)
+    calendar = services.plans.calendar(services.plans.followed_plans()).decode("utf-8")
+    if output:
+        write_export(Path(output).expanduser(), calendar)
+        sys.stderr.write(tr("Exported to {path}", path=output) + "\n")
+    else:
+        sys.stdout.write(calendar)
     return 0
 
 

@@ -4,6 +4,11 @@ Message ids are English. Simplified Chinese is the default language; each
 language has one catalog, ``jiebei_tui/locale/<lang>/LC_MESSAGES/jiebei_tui.mo``,
 compiled from the ``.po`` file next to it with ``python -m jiebei_tui.locale.catalogs``.
 Domain data holds message ids marked with ``N_`` or ``N_plural``; they are translated when shown.
+
+Where one English word has two meanings ("Note": a kind of note, 笔记; or the remark before a
+rule, 说明), ``N_p(context, msgid)`` marks it with a context. The marked id is gettext's own
+``context\x04msgid`` form, so it travels through domain data like any msgid and ``_``/``tr``
+translate it with the context (``.po`` files give it as ``msgctxt``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ LANGUAGE_NAMES: dict[str, str] = {
     "en": "English",
 }
 
+CONTEXT_SEPARATOR = "\x04"  # gettext's: "context\x04msgid" is how a .mo file keys a message with context
+
 _current: str = DEFAULT_LANGUAGE
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 
@@ -35,9 +42,27 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
+def N_p(context: str, message: str) -> str:
+    """Mark a message with its context (one English word, two meanings); ``_`` and ``tr`` translate it."""
+    return f"{context}{CONTEXT_SEPARATOR}{message}"
+
+
+def untranslated(message: str) -> str:
+    """The English text of a message id, without its context."""
+    return message.rpartition(CONTEXT_SEPARATOR)[2]
+
+
 def _(message: str) -> str:
-    """Translate a message into the current language."""
+    """Translate a message into the current language (with its context, when ``N_p`` gave it one)."""
+    context, separator, text = message.rpartition(CONTEXT_SEPARATOR)
+    if separator:
+        return _translation.pgettext(context, text)
     return _translation.gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate a message that has a context now."""
+    return _translation.pgettext(context, message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -55,7 +80,7 @@ def trn(singular: str, plural: str, n: int, /, **params: object) -> str:
 
 def tr(message: str, /, **params: object) -> str:
     """Translate, then fill ``{name}`` placeholders (placeholders are never translated)."""
-    text = _translation.gettext(message)
+    text = _(message)
     return text.format(**params) if params else text
 
 

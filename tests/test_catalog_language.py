@@ -385,9 +385,9 @@ def test_command_line_errors_in_the_ui_language(language: str, expected: str, en
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("zh-Hans", ["参数 --format：无效的选择：'pdf'（可选：'json', 'markdown'）"]),
-        ("zh-Hant", ["參數 --format：無效的選擇：'pdf'（可選：'json', 'markdown'）"]),
-        ("en", ["argument --format: invalid choice: 'pdf' (choose from 'json', 'markdown')"]),
+        ("zh-Hans", ["参数 --format：无效的选择：'pdf'（可选：'json', 'markdown', 'ics'）"]),
+        ("zh-Hant", ["參數 --format：無效的選擇：'pdf'（可選：'json', 'markdown', 'ics'）"]),
+        ("en", ["argument --format: invalid choice: 'pdf' (choose from 'json', 'markdown', 'ics')"]),
     ],
 )
 def test_invalid_choice_in_the_ui_language(language: str, words: list[str]) -> None:

@@ -19,6 +19,9 @@ from filelock import FileLock
 from jiebei_tui import locations
 from jiebei_tui.store.store import open_store
 
+# Home's welcome line (zh-Hans, the default): the first frame is up and the store is open.
+HOME_SHOWN = "一步一步来".encode()
+
 
 class PtyApp:
     """``jiebei-tui`` running on its own pty, as an SSH session would run it."""
@@ -93,7 +96,7 @@ def pty_app(data_dir: Path):
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
 def test_hangup_and_terminate_exit_within_a_second_and_release_the_lock(pty_app, data_dir: Path, signum: int) -> None:
     app = pty_app()
-    app.wait_for(b"jiebei.json")
+    app.wait_for(HOME_SHOWN)
     sent = time.monotonic()
     app.process.send_signal(signum)
     code = app.wait_exit(timeout=5)
@@ -109,7 +112,7 @@ def test_hangup_and_terminate_exit_within_a_second_and_release_the_lock(pty_app,
 
 def test_ctrl_c_quits_cleanly_without_a_traceback(pty_app, data_dir: Path) -> None:
     app = pty_app()
-    app.wait_for(b"jiebei.json")
+    app.wait_for(HOME_SHOWN)
     app.type(b"\x03")
     assert app.wait_exit(timeout=5) == 0
     assert b"Traceback" not in app.output

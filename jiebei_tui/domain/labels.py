@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TypeVar
 
-from jiebei_tui.i18n import tr, trn
+from jiebei_tui.i18n import tr, trn, untranslated
 
 _E = TypeVar("_E", bound="LabelledEnum")
 
@@ -78,6 +78,7 @@ class Message:
     def english(self) -> str:
         """Untranslated, placeholders filled (logs and tests)."""
         if self.plural is None:
-            return self.msgid.format(**self.params) if self.params else self.msgid
+            text = untranslated(self.msgid)
+            return text.format(**self.params) if self.params else text
         template = self.msgid if self.count == 1 else self.plural
         return template.format(n=self.count, **self.params)

@@ -5,7 +5,8 @@
     python -m jiebei_tui.locale.catalogs check     # what the tests check
 
 Message ids are found wherever the code calls ``_``, ``N_``, ``N_plural``, ``tr``,
-``ngettext`` or ``trn``. There is one catalog per language (``jiebei_tui.po``), so moving or
+``ngettext`` or ``trn``; ``N_p`` and ``pgettext`` give a message a context (``msgctxt``), so
+one English word with two meanings gets two translations. There is one catalog per language (``jiebei_tui.po``), so moving or
 renaming a module never moves a message to another file or loses its
 translation. The check compares the *parsed* messages of each ``.mo`` with its
 ``.po``: the bytes differ between Babel versions (its header names itself).
@@ -29,15 +30,25 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = Path(__file__).resolve().parent
 TRANSLATED_LANGUAGES = ("zh_Hans", "zh_Hant")
 DOMAIN = "jiebei_tui"
-KEYWORDS = {"_": None, "N_": None, "N_plural": (1, 2), "tr": None, "ngettext": (1, 2), "trn": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "N_plural": (1, 2),
+    "tr": None,
+    "ngettext": (1, 2),
+    "trn": (1, 2),
+    "N_p": ((1, "c"), 2),
+    "pgettext": ((1, "c"), 2),
+}
 
 MessageId = str | tuple[str, str]
+Key = tuple[MessageId, str | None]  # a message id and its context (None: no context)
 
 
-def extract() -> dict[MessageId, list[str]]:
-    """Every message id in the package (a plural is a (singular, plural) pair), with where it is used."""
-    found: dict[MessageId, list[str]] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
+def extract() -> dict[Key, list[str]]:
+    """Every message in the package with where it is used: its id (a plural is a (singular, plural) pair) and context."""
+    found: dict[Key, list[str]] = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
         str(PACKAGE_DIR), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         if isinstance(message, tuple):
@@ -48,8 +59,13 @@ def extract() -> dict[MessageId, list[str]]:
             msgid = message
         else:
             continue
-        found.setdefault(msgid, []).append(f"{filename}:{lineno}")
+        found.setdefault((msgid, context or None), []).append(f"{filename}:{lineno}")
     return found
+
+
+def describe(key: Key) -> str:
+    msgid, context = key
+    return f"{msgid!r} (context {context!r})" if context else repr(msgid)
 
 
 def po_path(language: str) -> Path:
@@ -80,8 +96,9 @@ def save(catalog: Catalog, language: str) -> None:
     path.write_bytes(buffer.getvalue())
 
 
-def _key(msgid: object) -> MessageId:
-    return (str(msgid[0]), str(msgid[1])) if isinstance(msgid, (tuple, list)) else str(msgid)
+def _key(msgid: object, context: object = None) -> Key:
+    text: MessageId = (str(msgid[0]), str(msgid[1])) if isinstance(msgid, (tuple, list)) else str(msgid)
+    return text, str(context) if context else None
 
 
 def update() -> list[str]:
@@ -90,31 +107,33 @@ def update() -> list[str]:
     changes: list[str] = []
     for language in TRANSLATED_LANGUAGES:
         catalog = load(language)
-        known = {_key(message.id) for message in catalog if message.id}
+        known = {_key(message.id, message.context) for message in catalog if message.id}
         for message in list(catalog):
-            if message.id and _key(message.id) not in messages:
-                del catalog[message.id]
-                changes.append(f"{language}: dropped {message.id!r}")
-        for msgid in messages:
-            if msgid in known:
+            key = _key(message.id, message.context)
+            if message.id and key not in messages:
+                catalog.delete(message.id, context=message.context)
+                changes.append(f"{language}: dropped {describe(key)}")
+        for key in messages:
+            if key in known:
                 continue
+            msgid, context = key
             text = msgid if isinstance(msgid, str) else msgid[0]
             flags = ("python-brace-format",) if "{" in text else ()
-            catalog.add(msgid, "" if isinstance(msgid, str) else ("",), flags=flags)
-            changes.append(f"{language}: added {msgid!r}")
+            catalog.add(msgid, "" if isinstance(msgid, str) else ("",), flags=flags, context=context)
+            changes.append(f"{language}: added {describe(key)}")
         save(catalog, language)
     return changes
 
 
-def _translations(catalog: Catalog) -> dict[MessageId, tuple[str, ...]]:
-    """Translated messages only: id -> its string(s)."""
-    found: dict[MessageId, tuple[str, ...]] = {}
+def _translations(catalog: Catalog) -> dict[Key, tuple[str, ...]]:
+    """Translated messages only: (id, context) -> its string(s)."""
+    found: dict[Key, tuple[str, ...]] = {}
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
         strings = tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string,)
         if all(strings):
-            found[_key(message.id)] = tuple(str(s) for s in strings)
+            found[_key(message.id, message.context)] = tuple(str(s) for s in strings)
     return found
 
 
@@ -136,6 +155,13 @@ def _same_messages(mo: Path, language: str) -> bool:
     return _translations(compiled) == _translations(load(language))
 
 
+def mixed_contexts(keys: Iterable[Key]) -> list[str]:
+    """Message ids used both with and without a context: the bare use is the ambiguity contexts remove."""
+    keys = list(keys)
+    with_context = {msgid for msgid, context in keys if context}
+    return sorted(repr(msgid) for msgid, context in keys if context is None and msgid in with_context)
+
+
 def _fields(text: str) -> list[str]:
     return sorted(name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None)
 
@@ -144,19 +170,21 @@ def problems() -> list[str]:
     """Untranslated ids, placeholders that differ between id and translation, and stale ``.mo`` files."""
     found: list[str] = []
     messages = extract()
+    found += [f"{msgid} is used with a context and without one: give every use its context" for msgid in mixed_contexts(messages)]
     for language in TRANSLATED_LANGUAGES:
         translations = _translations(load(language))
-        for msgid, where in messages.items():
-            strings = translations.get(msgid)
+        for key, where in messages.items():
+            strings = translations.get(key)
             if strings is None:
-                found.append(f"{language}: untranslated {msgid!r} ({where[0]})")
+                found.append(f"{language}: untranslated {describe(key)} ({where[0]})")
                 continue
+            msgid = key[0]
             source = msgid if isinstance(msgid, str) else msgid[0]
             try:
                 if any(_fields(source) != _fields(text) for text in strings):
-                    found.append(f"{language}: placeholders differ in {msgid!r}")
+                    found.append(f"{language}: placeholders differ in {describe(key)}")
             except ValueError:
-                found.append(f"{language}: bad braces in translation of {msgid!r}")
+                found.append(f"{language}: bad braces in translation of {describe(key)}")
         mo = mo_path(language)
         if not mo.exists() or not _same_messages(mo, language):
             found.append(f"{language}: {mo.name} does not hold what {po_path(language).name} says (run compile)")

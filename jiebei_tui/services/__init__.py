@@ -34,6 +34,9 @@ if TYPE_CHECKING:
         local_now,
         system_offset_label,
     )
+    from jiebei_tui.services.habits import Habits, Toggled
+    from jiebei_tui.services.home import HomeData, HomeView, plan_progress
+    from jiebei_tui.services.plans import NextPayment, OpenInstalment, Plans, PlanSummary
     from jiebei_tui.services.selfcheck import SelfChecks
     from jiebei_tui.services.workbook import Services
 
@@ -46,6 +49,9 @@ _WHERE = {
         ("CHINA", "SYSTEM", "TIME_ZONES", "WallClock", "clock_for", "local_now", "system_offset_label"),
         "jiebei_tui.services.clock",
     ),
+    **dict.fromkeys(("Habits", "Toggled"), "jiebei_tui.services.habits"),
+    **dict.fromkeys(("HomeData", "HomeView", "plan_progress"), "jiebei_tui.services.home"),
+    **dict.fromkeys(("NextPayment", "OpenInstalment", "Plans", "PlanSummary"), "jiebei_tui.services.plans"),
     "SelfChecks": "jiebei_tui.services.selfcheck",
     "Services": "jiebei_tui.services.workbook",
 }
@@ -64,11 +70,19 @@ __all__ = [
     "ACTIVE_DRAFT",
     "CHINA",
     "NOTE_DRAFT",
+    "NextPayment",
+    "OpenInstalment",
     "RESUME_WITHIN",
     "SYSTEM",
     "TIME_ZONES",
+    "Toggled",
     "CallSession",
+    "Habits",
+    "HomeData",
+    "HomeView",
     "Opening",
+    "PlanSummary",
+    "Plans",
     "SavedLine",
     "SelfChecks",
     "Services",
@@ -77,5 +91,6 @@ __all__ = [
     "corrected",
     "local_now",
     "note_draft_key",
+    "plan_progress",
     "system_offset_label",
 ]

@@ -34,7 +34,7 @@ class SelfChecks:
         return count_snapshots(self._store)
 
     def latest(self) -> Snapshot | None:
-        """The newest, reading only the latest year that has one (not every saved self-check)."""
+        """The newest self-check: reads the latest year that has one (Home, Habits), not the whole history."""
         return latest_snapshot(self._store)
 
     def latest_summary(self) -> Summary | None:

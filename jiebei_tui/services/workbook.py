@@ -13,19 +13,22 @@ from jiebei_tui.store.store import OpenReport, Store
 
 if TYPE_CHECKING:
     from jiebei_tui.services.calls import CallSession
+    from jiebei_tui.services.habits import Habits
+    from jiebei_tui.services.home import HomeData
+    from jiebei_tui.services.plans import Plans
     from jiebei_tui.services.selfcheck import SelfChecks
     from jiebei_tui.store.calls import CallsRepo
 
 
 @dataclass
 class Services:
-    """The repositories, the drafts, the clock and the call in progress.
+    """The repositories, the drafts, the clock, the call in progress and the plans.
 
     Screens reach them through their ``services`` property instead of the
     store, so each screen says what it needs and tests can build one without a
     terminal. ``clock`` is shared: choosing a time zone changes it for everyone.
-    The calls and self-check parts are built (and their modules imported) when
-    a screen first asks for them, not at start: the first screen may need neither.
+    Each area's part is built (and its modules imported) when a screen first
+    asks for it, not at start: the first screen needs only some of them.
     """
 
     store: Store
@@ -55,6 +58,27 @@ class Services:
         from jiebei_tui.services.calls import CallSession
 
         return CallSession(self.calls, self.drafts, self.clock)
+
+    @cached_property
+    def plans(self) -> Plans:
+        from jiebei_tui.services.plans import Plans
+
+        return Plans(self.store, self.clock, self.selfchecks, self.calls, self.drafts)
+
+    @cached_property
+    def habits(self) -> Habits:
+        from jiebei_tui.services.habits import Habits
+        from jiebei_tui.store.habits import HabitsRepo
+
+        habits = Habits(HabitsRepo(self.store), self.selfchecks, self.calls, self.clock)
+        habits.plan_feed = self.plans.due_items  # unpaid instalments feed the reminders and the banner
+        return habits
+
+    @cached_property
+    def home(self) -> HomeData:
+        from jiebei_tui.services.home import HomeData
+
+        return HomeData(self.selfchecks, self.habits, self.plans, self.clock)
 
     def count(self, table: str) -> int:
         """How many documents a table holds (Home's counts)."""

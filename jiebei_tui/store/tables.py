@@ -100,6 +100,15 @@ def by_field(name: str) -> KeyOf:
     return key
 
 
+PLAN_STATE = re.compile(r"open|finished", re.ASCII)
+FINISHED_PLAN = frozenset({"completed", "abandoned"})
+
+
+def by_plan_state(doc: Mapping[str, Any]) -> str:
+    """``finished`` for a completed or abandoned plan's summary, ``open`` for every other."""
+    return "finished" if doc.get("status") in FINISHED_PLAN else "open"
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """Where a table lives.
@@ -192,11 +201,21 @@ TABLES: dict[str, TableSpec] = {
         # two weeks ago on, and a commitment line rewrites one day's promises.
         TableSpec("call_commitments", "commitments/{key}.json", DAY, by_day("due", "at")),
         TableSpec("selfchecks", "selfchecks/{key}.json", YEAR, by_year("summary.as_of", "taken_at"), indexed=True),
-        # Plans and Habits declare theirs here when they land, for example:
-        #   TableSpec("plans", "plans/{key}.json", YEAR, by_year("created_at"), indexed=True),
-        #   TableSpec("plan_payments", "plans/payments/{key}.json", RECORD_ID, by_field("plan_id")),
-        #   TableSpec("habit_checkins", "habits/checkins/{key}.json", MONTH, by_month("day")),
-        #   TableSpec("habit_spends", "habits/spends/{key}.json", MONTH, by_month("day")),
+        # One file per plan, its payments and dated history inside: recording a payment rewrites that
+        # plan's file only, whatever else is saved. Review and Home read the plans' summaries instead,
+        # one small file for the open plans (draft to active) and one for the finished ones.
+        TableSpec("plans", "plans/{key}.json", RECORD_ID, by_field("plan_id")),
+        TableSpec("plan_summaries", "plans/summaries/{key}.json", PLAN_STATE, by_plan_state),
+        # Habits: what Home reads at start is a few small files (the habits, their streak indexes, the
+        # fund); the history is one file per month (a check-in or a spend rewrites that month only).
+        TableSpec("habits", "habits/habits.json"),
+        TableSpec("habit_progress", "habits/progress.json"),  # one small streak index per habit
+        TableSpec("habit_checkins", "habits/checkins/{key}.json", MONTH, by_month("month")),  # one doc per month
+        TableSpec("budget", "habits/budget.json"),
+        TableSpec("spends", "habits/spends/{key}.json", MONTH, by_month("month")),  # one doc per month
+        TableSpec("fund", "habits/fund.json"),
+        TableSpec("reflections", "habits/reflections/{key}.json", MONTH, by_month("day")),
+        TableSpec("borrow_checks", "habits/borrow/{key}.json", YEAR, by_year("day")),
     )
 }
 # The file metadata is never a table.
@@ -225,7 +244,7 @@ def kind_of(spec: TableSpec) -> str:
         return "main"
     if spec is DRAFTS:
         return "drafts"
-    return spec.name if spec.partitioned else "other"
+    return spec.name if spec.partitioned or spec.file != OTHER_FILE else "other"
 
 
 def folders() -> list[str]:

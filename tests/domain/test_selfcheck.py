@@ -100,9 +100,18 @@ def test_accrual_rounds_half_up_once_at_the_end() -> None:
     assert one_day.accrued.english() == ["Penalty and interest so far: ¥10.00 × 0.05% × 1 × 1 day = ¥0.01"]
     # 3 days = ¥0.015 -> ¥0.02, not 3 × the rounded ¥0.01.
     assert assess_debt(jiebei("10", days=3, multiplier="1"), TODAY).accrued.value == D("0.02")
-    # 30 days = ¥0.15, not 30 × ¥0.01.
-    assert one_day.cost_next_30_days.value == D("0.15")
+    # The daily cost is rounded once and 30 days are 30 × that, so the two lines always agree.
     assert one_day.cost_per_day.value == D("0.01")
+    assert one_day.cost_next_30_days.value == D("0.30")
+
+
+def test_per_day_and_thirty_days_are_derived_one_way() -> None:
+    # ¥12,345.67 at 0.05%: ¥6.172835 a day, shown ¥6.17; 30 days are 30 × ¥6.17 = ¥185.10 (not ¥185.19).
+    result = assess_debt(jiebei("12345.67", days=52, multiplier="1"), TODAY)
+    assert result.cost_per_day.value == D("6.17")
+    assert result.cost_next_30_days.value == result.cost_per_day.value * 30 == D("185.10")
+    assert result.cost_next_30_days.english()[-1] == "Added by waiting 30 more days: 30 × ¥6.17 = ¥185.10"
+    assert result.accrued.value == D("320.99")  # so far: worked out unrounded, rounded once
 
 
 def test_accrual_with_odd_inputs_is_exact() -> None:
@@ -179,8 +188,22 @@ def test_shortfall_label_and_no_income_share() -> None:
     result = run(jiebei(payment="500"), income="0", essentials="0")
     assert result.monthly_surplus.value == D("-500.00")
     assert result.monthly_surplus.english()[0].startswith("Short each month:")
-    assert result.monthly_surplus.steps[0].result == "-¥500.00"
+    assert result.monthly_surplus.english()[0] == "Short each month: ¥0.00 + ¥0.00 + ¥500.00 − ¥0.00 = ¥500.00"
     assert result.debt_share_of_income.value is None
+
+
+def test_share_is_unknown_when_a_payment_was_left_out() -> None:
+    # Owing ¥28,000 with ¥20,000 overdue: the ¥8,000 not yet due has a monthly payment nobody entered.
+    result = run(jiebei("20000", outstanding="28000", payment="0"), income="8000")
+    assert result.debt_share_of_income.value is None
+    assert result.debt_share_of_income.english() == [
+        "Debt payments as a share of income: no monthly payment entered for 借呗 = unknown"
+    ]
+    assert result.missing_payments == ("借呗",)
+    # Wholly overdue: no regular payment is left to enter, so the share is known (0.0%).
+    assert run(jiebei("20000", outstanding="20000"), income="8000").debt_share_of_income.value == D("0.0")
+    family = jiebei("2000", outstanding="5000", kind=DebtKind.FAMILY_FRIENDS, name="表哥")
+    assert run(family, income="8000").missing_payments == ()
 
 
 def test_share_rounds_half_up_to_a_tenth_of_a_percent() -> None:
@@ -213,6 +236,9 @@ def test_assess_crisis_and_negotiate() -> None:
     crisis = run(jiebei(), income="3000", essentials="3000.01")
     assert crisis.verdict.kind is VerdictKind.CRISIS
     assert crisis.verdict.params["gap"] == "¥0.01"
+    # The same month with savings that clear the overdue and still carry the ¥0.01 shortfall: clear it now.
+    rich = run(jiebei("10000"), income="3000", essentials="3000.01", savings="999999")
+    assert (rich.verdict.kind, rich.verdict.reason) == (VerdictKind.CLEAR_NOW, "savings_cover_shortfall")
     slow = run(jiebei("100000", outstanding="100000"), income="8000", essentials="7000")
     assert slow.verdict.kind is VerdictKind.NEGOTIATE
 

@@ -48,11 +48,11 @@ def test_put_get_replace_delete(data_dir: Path) -> None:
 
 def test_returned_documents_are_copies(data_dir: Path) -> None:
     store, _ = open_store(data_dir)
-    store.put("plans", "p1", {"items": [1, 2]})
-    doc = store.get("plans", "p1")
+    store.put("notebook", "p1", {"items": [1, 2]})
+    doc = store.get("notebook", "p1")
     assert doc is not None
     doc["items"].append(3)
-    assert store.get("plans", "p1") == {"items": [1, 2], "id": "p1"}
+    assert store.get("notebook", "p1") == {"items": [1, 2], "id": "p1"}
 
 
 def test_files_are_tinydb_documents_with_our_ids(data_dir: Path) -> None:
@@ -96,7 +96,7 @@ def test_partition_keys_are_validated_strictly(data_dir: Path, bad: str) -> None
                 store.put(table, "x", {}, period=bad)
     assert not spec_for("calls").valid_key(bad) and not spec_for("notes").valid_key(bad + "\n")
     with pytest.raises(ValueError):
-        store.put("plans", "c1", {}, period="2026-11")  # a one-file table has no partitions
+        store.put("notebook", "c1", {}, period="2026-11")  # a one-file table has no partitions
     with pytest.raises(ValueError):
         store.put("_meta", "schema", {})
     assert store.pending_count == 0 and list(data_dir.rglob("*.json")) == [locations.main_file(data_dir)]
@@ -137,7 +137,7 @@ def test_failed_write_is_kept_in_memory_and_retried(data_dir: Path, monkeypatch:
 
 def test_real_write_failure_leaves_no_partial_file(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store, _ = open_store(data_dir)
-    store.put("plans", "a", {"n": 1})
+    store.put("notebook", "a", {"n": 1})
     other = data_dir / "other.json"
     good = other.read_bytes()
 
@@ -145,7 +145,7 @@ def test_real_write_failure_leaves_no_partial_file(data_dir: Path, monkeypatch: 
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    assert store.put("plans", "b", {"n": 2}) is False
+    assert store.put("notebook", "b", {"n": 2}) is False
     monkeypatch.undo()
     assert other.read_bytes() == good
     assert not [p for p in data_dir.rglob("*") if p.is_file() and p.name.endswith(".tmp")]
@@ -167,7 +167,7 @@ def test_each_change_writes_one_file_once(data_dir: Path, monkeypatch: pytest.Mo
     store.put("calls", "c", {**NOVEMBER, "n": 1})  # replace: the month only (the index already knows it)
     store.put("calls", "c", {**NOVEMBER, "n": 1})  # no change: nothing written
     store.update("calls", "c", lambda doc: doc.update(n=2))
-    store.delete("plans", "never-saved")  # nothing to delete: nothing written
+    store.delete("notebook", "never-saved")  # nothing to delete: nothing written
     assert written == ["calls/2026-11-23.json", "calls/2026-11-23.json"]
 
 
@@ -344,12 +344,12 @@ def test_export_streams_the_same_text_and_import_round_trip_is_lossless(data_dir
         lambda d: d["tables"].update({"calls": {"c2": {}}}),
         lambda d: d.update(schema="1"),
         lambda d: d.update(schema=SCHEMA_VERSION + 1),
-        lambda d: d["tables"].update({"plans": []}),
+        lambda d: d["tables"].update({"notebook": []}),
     ],
 )
 def test_import_checks_everything_before_writing(data_dir: Path, tmp_path: Path, change: object) -> None:
     store, _ = open_store(data_dir)
-    store.put("plans", "p", {"x": 1})
+    store.put("notebook", "p", {"x": 1})
     document = json.loads(dumps(export_document(store, _now())))
     document["periodic"]["notes"]["r1"] = {"n1": {"record_id": "r1"}}
     change(document)  # type: ignore[operator]
@@ -361,12 +361,12 @@ def test_import_checks_everything_before_writing(data_dir: Path, tmp_path: Path,
 
 def test_stale_temp_files_do_not_break_opening(data_dir: Path) -> None:
     store, _ = open_store(data_dir)
-    store.put("plans", "a", {"n": 1})
+    store.put("notebook", "a", {"n": 1})
     (data_dir / ".jiebei.json.abc.tmp").write_bytes(b"{partial")
     (locations.tmp_dir(data_dir) / ".other.json.x.tmp").write_bytes(b"{partial")
     store, report = open_store(data_dir)
     assert not report.recoveries
-    assert store.get("plans", "a") is not None
+    assert store.get("notebook", "a") is not None
     assert not (data_dir / ".jiebei.json.abc.tmp").exists()
     assert not list(locations.tmp_dir(data_dir).iterdir())
 

@@ -45,9 +45,11 @@ def test_every_figure_explains_itself_with_its_inputs() -> None:
     per_day = next(line for line in lines if line.key == "debt0.per_day")
     assert per_day.value == "¥15.00"
     assert any("¥20,000.00 × 0.05% × 1.5" in step for step in per_day.steps)
-    inputs = dict(per_day.inputs)
-    assert inputs["Penalty multiplier"] == "1.5, from your contract"
-    assert inputs["Days overdue"] == "2026-11-23 − 2026-10-02 = 52 days"
+    assert dict(per_day.inputs)["Penalty multiplier"] == "1.5, from your contract"
+    accrued = dict(next(line for line in lines if line.key == "debt0.accrued").inputs)
+    assert accrued["Days overdue"] == "2026-11-23 − 2026-10-02 = 52 days"
+    # A figure that is just an amount is said once, never "¥8,000.00 = ¥8,000.00".
+    assert not any(re.search(r"(¥[\d,.]+) = \1$", step) for line in lines for step in line.steps)
 
 
 def test_explanations_are_translated_days_included() -> None:

@@ -23,7 +23,7 @@ from jiebei_tui.factory import create_app
 from jiebei_tui.store.selfcheck import list_snapshots, save_snapshot
 from jiebei_tui.store.store import open_store
 from jiebei_tui.ui.common.bullets import BulletList
-from jiebei_tui.ui.home.selfcheck_panel import SelfCheckHomePanel
+from jiebei_tui.ui.common.paragraph import Paragraph
 from jiebei_tui.ui.selfcheck.explain import ExplainScreen
 from jiebei_tui.ui.selfcheck.history import SelfCheckHistoryScreen
 from jiebei_tui.ui.selfcheck.screen import SelfCheckScreen
@@ -106,9 +106,9 @@ async def test_first_self_check_with_keys_only_survives_a_restart(data_dir: Path
         await pilot.pause()
         assert app.screen.has_class("-results")
         assert app.focused is not None and app.focused.id == "sc-next"
-        headline = str(app.screen.query_one("#sc-verdict-headline", Static).render())
+        headline = app.screen.query_one("#sc-verdict-headline", Paragraph).text
         assert headline == "向贷款机构申请分期或延期"
-        assert "每多等一天大约多花 ¥15.00" in str(app.screen.query_one("#sc-waiting", Static).render())
+        assert "每多等一天大约多花 ¥15.00" in app.screen.query_one("#sc-waiting", Paragraph).text
         assert app.drafts.get(DRAFT_KEY) is None
         await pilot.press("ctrl+q")
 
@@ -302,18 +302,19 @@ async def test_saving_twice_on_one_day_updates_that_day(data_dir: Path) -> None:
         assert list_snapshots(app.store)[0].taken_at == fixed_clock()
 
 
-async def test_home_panel_is_calm_when_empty_and_shows_the_daily_cost(data_dir: Path) -> None:
+async def test_home_is_calm_when_empty_and_shows_the_daily_cost(data_dir: Path) -> None:
     app = create_app(data_dir, clock=fixed_clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        panel = SelfCheckHomePanel()
-        await app.screen.mount(panel)
         await pilot.pause()
-        body = app.screen.query_one("#sc-home-body", Static)
-        assert "还没有做过自查" in str(body.render()) and "F3" in str(body.render())
+
+        def owed() -> str:
+            return str(app.screen.query_one("#home-parts").get_option("owed").prompt)
+
+        assert "还没有做过自查" in owed() and "F3" in owed()
         save_sample(data_dir, fixed_clock())
-        panel.refresh_data()
-        text = str(body.render())
-        assert "2026-11-23" in text and "每多等一天大约多花 ¥15.00（30 天 ¥450.00）" in text
+        app.notify_data_changed()
+        await pilot.pause()
+        assert "2026-11-23" in owed() and "每多等一天大约多花 ¥15.00。" in owed()
 
 
 async def test_wide_screens_show_form_and_result_side_by_side(data_dir: Path) -> None:

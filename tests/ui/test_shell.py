@@ -175,12 +175,16 @@ async def test_another_sessions_save_shows_up(data_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         from jiebei_tui.domain.calls import RecordKind, new_record
 
-        counts = app.screen.query_one("#home-counts")
-        assert "已记录的通话与消息：0" in str(counts.render())
+        parts = app.screen.query_one("#home-parts")
+
+        def counts() -> str:
+            return str(parts.get_option("workbook").prompt)
+
+        assert "已记录的通话与消息：0" in counts()
         other = create_app(data_dir, clock=fixed_clock).services.calls
         other.save(new_record(other.new_id(), RecordKind.CALL, fixed_clock()))
         await pilot.pause(2.1)
-        assert "已记录的通话与消息：1" in str(counts.render())
+        assert "已记录的通话与消息：1" in counts()
 
 
 async def test_save_failure_banner_and_recovery(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,7 +196,7 @@ async def test_save_failure_banner_and_recovery(data_dir: Path, monkeypatch: pyt
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr("jiebei_tui.store.partitions.atomic_write_many", refuse)
-        app.store.put("plans", "p1", {"kind": "deferral"})
+        app.store.put("notebook", "p1", {"kind": "deferral"})
         app.notify_data_changed()
         await pilot.pause()
         banner = app.screen.query_one("#save-banner")

@@ -25,7 +25,7 @@ def test_guidance_areas(snap_compare, data_dir: Path, key: str) -> None:
     assert snap_compare(create_app(data_dir, clock=fixed_clock), press=[key], terminal_size=(80, 24))
 
 
-@pytest.mark.parametrize("keys", [["f1"], ["ctrl+g"], ["f9"]], ids=["help", "goto", "settings"])
+@pytest.mark.parametrize("keys", [["ctrl+g"]], ids=["goto"])  # Help and Settings: test_snapshots_fit.py
 def test_dialogs(snap_compare, data_dir: Path, keys: list[str]) -> None:
     assert snap_compare(create_app(data_dir, clock=fixed_clock), press=keys, terminal_size=(80, 24))
 

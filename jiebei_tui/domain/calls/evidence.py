@@ -28,7 +28,7 @@ from jiebei_tui.domain.calls.summary import FlagFinding, Summary, summarize
 from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, fact
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.text_safety import escape_markdown
-from jiebei_tui.i18n import N_
+from jiebei_tui.i18n import N_, N_p, untranslated
 
 Translate = Callable[[str], str]
 
@@ -67,7 +67,7 @@ FOUND_AUTOMATICALLY = N_("found from the logged times")
 MARKED_BY_ME = N_("marked by me")
 RULE = N_("Rule")
 SOURCE = N_("Source")
-NOTE = N_("Note")
+NOTE = N_p("evidence report: label before the rule a flag conflicts with", "Note")
 COMMITMENTS = N_("Commitments")
 DUE = N_("Due")
 AMOUNT = N_("Amount")
@@ -85,7 +85,7 @@ NONE = "—"
 
 
 def _identity(text: str) -> str:
-    return text
+    return untranslated(text)
 
 
 def select_records_for(

@@ -14,11 +14,11 @@ from jiebei_tui.domain.instants import from_iso, require_aware, to_iso
 from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.text import fold
 from jiebei_tui.domain.text_safety import sanitize
-from jiebei_tui.i18n import N_
+from jiebei_tui.i18n import N_, N_p
 
 
 class NoteKind(LabelledEnum):
-    PLAIN = "plain", N_("Note")
+    PLAIN = "plain", N_p("kind of call note", "Note")
     THEY_SAID = "they_said", N_("They said")
     I_SAID = "i_said", N_("I said")
     COMMITMENT = "commitment", N_("Commitment")

@@ -14,12 +14,12 @@ from jiebei_tui.domain.calendar import CalendarEvent, calendar_bytes
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.plans.afford import affordability
 from jiebei_tui.domain.plans.lifecycle import Plan
-from jiebei_tui.domain.plans.message import Message, Param, Translate, UserText, identity
+from jiebei_tui.domain.plans.message import Message, Param, Translate, UserText
 from jiebei_tui.domain.plans.records import ChangeKind
 from jiebei_tui.domain.plans.status import PlanStatus
 from jiebei_tui.domain.plans.tracking import Progress, track
 from jiebei_tui.domain.text_safety import escape_markdown
-from jiebei_tui.i18n import N_
+from jiebei_tui.i18n import N_, N_p, untranslated
 
 M_STATUS = N_("Status")
 M_DEBT = N_("Debt")
@@ -42,7 +42,7 @@ M_AGREED = N_("Agreed on {date} with {whom}, reference {reference}.")
 M_AGREED_NOBODY = N_("Agreed on {date}, reference {reference}.")
 M_NO_REFERENCE = N_("none noted")
 M_NOTE = N_("Note: {note}")
-M_NOTE_HEADER = N_("Note")
+M_NOTE_HEADER = N_p("plan export: column of remarks on a payment", "Note")
 M_PAYMENTS = N_("Payments made")
 M_AMOUNT = N_("Amount")
 M_HOW = N_("How")
@@ -52,7 +52,7 @@ M_NEXT_DUE = N_("Next due: {amount} on {date}.")
 M_COUNTS = N_("Paid late: {late}. Paid in part: {short}. Not paid: {missed}.")
 M_HISTORY = N_("History")
 M_WHEN = N_("When")
-M_CHANGE = N_("Change")
+M_CHANGE = N_p("plan export: column of what changed", "Change")
 M_DAY = N_("Date")
 EV_TITLE = N_("Repay {amount}: {loan}")
 EV_DESCRIPTION = N_("Instalment {number} of {count} of the plan “{title}”, due {date}.")
@@ -70,7 +70,7 @@ def _say(translate: Translate, msgid: str, **params: Param) -> str:
     return Message(msgid, params).render(translate, escape_markdown)
 
 
-def plan_markdown(plan: Plan, today: date, translate: Translate = identity) -> str:
+def plan_markdown(plan: Plan, today: date, translate: Translate = untranslated) -> str:
     """The whole plan as one Markdown document (headings, a schedule table, payments, history)."""
     tr = translate
     option, position, start = plan.terms
@@ -175,7 +175,7 @@ def _progress_lines(plan: Plan, progress: Progress, tr: Translate) -> list[str]:
     return lines
 
 
-def plan_events(plan: Plan, translate: Translate = identity, today: date | None = None) -> tuple[CalendarEvent, ...]:
+def plan_events(plan: Plan, translate: Translate = untranslated, today: date | None = None) -> tuple[CalendarEvent, ...]:
     """One reminder per instalment (the alarm the day before comes from ``domain.calendar``).
 
     Keys are the plan id and instalment number, so exporting again updates the same
@@ -199,7 +199,7 @@ def plan_events(plan: Plan, translate: Translate = identity, today: date | None 
     return tuple(events)
 
 
-def plans_calendar(plans: Iterable[Plan], *, today: date, stamp: datetime, translate: Translate = identity) -> bytes:
+def plans_calendar(plans: Iterable[Plan], *, today: date, stamp: datetime, translate: Translate = untranslated) -> bytes:
     """The .ics of every agreed or active plan's open instalments (``jiebei-tui export --format ics``)."""
     events = [
         event

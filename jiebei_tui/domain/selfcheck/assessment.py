@@ -11,8 +11,10 @@ from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.labels import Message
 from jiebei_tui.domain.parsing.money import ZERO, format_money, round_fen
 from jiebei_tui.domain.selfcheck.comparison import Summary
-from jiebei_tui.domain.selfcheck.debts import F_PLUS, DebtAssessment, assess_debt
+from jiebei_tui.domain.selfcheck.debts import DebtAssessment, assess_debt
 from jiebei_tui.domain.selfcheck.explain import (
+    F_PLUS,
+    NOTE_DAILY_ROUNDING,
     NOTE_PENALTY_INPUTS,
     NOTE_ROUNDING,
     Figure,
@@ -20,7 +22,7 @@ from jiebei_tui.domain.selfcheck.explain import (
     sum_figure,
     sum_step,
 )
-from jiebei_tui.domain.selfcheck.inputs import SelfCheckInput
+from jiebei_tui.domain.selfcheck.inputs import Debt, SelfCheckInput
 from jiebei_tui.domain.selfcheck.kinds import (
     CREDIT_REPORTED_KINDS,
     DebtKind,
@@ -28,27 +30,35 @@ from jiebei_tui.domain.selfcheck.kinds import (
     VerdictKind,
 )
 from jiebei_tui.domain.selfcheck.priorities import Priority, rank_priorities
-from jiebei_tui.domain.selfcheck.verdict import Verdict, decide
+from jiebei_tui.domain.selfcheck.verdict import (
+    L_DEBT_PAYMENTS,
+    L_ESSENTIALS,
+    L_INCOME,
+    L_NEEDED,
+    L_OTHER_FIXED,
+    L_SAVINGS,
+    L_TOTAL_30_DAYS,
+    L_TOTAL_PER_DAY,
+    Verdict,
+    VerdictInputs,
+    decide,
+    monthly_step,
+)
 from jiebei_tui.i18n import N_
 
 _PERCENT_QUANTUM: Final = Decimal("0.1")
-L_INCOME = N_("Monthly income")
-L_ESSENTIALS = N_("Essential spending each month")
-L_OTHER_FIXED = N_("Other fixed payments each month")
-L_DEBT_PAYMENTS = N_("Regular debt payments each month")
-L_SAVINGS = N_("Savings usable now")
-L_SURPLUS = N_("Left over each month")
-L_SHORTFALL = N_("Short each month")
 L_DEBT_SHARE = N_("Debt payments as a share of income")
 L_TOTAL_OVERDUE_PRINCIPAL = N_("Overdue principal, all debts")
 L_TOTAL_ACCRUED = N_("Penalty and interest so far, all debts")
-L_TOTAL_PER_DAY = N_("Cost of each day of waiting, all debts")
-L_TOTAL_30_DAYS = N_("Added by waiting 30 more days, all debts")
-L_NEEDED = N_("Needed to clear all overdue today")
 L_TOTAL_OWED = N_("Total owed (outstanding principal plus accrued)")
-F_SURPLUS = N_("{income} − {essentials} − {other_fixed} − {debt_payments}")
 F_SHARE = N_("{debt_payments} ÷ {income}")
 F_NO_INCOME = N_("no income entered")
+F_NO_PAYMENT = N_("no monthly payment entered for {names}")
+R_UNKNOWN = N_("unknown")
+NOTE_NO_PAYMENT = N_(
+    "No monthly payment was entered for {names}, though part of it is not yet due: what is left each "
+    "month may be less than shown. Copy the payment from the loan page or bill."
+)
 
 _STAKES_CREDIT: Final = ("credit_record_five_years", "reported_to_credit_system")
 
@@ -75,6 +85,7 @@ class Assessment:
     priorities: tuple[Priority, ...]
     at_stake: tuple[str, ...]  # keys of facts.FACTS
     verdict: Verdict
+    missing_payments: tuple[str, ...] = ()  # names of debts with a part not yet due but no monthly payment
 
     def summary(self) -> Summary:
         return Summary(
@@ -95,6 +106,21 @@ class Assessment:
 def _total_of(label: str, values: list[Decimal], note: str | None = NOTE_ROUNDING) -> Figure[Decimal]:
     total = round_fen(sum(values, Decimal(0)))
     return Figure(total, (sum_step(label, values, total),), note)
+
+
+def missing_payments(debts: tuple[Debt, ...]) -> tuple[str, ...]:
+    """Debts whose monthly payment is unknown: a part is not yet due, yet no payment was entered.
+
+    A debt wholly overdue has no regular payment left, and a loan from family often has no
+    schedule, so neither counts as missing.
+    """
+    return tuple(
+        debt.name
+        for debt in debts
+        if debt.monthly_payment == 0
+        and debt.outstanding_principal > debt.overdue_principal
+        and debt.kind is not DebtKind.FAMILY_FRIENDS
+    )
 
 
 def _at_stake(inp: SelfCheckInput, verdict: Verdict) -> tuple[str, ...]:
@@ -126,25 +152,14 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
     savings = sum_figure(L_SAVINGS, ((e.label, True, e.amount) for e in cash.savings))
 
     surplus_value = income.value - essentials.value - other_fixed.value - debt_payments.value
-    surplus = Figure(
-        surplus_value,
-        (
-            Step(
-                L_SURPLUS if surplus_value >= 0 else L_SHORTFALL,
-                Message(
-                    F_SURPLUS,
-                    {
-                        "income": format_money(income.value),
-                        "essentials": format_money(essentials.value),
-                        "other_fixed": format_money(other_fixed.value),
-                        "debt_payments": format_money(debt_payments.value),
-                    },
-                ),
-                format_money(surplus_value),
-            ),
-        ),
-    )
-    if income.value > 0:
+    surplus = Figure(surplus_value, (monthly_step(income.value, essentials.value, other_fixed.value, debt_payments.value),))
+    missing = missing_payments(inp.debts)
+    if missing:
+        names = "、".join(missing)
+        share_fig: Figure[Decimal | None] = Figure(
+            None, (Step(L_DEBT_SHARE, Message(F_NO_PAYMENT, {"names": names}), Message(R_UNKNOWN)),)
+        )
+    elif income.value > 0:
         with localcontext() as context:
             context.prec = 60
             share = (debt_payments.value * 100 / income.value).quantize(_PERCENT_QUANTUM, rounding=ROUND_HALF_UP)
@@ -153,7 +168,7 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
             Message(F_SHARE, {"debt_payments": format_money(debt_payments.value), "income": format_money(income.value)}),
             f"{share}%",
         )
-        share_fig: Figure[Decimal | None] = Figure(share, (share_step,))
+        share_fig = Figure(share, (share_step,))
     else:
         share_fig = Figure(None, (Step(L_DEBT_SHARE, Message(F_NO_INCOME), "—"),))
 
@@ -163,8 +178,8 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
         L_TOTAL_OVERDUE_PRINCIPAL, [d.debt.overdue_principal for d in overdue_debts], None
     )
     total_accrued = _total_of(L_TOTAL_ACCRUED, [d.accrued.value for d in overdue_debts])
-    total_per_day = _total_of(L_TOTAL_PER_DAY, [d.cost_per_day.value for d in overdue_debts])
-    total_30 = _total_of(L_TOTAL_30_DAYS, [d.cost_next_30_days.value for d in overdue_debts])
+    total_per_day = _total_of(L_TOTAL_PER_DAY, [d.cost_per_day.value for d in overdue_debts], NOTE_DAILY_ROUNDING)
+    total_30 = _total_of(L_TOTAL_30_DAYS, [d.cost_next_30_days.value for d in overdue_debts], NOTE_DAILY_ROUNDING)
     needed_value = total_overdue_principal.value + total_accrued.value
     needed = Figure(
         needed_value,
@@ -190,13 +205,15 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
         ),
     )
     verdict = decide(
-        income=income.value,
-        essentials=essentials.value,
-        surplus=surplus_value,
-        savings=savings.value,
-        needed=needed_value,
-        per_day=total_per_day.value,
-        monthly_cost=total_30.value,
+        VerdictInputs(
+            income=income.value,
+            essentials=essentials.value,
+            other_fixed=other_fixed.value,
+            debt_payments=debt_payments.value,
+            savings=savings.value,
+            needed=needed_value,
+            per_day=total_per_day.value,
+        )
     )
     return Assessment(
         today=today,
@@ -217,5 +234,6 @@ def assess(inp: SelfCheckInput, today: date) -> Assessment:
         priorities=rank_priorities(inp, debts),
         at_stake=_at_stake(inp, verdict),
         verdict=verdict,
+        missing_payments=missing,
     )
 

@@ -51,13 +51,22 @@ class Figure(Generic[V]):
 F_NOTHING = N_("nothing entered")
 F_SUM = N_("{items}")
 F_AMOUNT = N_("{amount}")
+F_PLUS = N_("{a} + {b}")
+F_MINUS = N_("{a} − {b}")
+F_TIMES = N_("{n} × {amount}")
 
 NOTE_PENALTY_INPUTS = N_(
     "Uses the overdue principal, daily rate and penalty multiplier you copied from your loan page and "
     "contract. Whether penalty is charged on the principal only, and any compounding, depend on your "
     "contract; your loan page shows the amount that counts."
 )
-NOTE_ROUNDING = N_("Each debt's figure is rounded to the fen once, half up; totals add the rounded figures.")
+NOTE_ROUNDING = N_(
+    "Worked out unrounded, then rounded to the fen once, half up; totals add each debt's rounded figure."
+)
+NOTE_DAILY_ROUNDING = N_(
+    "The daily cost is rounded to the fen, half up, and 30 more days cost 30 times that, so the two always "
+    "agree; totals add each debt's rounded figure. Your lender may round differently by a few fen."
+)
 
 
 def sum_step(label: str, amounts: list[Decimal], total: Decimal, literal_label: bool = False) -> Step:

@@ -1,4 +1,10 @@
-"""The plain answer: clear now, clear within months, negotiate, or essentials first."""
+"""The plain answer: clear now, clear within months, negotiate, or essentials first.
+
+The verdict carries its own explanation: every figure its card names is either
+one of its ``inputs`` or the result of one of its ``steps``, and each step is
+worked out from inputs and earlier steps only, so "how was this computed"
+shows exactly what the card says (checked on random inputs by the tests).
+"""
 
 from __future__ import annotations
 
@@ -8,42 +14,61 @@ from decimal import ROUND_CEILING, Decimal, localcontext
 from typing import Final
 
 from jiebei_tui.domain.labels import Message
-from jiebei_tui.domain.parsing.money import format_money
-from jiebei_tui.domain.selfcheck.explain import F_AMOUNT, Step
+from jiebei_tui.domain.parsing.money import ZERO, format_money
+from jiebei_tui.domain.selfcheck.debts import DAYS_PER_MONTH
+from jiebei_tui.domain.selfcheck.explain import F_MINUS, F_TIMES, Step
 from jiebei_tui.domain.selfcheck.kinds import VerdictKind
 from jiebei_tui.i18n import N_, N_plural
 
 CLEAR_MONTHS_LIMIT: Final = 6
+# Months of the monthly shortfall the savings must still cover after clearing the overdue before
+# this app suggests using them for it: half a year to find more income or agree new terms, the
+# same horizon as CLEAR_MONTHS_LIMIT. The app's suggestion, said as such on screen.
+RESERVE_MONTHS: Final = 6
 NEXT_PLAN_BUILDER: Final = "plan_builder"
 NEXT_CALL_PREP: Final = "call_prep"
 
+# What the verdict rests on (also the labels of the assessment's figures).
+L_INCOME = N_("Monthly income")
+L_ESSENTIALS = N_("Essential spending each month")
+L_OTHER_FIXED = N_("Other fixed payments each month")
+L_DEBT_PAYMENTS = N_("Regular debt payments each month")
+L_SAVINGS = N_("Savings usable now")
+L_NEEDED = N_("Needed to clear all overdue today")
+L_TOTAL_PER_DAY = N_("Cost of each day of waiting, all debts")
+L_TOTAL_30_DAYS = N_("Added by waiting 30 more days, all debts")
+L_SURPLUS = N_("Left over each month")
+L_SHORTFALL = N_("Short each month")
+L_LIMIT = N_("Longest this app suggests paying off alone")
+L_RESERVE_MONTHS = N_("Months of the shortfall this app keeps in reserve")
+R_MONTHS = N_plural("{months} month", "{months} months")
 
-@dataclass(frozen=True)
-class Verdict:
-    """The plain answer. ``reason`` says which rule decided (stable key for the UI and tests).
-
-    ``headline`` and ``explanation`` share their parameters: the formatted figures.
-    """
-
-    kind: VerdictKind
-    reason: str
-    months: int | None  # clear_in_months: N; negotiate/too_slow: months it would take
-    next_step: str  # NEXT_PLAN_BUILDER or NEXT_CALL_PREP
-    headline: Message
-    explanation: Message
-    steps: tuple[Step, ...]
-
-    @property
-    def params(self) -> Mapping[str, str]:
-        """The formatted figures the texts name (``gap``, ``months``, ``surplus``...)."""
-        return self.explanation.params
-
+# Steps.
+L_GAP = N_("Essentials above income each month")
+L_SAVINGS_LEFT = N_("Savings left after clearing the overdue")
+L_RESERVE = N_("Reserve for the monthly shortfall")
+L_REQUIRED = N_("Needed to clear the overdue and keep that reserve")
+L_NEEDED_AFTER = N_("Needed by then, waiting included")
+L_AVAILABLE_AFTER = N_("Available by then")
+L_SURPLUS_VS_COST = N_("Left each month minus what waiting adds each month")
+L_MONTHS_NEEDED = N_("Months needed")
+F_SURPLUS = N_("{income} − {essentials} − {other_fixed} − {debt_payments}")
+F_SHORTFALL = N_("{essentials} + {other_fixed} + {debt_payments} − {income}")
+F_PLUS_TIMES = N_("{a} + {n} × {b}")
+F_MONTHS_NEEDED = N_("({needed} − {savings}) ÷ ({surplus} − {monthly_cost}), rounded up")
 
 H_CLEAR_NOW = N_("Your savings can clear the overdue now")
 E_CLEAR_NOW = N_(
     "Usable savings of {savings} cover the {needed} needed today: the overdue principal plus what has "
     "accrued. Each day of waiting adds about {per_day}. Next: plan the payment, and keep the lender's "
     "confirmation in writing."
+)
+E_CLEAR_NOW_RESERVE = N_(
+    "Usable savings of {savings} cover the {needed} needed today and leave {left}. Each month you are "
+    "{shortfall} short after essentials and regular payments; what is left covers at least "
+    "{reserve_months} months of that ({reserve}), the reserve this app asks for. Each day of waiting adds "
+    "about {per_day}. Next: plan the payment and keep the lender's confirmation in writing, then work on "
+    "the monthly shortfall, essentials first."
 )
 H_NOTHING_OVERDUE = N_("Nothing is overdue in what you entered")
 E_NOTHING_OVERDUE = N_(
@@ -62,9 +87,10 @@ E_CLEAR_IN_MONTHS = N_(
 )
 H_NEGOTIATE = N_("Ask the lender for instalments or a deferral")
 E_NEGOTIATE_PAYMENTS = N_(
-    "Your savings of {savings} could clear the {needed} overdue, but each month your regular payments "
-    "are {shortfall} more than what is left after essentials, so a new overdue would follow. Talk to the "
-    "lender about the monthly payments before the next due date."
+    "Your savings of {savings} could clear the {needed} overdue, but would leave {left}: less than "
+    "{reserve_months} months ({reserve}) of the {shortfall} by which your regular payments exceed what is "
+    "left after essentials each month, so a new overdue would soon follow. Talk to the lender about the "
+    "monthly payments before the next due date."
 )
 H_NEGOTIATE_EARLY = N_("Talk to the lender before the next due date")
 E_NEGOTIATE_PAYMENTS_EARLY = N_(
@@ -88,10 +114,10 @@ E_NEGOTIATE_NOT_OUTPACING = N_(
     "bring these numbers to the call."
 )
 E_NEGOTIATE_TOO_SLOW = N_(
-    "At {surplus} a month it would take about {months} months to clear the {needed} overdue, while "
-    "waiting adds about {monthly_cost} a month. That is more than {limit} months, the longest this app "
-    "suggests paying off alone: the longer it runs, the more waiting costs. An instalment or deferral plan "
-    "agreed with the lender may fit better; bring these numbers to the call."
+    "With {savings} usable now and {surplus} left each month, of which waiting takes up to {monthly_cost}, "
+    "clearing the {needed} overdue would take about {months} months. That is more than {limit} months, the "
+    "longest this app suggests paying off alone: the longer it runs, the more waiting costs. An instalment "
+    "or deferral plan agreed with the lender may fit better; bring these numbers to the call."
 )
 H_CRISIS = N_("Essentials first: your income does not cover them")
 E_CRISIS = N_(
@@ -99,17 +125,92 @@ E_CRISIS = N_(
     "utilities, transport and medical costs paid first. Then tell your lenders early about the hardship, "
     "with these numbers. Below: who to talk to, and what each complaint number is for."
 )
+E_CRISIS_SAVINGS = N_(
+    "Essential spending is {essentials} a month and income is {income}, {gap} short. Your savings of "
+    "{savings} do not cover both the {needed} overdue and {reserve_months} months of the {shortfall} "
+    "monthly shortfall ({required} in all), so keep them for essentials: housing, food, utilities, "
+    "transport and medical costs come first. Then tell your lenders early about the hardship, with these "
+    "numbers. Below: who to talk to, and what each complaint number is for."
+)
 
-L_GAP = N_("Essentials above income each month")
-L_SAVINGS_LEFT = N_("Savings left after clearing the overdue")
-L_PAYMENTS_SHORT = N_("Regular payments above what is left each month")
-L_NEEDED_AFTER = N_("Needed by then, waiting included")
-L_AVAILABLE_AFTER = N_("Available by then")
-L_SURPLUS_VS_COST = N_("Left each month minus what waiting adds each month")
-L_MONTHS_NEEDED = N_("Months needed")
-F_MINUS = N_("{a} − {b}")
-F_AFTER_MONTHS = N_("{a} + {months} × {b}")
-F_MONTHS_NEEDED = N_("({needed} − {savings}) ÷ ({surplus} − {monthly_cost}), rounded up")
+NOTE_UPPER_BOUND = N_(
+    "The cost of waiting counts the whole overdue as accruing until it is cleared, so it is an upper bound."
+)
+NOTE_RESERVE = N_(
+    "Before it suggests using savings for the overdue, this app asks that what is left still covers "
+    "{months} months of the monthly shortfall, so essentials stay paid while you find more income or "
+    "agree new terms. That is this app's suggestion, not a rule."
+)
+
+
+@dataclass(frozen=True)
+class VerdictInputs:
+    """What the verdict weighs, each exact to the fen."""
+
+    income: Decimal
+    essentials: Decimal
+    other_fixed: Decimal
+    debt_payments: Decimal
+    savings: Decimal
+    needed: Decimal  # overdue principal plus accrued: what clears all overdue today
+    per_day: Decimal  # what one more day of waiting adds, all debts (each debt's rounded to the fen)
+
+    @property
+    def surplus(self) -> Decimal:
+        """Left each month after essentials, other fixed and regular debt payments (negative: short)."""
+        return self.income - self.essentials - self.other_fixed - self.debt_payments
+
+    @property
+    def shortfall(self) -> Decimal:
+        return max(ZERO, -self.surplus)
+
+    @property
+    def monthly_cost(self) -> Decimal:
+        """What 30 more days of waiting add: 30 times the rounded daily cost, as the card says."""
+        return self.per_day * DAYS_PER_MONTH
+
+    @property
+    def reserve(self) -> Decimal:
+        return self.shortfall * RESERVE_MONTHS
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The plain answer. ``reason`` says which rule decided (stable key for the UI and tests).
+
+    ``headline`` and ``explanation`` share their parameters: the formatted figures.
+    ``inputs`` (label msgid, formatted value) and ``steps`` explain every one of them;
+    ``notes`` say what the rule rests on.
+    """
+
+    kind: VerdictKind
+    reason: str
+    months: int | None  # clear_in_months: N; too_slow: months it would take
+    next_step: str  # NEXT_PLAN_BUILDER or NEXT_CALL_PREP
+    headline: Message
+    explanation: Message
+    steps: tuple[Step, ...]
+    inputs: tuple[tuple[str, str | Message], ...] = ()
+    notes: tuple[Message, ...] = ()
+
+    @property
+    def params(self) -> Mapping[str, str]:
+        """The formatted figures the texts name (``gap``, ``months``, ``surplus``...)."""
+        return self.explanation.params
+
+
+def monthly_step(income: Decimal, essentials: Decimal, other_fixed: Decimal, debt_payments: Decimal) -> Step:
+    """Left each month, or short each month (as a positive amount), from the four monthly figures."""
+    operands = {
+        "income": format_money(income),
+        "essentials": format_money(essentials),
+        "other_fixed": format_money(other_fixed),
+        "debt_payments": format_money(debt_payments),
+    }
+    surplus = income - essentials - other_fixed - debt_payments
+    if surplus >= 0:
+        return Step(L_SURPLUS, Message(F_SURPLUS, operands), format_money(surplus))
+    return Step(L_SHORTFALL, Message(F_SHORTFALL, operands), format_money(-surplus))
 
 
 def _months_needed(needed: Decimal, savings: Decimal, surplus: Decimal, monthly_cost: Decimal) -> int:
@@ -120,148 +221,237 @@ def _months_needed(needed: Decimal, savings: Decimal, surplus: Decimal, monthly_
     return max(1, int(months))
 
 
-def _verdict(
-    kind: VerdictKind,
-    reason: str,
-    months: int | None,
-    next_step: str,
-    headline: str | Message,
-    explanation: str,
-    params: Mapping[str, str],
-    steps: tuple[Step, ...],
-) -> Verdict:
-    """A verdict whose headline (a msgid, or a counted message) and explanation share ``params``."""
-    if not isinstance(headline, Message):
-        headline = Message(headline, params)
-    return Verdict(kind, reason, months, next_step, headline, Message(explanation, params), steps)
+def _months(months: int) -> Message:
+    return Message.counted(R_MONTHS, months, {"months": str(months)})
 
 
-def decide(
-    *,
-    income: Decimal,
-    essentials: Decimal,
-    surplus: Decimal,
-    savings: Decimal,
-    needed: Decimal,
-    per_day: Decimal,
-    monthly_cost: Decimal,
-) -> Verdict:
-    """The verdict rules, checked in this order (all comparisons exact, in fen):
+class _Explainer:
+    """Builds a verdict's steps and inputs from the figures, naming each input once."""
 
-    1. ``crisis``: essentials > income. Checked first, even with savings: money
-       for rent and food next month comes before any lender (CFPB).
-    2. ``clear_now``: savings ≥ needed (overdue principal + accrued) and surplus ≥ 0,
-       so clearing does not simply start a new overdue next month. Needed = 0
-       (nothing overdue) with surplus ≥ 0 is also ``clear_now`` ("nothing overdue").
-    3. ``clear_in_months`` N: surplus > monthly cost of waiting and the smallest
-       N ≥ 1 with savings + N·surplus ≥ needed + N·monthly cost is ≤ 6
-       (:data:`CLEAR_MONTHS_LIMIT`). The cost assumes the whole overdue keeps
+    def __init__(self, v: VerdictInputs) -> None:
+        self.v = v
+        money = format_money
+        self.params: dict[str, str] = {
+            "income": money(v.income),
+            "essentials": money(v.essentials),
+            "other_fixed": money(v.other_fixed),
+            "debt_payments": money(v.debt_payments),
+            "surplus": money(v.surplus),
+            "shortfall": money(v.shortfall),
+            "savings": money(v.savings),
+            "needed": money(v.needed),
+            "left": money(v.savings - v.needed),
+            "per_day": money(v.per_day),
+            "monthly_cost": money(v.monthly_cost),
+            "reserve": money(v.reserve),
+            "required": money(v.needed + v.reserve),
+            "reserve_months": str(RESERVE_MONTHS),
+            "limit": str(CLEAR_MONTHS_LIMIT),
+        }
+        self.steps: list[Step] = []
+        self.costed = False
+        self.used: set[str] = set()
+        self.notes: list[Message] = []
+
+    def _step(self, label: str, formula: str, operands: Mapping[str, str], result: str, uses: tuple[str, ...]) -> None:
+        self.steps.append(Step(label, Message(formula, operands), result))
+        self.used.update(uses)
+
+    def monthly(self) -> None:
+        """What is left (or short) each month, from the four monthly inputs."""
+        v = self.v
+        self.steps.append(monthly_step(v.income, v.essentials, v.other_fixed, v.debt_payments))
+        self.used.update(("income", "essentials", "other_fixed", "debt_payments"))
+
+    def gap(self) -> None:
+        p = self.params
+        gap = format_money(self.v.essentials - self.v.income)
+        self._step(L_GAP, F_MINUS, {"a": p["essentials"], "b": p["income"]}, gap, ("income", "essentials"))
+        self.params["gap"] = gap
+
+    def cost(self) -> None:
+        """What a month of waiting adds: 30 × the daily cost."""
+        p = self.params
+        self.costed = True
+        self._step(L_TOTAL_30_DAYS, F_TIMES, {"n": str(DAYS_PER_MONTH), "amount": p["per_day"]}, p["monthly_cost"], ("per_day",))
+
+    def left(self) -> None:
+        p = self.params
+        self._step(L_SAVINGS_LEFT, F_MINUS, {"a": p["savings"], "b": p["needed"]}, p["left"], ("savings", "needed"))
+
+    def reserve(self) -> None:
+        p = self.params
+        self._step(L_RESERVE, F_TIMES, {"n": p["reserve_months"], "amount": p["shortfall"]}, p["reserve"], ("reserve_months",))
+        self.notes.append(Message(NOTE_RESERVE, {"months": p["reserve_months"]}))
+
+    def required(self) -> None:
+        p = self.params
+        self._step(
+            L_REQUIRED, F_PLUS_TIMES, {"a": p["needed"], "n": p["reserve_months"], "b": p["shortfall"]}, p["required"],
+            ("needed", "reserve_months"),
+        )
+        self.notes.append(Message(NOTE_RESERVE, {"months": p["reserve_months"]}))
+
+    def net(self) -> None:
+        p = self.params
+        net = format_money(self.v.surplus - self.v.monthly_cost)
+        self._step(L_SURPLUS_VS_COST, F_MINUS, {"a": p["surplus"], "b": p["monthly_cost"]}, net, ())
+        self.notes.append(Message(NOTE_UPPER_BOUND))
+
+    def months_needed(self, months: int) -> None:
+        p = self.params
+        operands = {k: p[k] for k in ("needed", "savings", "surplus", "monthly_cost")}
+        self._step(L_MONTHS_NEEDED, F_MONTHS_NEEDED, operands, str(months), ("needed", "savings"))
+
+    def by_then(self, months: int) -> None:
+        v, p, n = self.v, self.params, str(months)
+        needed_after = format_money(v.needed + months * v.monthly_cost)
+        available_after = format_money(v.savings + months * v.surplus)
+        self._step(L_NEEDED_AFTER, F_PLUS_TIMES, {"a": p["needed"], "n": n, "b": p["monthly_cost"]}, needed_after, ())
+        self._step(L_AVAILABLE_AFTER, F_PLUS_TIMES, {"a": p["savings"], "n": n, "b": p["surplus"]}, available_after, ())
+
+    def inputs(self, card: set[str]) -> tuple[tuple[str, str | Message], ...]:
+        """Every input a step or the card uses, in a fixed order."""
+        wanted = self.used | card
+        p = self.params
+        table: tuple[tuple[str, str, str | Message], ...] = (
+            ("income", L_INCOME, p["income"]),
+            ("essentials", L_ESSENTIALS, p["essentials"]),
+            ("other_fixed", L_OTHER_FIXED, p["other_fixed"]),
+            ("debt_payments", L_DEBT_PAYMENTS, p["debt_payments"]),
+            ("savings", L_SAVINGS, p["savings"]),
+            ("needed", L_NEEDED, p["needed"]),
+            ("per_day", L_TOTAL_PER_DAY, p["per_day"]),
+            ("limit", L_LIMIT, _months(CLEAR_MONTHS_LIMIT)),
+            ("reserve_months", L_RESERVE_MONTHS, _months(RESERVE_MONTHS)),
+        )
+        return tuple((label, value) for key, label, value in table if key in wanted)
+
+    def verdict(
+        self,
+        kind: VerdictKind,
+        reason: str,
+        next_step: str,
+        headline: str | Message,
+        explanation: str,
+        card: tuple[str, ...],
+        months: int | None = None,
+    ) -> Verdict:
+        """A verdict whose headline (a msgid, or a counted message) and explanation share the figures."""
+        if self.v.per_day > 0 and not self.costed:
+            self.cost()  # the card's waiting line names what 30 more days add
+        params = dict(self.params)
+        if months is not None:
+            params["months"] = str(months)
+        if not isinstance(headline, Message):
+            headline = Message(headline, params)
+        return Verdict(
+            kind, reason, months, next_step, headline, Message(explanation, params), tuple(self.steps),
+            self.inputs(set(card)), tuple(self.notes),
+        )
+
+
+def decide(v: VerdictInputs) -> Verdict:
+    """The verdict rules, checked in this order (all comparisons exact, in fen).
+
+    Shortfall = what essentials, other fixed and regular debt payments exceed income by
+    each month; reserve = :data:`RESERVE_MONTHS` times the shortfall.
+
+    1. ``clear_now`` / ``savings_cover_shortfall``: something is overdue, income falls
+       short each month, but savings cover the overdue and still leave the reserve.
+       Essentials come first next month too, but a careful adviser would not leave an
+       overdue accruing while the savings can clear it and still carry the shortfall
+       for half a year. (Income ¥3,000, essentials ¥3,000.01, savings ¥999,999,
+       overdue ¥10,000: clear it now.)
+    2. ``crisis``: essentials > income (and rule 1 did not apply): money for rent and
+       food next month comes before any lender (CFPB).
+    3. ``clear_now``: savings ≥ needed (overdue principal + accrued) and nothing is
+       short each month; ``nothing_overdue`` when needed = 0.
+    4. ``negotiate``/``payments_exceed``: savings cover the overdue (or nothing is
+       overdue) but the monthly payments exceed what is left after essentials and
+       the reserve is not there: a new overdue would soon follow.
+    5. ``clear_in_months`` N: surplus > monthly cost of waiting (30 × the daily cost)
+       and the smallest N ≥ 1 with savings + N·surplus ≥ needed + N·monthly cost is
+       ≤ :data:`CLEAR_MONTHS_LIMIT`. The cost assumes the whole overdue keeps
        accruing until cleared, an upper bound.
-    4. ``negotiate`` otherwise, with reason ``payments_exceed`` (savings cover the
-       overdue, or nothing is overdue, but surplus < 0), ``shortfall`` (surplus < 0),
-       ``no_surplus`` (surplus = 0), ``not_outpacing`` (0 < surplus ≤ monthly cost)
-       or ``too_slow`` (N > 6; ``months`` then holds the N it would take).
+    6. ``negotiate`` otherwise: ``shortfall`` (surplus < 0), ``no_surplus``
+       (surplus = 0), ``not_outpacing`` (0 < surplus ≤ monthly cost) or ``too_slow``
+       (N > 6; ``months`` then holds the N it would take).
     """
-    money = format_money
-    base = {
-        "income": money(income),
-        "essentials": money(essentials),
-        "surplus": money(surplus),
-        "savings": money(savings),
-        "needed": money(needed),
-        "per_day": money(per_day),
-        "monthly_cost": money(monthly_cost),
-        "limit": str(CLEAR_MONTHS_LIMIT),
-    }
-    if essentials > income:
-        gap = essentials - income
-        step = Step(L_GAP, Message(F_MINUS, {"a": money(essentials), "b": money(income)}), money(gap))
-        return _verdict(
-            VerdictKind.CRISIS, "essentials_exceed_income", None, NEXT_CALL_PREP, H_CRISIS, E_CRISIS,
-            {**base, "gap": money(gap)}, (step,),
+    x = _Explainer(v)
+    overdue = v.needed > 0
+    if overdue and v.shortfall > 0 and v.savings - v.needed >= v.reserve:
+        x.monthly()
+        x.left()
+        x.reserve()
+        return x.verdict(
+            VerdictKind.CLEAR_NOW, "savings_cover_shortfall", NEXT_PLAN_BUILDER, H_CLEAR_NOW, E_CLEAR_NOW_RESERVE,
+            ("savings", "needed", "per_day", "reserve_months"),
         )
-    if savings >= needed and surplus >= 0:
-        step = Step(L_SAVINGS_LEFT, Message(F_MINUS, {"a": money(savings), "b": money(needed)}), money(savings - needed))
-        if needed == 0:
-            return _verdict(
-                VerdictKind.CLEAR_NOW, "nothing_overdue", None, NEXT_PLAN_BUILDER, H_NOTHING_OVERDUE,
-                E_NOTHING_OVERDUE, base, (step,),
+    if v.essentials > v.income:
+        x.gap()
+        if overdue and v.savings > 0:
+            if v.other_fixed + v.debt_payments > 0:
+                x.monthly()
+            x.required()
+            return x.verdict(
+                VerdictKind.CRISIS, "essentials_exceed_income", NEXT_CALL_PREP, H_CRISIS, E_CRISIS_SAVINGS,
+                ("income", "essentials", "savings", "needed", "reserve_months"),
             )
-        return _verdict(
-            VerdictKind.CLEAR_NOW, "savings_cover", None, NEXT_PLAN_BUILDER, H_CLEAR_NOW, E_CLEAR_NOW, base, (step,)
+        return x.verdict(
+            VerdictKind.CRISIS, "essentials_exceed_income", NEXT_CALL_PREP, H_CRISIS, E_CRISIS, ("income", "essentials")
         )
-    if savings >= needed:  # surplus < 0
-        shortfall = -surplus
-        step = Step(L_PAYMENTS_SHORT, Message(F_AMOUNT, {"amount": money(shortfall)}), money(shortfall))
-        headline, explanation = (
-            (H_NEGOTIATE_EARLY, E_NEGOTIATE_PAYMENTS_EARLY) if needed == 0 else (H_NEGOTIATE, E_NEGOTIATE_PAYMENTS)
+    if v.savings >= v.needed and v.surplus >= 0:
+        if not overdue:
+            x.monthly()
+            return x.verdict(
+                VerdictKind.CLEAR_NOW, "nothing_overdue", NEXT_PLAN_BUILDER, H_NOTHING_OVERDUE, E_NOTHING_OVERDUE, ()
+            )
+        x.left()
+        return x.verdict(
+            VerdictKind.CLEAR_NOW, "savings_cover", NEXT_PLAN_BUILDER, H_CLEAR_NOW, E_CLEAR_NOW,
+            ("savings", "needed", "per_day"),
         )
-        return _verdict(
-            VerdictKind.NEGOTIATE, "payments_exceed", None, NEXT_CALL_PREP, headline, explanation,
-            {**base, "shortfall": money(shortfall)}, (step,),
+    if v.savings >= v.needed:  # short each month, and the reserve is not there
+        x.monthly()
+        if not overdue:
+            return x.verdict(
+                VerdictKind.NEGOTIATE, "payments_exceed", NEXT_CALL_PREP, H_NEGOTIATE_EARLY, E_NEGOTIATE_PAYMENTS_EARLY, ()
+            )
+        x.left()
+        x.reserve()
+        return x.verdict(
+            VerdictKind.NEGOTIATE, "payments_exceed", NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_PAYMENTS,
+            ("savings", "needed", "reserve_months"),
         )
-    if surplus < 0:
-        shortfall = -surplus
-        step = Step(L_PAYMENTS_SHORT, Message(F_AMOUNT, {"amount": money(shortfall)}), money(shortfall))
-        return _verdict(
-            VerdictKind.NEGOTIATE, "shortfall", None, NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_SHORTFALL,
-            {**base, "shortfall": money(shortfall)}, (step,),
+    x.monthly()
+    if v.surplus < 0:
+        return x.verdict(
+            VerdictKind.NEGOTIATE, "shortfall", NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_SHORTFALL, ("needed",)
         )
-    if surplus == 0:
-        return _verdict(
-            VerdictKind.NEGOTIATE, "no_surplus", None, NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_NO_SURPLUS, base, (),
+    if v.surplus == 0:
+        return x.verdict(
+            VerdictKind.NEGOTIATE, "no_surplus", NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_NO_SURPLUS, ("needed",)
         )
-    net_step = Step(
-        L_SURPLUS_VS_COST,
-        Message(F_MINUS, {"a": money(surplus), "b": money(monthly_cost)}),
-        money(surplus - monthly_cost),
-    )
-    if surplus <= monthly_cost:
-        return _verdict(
-            VerdictKind.NEGOTIATE, "not_outpacing", None, NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_NOT_OUTPACING,
-            base, (net_step,),
+    x.cost()
+    x.net()
+    if v.surplus <= v.monthly_cost:
+        return x.verdict(
+            VerdictKind.NEGOTIATE, "not_outpacing", NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_NOT_OUTPACING, ()
         )
-    months = _months_needed(needed, savings, surplus, monthly_cost)
-    months_step = Step(
-        L_MONTHS_NEEDED,
-        Message(
-            F_MONTHS_NEEDED,
-            {
-                "needed": money(needed),
-                "savings": money(savings),
-                "surplus": money(surplus),
-                "monthly_cost": money(monthly_cost),
-            },
-        ),
-        str(months),
-    )
-    params = {**base, "months": str(months)}
+    months = _months_needed(v.needed, v.savings, v.surplus, v.monthly_cost)
+    x.months_needed(months)
     if months > CLEAR_MONTHS_LIMIT:
-        return _verdict(
-            VerdictKind.NEGOTIATE, "too_slow", months, NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_TOO_SLOW,
-            params, (net_step, months_step),
+        return x.verdict(
+            VerdictKind.NEGOTIATE, "too_slow", NEXT_CALL_PREP, H_NEGOTIATE, E_NEGOTIATE_TOO_SLOW,
+            ("savings", "needed", "limit"), months,
         )
-    needed_after = needed + months * monthly_cost
-    available_after = savings + months * surplus
-    steps = (
-        net_step,
-        months_step,
-        Step(
-            L_NEEDED_AFTER,
-            Message(F_AFTER_MONTHS, {"a": money(needed), "months": str(months), "b": money(monthly_cost)}),
-            money(needed_after),
-        ),
-        Step(
-            L_AVAILABLE_AFTER,
-            Message(F_AFTER_MONTHS, {"a": money(savings), "months": str(months), "b": money(surplus)}),
-            money(available_after),
-        ),
+    x.by_then(months)
+    headline = Message.counted(H_CLEAR_IN_MONTHS, months, {**x.params, "months": str(months)})
+    return x.verdict(
+        VerdictKind.CLEAR_IN_MONTHS, "surplus_covers", NEXT_PLAN_BUILDER, headline, E_CLEAR_IN_MONTHS,
+        ("savings", "needed"), months,
     )
-    return _verdict(
-        VerdictKind.CLEAR_IN_MONTHS, "surplus_covers", months, NEXT_PLAN_BUILDER,
-        Message.counted(H_CLEAR_IN_MONTHS, months, params), E_CLEAR_IN_MONTHS, params, steps,
-    )
-
 
 
 VERDICT_WORDS: Final[Mapping[VerdictKind, str]] = {

@@ -231,11 +231,18 @@ class CallsScreen(CallView):
         self.query_one(NoteInput).take_line()
 
     def action_cycle_panels(self) -> None:
+        skip = set() if self.has_script else {"script"}  # only a call started from a plan has a script
         if self.size.width >= WIDE:
-            order = list(PANELS_WIDE)
+            order = [view for view in PANELS_WIDE if view not in skip]
             self.wide_view = order[(order.index(self.wide_view) + 1) % len(order)]
         else:
-            self.narrow_view = PANELS_NARROW[(PANELS_NARROW.index(self.narrow_view) + 1) % len(PANELS_NARROW)]
+            order = [view for view in PANELS_NARROW if view not in skip]
+            self.narrow_view = order[(order.index(self.narrow_view) + 1) % len(order)]
+
+    def show_plan_script(self) -> None:
+        """A call started from a plan: its script in view beside (or above) the note line."""
+        if self.show_script():
+            self.narrow_view = self.wide_view = "script"
 
     def show_prep(self) -> None:
         """The prep checklist in view (the self-check verdict sends people here)."""

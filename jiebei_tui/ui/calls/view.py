@@ -31,15 +31,17 @@ from jiebei_tui.ui.calls.widgets.panels import (
     IdentityPanel,
     PanelStack,
     PrepPanel,
+    ScriptPanel,
     flag_rule_text,
 )
 from jiebei_tui.ui.calls.widgets.text import kind_badge
 from jiebei_tui.ui.shell.base import AreaScreen
 
 WIDE = 110  # from this many columns the panels sit beside the log instead of above it
-PANELS = ("identity", "checklist", "flags", "prep")
-PANELS_NARROW = ("none", "identity", "checklist", "flags", "prep")  # one at a time, above the log
-PANELS_WIDE = {"all": {"identity", "checklist", "flags"}, "prep": {"prep"}, "none": set()}  # beside the log
+PANELS = ("identity", "checklist", "flags", "prep", "script")
+PANELS_NARROW = ("none", "identity", "checklist", "flags", "prep", "script")  # one at a time, above the log
+# Beside the log; "script" is the plan's negotiation script when the call was started from a plan.
+PANELS_WIDE = {"all": {"identity", "checklist", "flags"}, "prep": {"prep"}, "script": {"script"}, "none": set()}
 PLACEHOLDER = N_("Type what is said, Enter saves it. Start with 他: 我: 诺: ? or ! to mark the kind")
 
 
@@ -58,6 +60,7 @@ class CallView(AreaScreen):
     narrow_view: var[str] = var("none", init=False)
     wide_view: var[str] = var("all", init=False)
     live: var[bool] = var(False, init=False, toggle_class="-live")
+    has_script: var[bool] = var(False, init=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -118,6 +121,7 @@ class CallView(AreaScreen):
             return
         # The prep panel is folded away during a call: its self-check figures come after the first frame.
         self.call_after_refresh(self._show_prep_summary)
+        self.show_script()
         if notice:
             self.query_one(HintLine).notice(notice)
         self.call_after_refresh(self._focus_input)
@@ -125,6 +129,15 @@ class CallView(AreaScreen):
     def _show_prep_summary(self) -> None:
         if self.is_attached:
             self.query_one("#prep-panel", PrepPanel).show_summary(self.services.selfchecks.latest_summary())
+
+    def show_script(self) -> bool:
+        """The script of the plan this call was started from, if any (Ctrl+N on a plan); True when shown."""
+        record = self.session.record
+        plan = self.services.plans.script_for_call(record.id) if record is not None else None
+        self.has_script = plan is not None
+        if plan is not None:
+            self.query_one(ScriptPanel).show_script(plan.title, plan.script.text)
+        return plan is not None
 
     def night_notice(self) -> str:
         """A call started between 22:00 and 08:00: the rule it meets, said once when it starts."""

@@ -16,3 +16,8 @@ def plain(text: str) -> Content:
 def pad(text: str, width: int) -> str:
     """Pad to ``width`` terminal cells (Chinese characters are two cells wide)."""
     return text + " " * max(0, width - cell_len(text))
+
+
+def paragraphs(texts: list[str]) -> Content:
+    """Several pieces of user or translated text, one per line, each inert."""
+    return Content("\n").join(plain(text) for text in texts)

@@ -1,59 +1,108 @@
-"""Home: a calm start, what is saved, where it lives, and how to begin."""
+"""Home: what matters today, at a glance, each part opening its area with one key.
+
+It is the first frame at start, so it stays light: four widgets, one read of
+the day's model through ``services.home`` (counters and small indexes only),
+one update of the list. Enter on a part opens its area (and the right view in
+Habits); the F-keys open the areas as everywhere.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Static
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from jiebei_tui import locations
 from jiebei_tui.areas import counted_tables
-from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
-from jiebei_tui.ui.common.guidance import GuidancePanel
+from jiebei_tui.domain.selfcheck import DRAFT_KEY
+from jiebei_tui.i18n import N_, _
+from jiebei_tui.services import HomeView
 from jiebei_tui.ui.common.keys import bind
-from jiebei_tui.ui.home.selfcheck_panel import SelfCheckHomePanel
+from jiebei_tui.ui.home.parts import Extras, Part, all_parts, banner, label_width, prompt
 from jiebei_tui.ui.shell.base import AreaScreen
+
+ROOMY_HEIGHT = 34
 
 
 class HomeScreen(AreaScreen):
     AREA = "home"
+    AUTO_FOCUS = "#home-parts"
 
     BINDINGS = [
         bind("export", "export", N_("Export"), id="home.export", keys="x", tooltip=N_("Save a copy of everything to a file")),
+        # Before the list's own Enter (Home has no text field), so the footer names the key.
+        bind("confirm", "open_part", N_("Open"), id="home.open", keys="enter", priority=True,
+             tooltip=N_("Open the highlighted part")),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._parts: list[Part] = []
+        self._read: tuple[HomeView, Extras] | None = None
+
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(classes="area-body"):
+        with Vertical(classes="area-body"):
             yield Static(_("You're not alone. One step at a time: every step here is saved as you go."), id="welcome")
-            with Horizontal(id="home-now", classes="home-row"):
-                yield SelfCheckHomePanel(id="home-selfcheck", classes="panel")
-                yield CommitmentsHomePanel(id="home-commitments", classes="panel")
-            with Horizontal(id="home-panels", classes="home-row"):
-                with Vertical(id="home-summary", classes="panel"):
-                    yield Static(_("Your workbook"), classes="panel-title")
-                    yield Static(id="home-counts")
-                with Vertical(id="home-data", classes="panel"):
-                    yield Static(_("Where your data lives"), classes="panel-title")
-                    yield Static(id="home-location")
-            yield GuidancePanel("home", classes="guidance")
+            yield Static("", id="home-due")
+            yield OptionList(id="home-parts")
+
+    def extras(self) -> Extras:
+        services = self.services
+        return Extras(
+            selfcheck_draft=services.drafts.get(DRAFT_KEY) is not None,
+            counts=tuple((label, services.count(table)) for table, label in counted_tables()),
+            folder=locations.display_path(services.store.directory),
+        )
 
     def refresh_data(self) -> None:
-        services = self.services
-        self.query_one(SelfCheckHomePanel).refresh_data()
-        self.query_one(CommitmentsHomePanel).refresh_data()
-        lines = [tr("{label}: {count}", label=_(label), count=services.count(table)) for table, label in counted_tables()]
-        self.query_one("#home-counts", Static).update("\n".join(lines))
-        self.query_one("#home-location", Static).update(
-            "\n".join(
-                [
-                    tr("Folder: {path}", path=locations.display_path(services.store.directory)),
-                    tr("Main file: {name}", name=locations.MAIN_FILE),
-                    _("Only your user account can read these files."),
-                    _("In a shell: jiebei-tui locate shows these paths, jiebei-tui export copies everything."),
-                ]
-            )
-        )
+        """One read of the day's model, one update of the banner and the list."""
+        self._read = (self.services.home.today(), self.extras())
+        view = self._read[0]
+        due = self.query_one("#home-due", Static)
+        text = banner(view)
+        due.display = text is not None
+        if text is not None:
+            due.update(text)
+        self.draw()
+
+    def draw(self) -> None:
+        """Lay the parts out for the current width (again on a resize, without reading anything)."""
+        if self._read is None:
+            return
+        view, extras = self._read
+        parts = self.query_one("#home-parts", OptionList)
+        width = label_width()
+        room = max(20, (parts.size.width or self.app.size.width - 2) - width - 3)
+        self._parts = all_parts(view, extras, room)
+        highlighted = parts.highlighted
+        options: list[Option | None] = []
+        for part in self._parts:
+            options.append(Option(prompt(part, width, room), id=part.id))
+            if self.app.size.height >= ROOMY_HEIGHT:
+                options.append(None)  # a blank line between parts where there is room
+        parts.set_options(options[:-1] if options and options[-1] is None else options)
+        parts.highlighted = highlighted if highlighted is not None and highlighted < parts.option_count else 0
+
+    def on_resize(self) -> None:
+        self.draw()
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        await self.open_part(event.option.id)
+
+    async def action_open_part(self) -> None:
+        option = self.query_one("#home-parts", OptionList).highlighted_option
+        await self.open_part(option.id if option is not None else None)
+
+    async def open_part(self, part_id: str | None) -> None:
+        part = next((part for part in self._parts if part.id == part_id), None)
+        if part is None:
+            return
+        if part.area == "home":
+            self.action_export()
+            return
+        await self.workbook.open_area(part.area, part.view)
 
     def action_export(self) -> None:
         self.workbook.action_export()

@@ -24,6 +24,7 @@ from jiebei_tui.store.drafts import DraftKeeper
 from jiebei_tui.store.errors import StoreError
 from jiebei_tui.store.store import OpenReport, Store
 from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
+from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
 from jiebei_tui.ui.shell.areas import area_bindings, modes
@@ -189,6 +190,14 @@ class JiebeiApp(App[int]):
         if area in AREA_IDS and area != self.current_mode:
             self.switch_mode(area)
 
+    async def open_area(self, area: str, view: str | None = None) -> None:
+        """Switch to ``area``; ``view`` names a view inside it (for screens with ``show_view``, like Habits)."""
+        if area in AREA_IDS and area != self.current_mode:
+            await self.switch_mode(area)
+        show = getattr(self.screen, "show_view", None)
+        if view is not None and show is not None:
+            self.screen.call_later(show, view)  # in the screen's own message loop, after it has mounted
+
     def action_help(self) -> None:
         from jiebei_tui.ui.shell.help import HelpScreen, help_keys
 
@@ -230,10 +239,26 @@ class JiebeiApp(App[int]):
         return screen
 
     async def action_new_call(self) -> None:
-        """Ctrl+N from anywhere: a new call record, timer running, cursor in the note line."""
+        """Ctrl+N from anywhere: a new call record, timer running, cursor in the note line. From a plan, the
+        plan's script opens beside the note recorder."""
+        plan_id = getattr(self.screen, "call_plan_id", None)
         self.save_everything()
         screen = await self._to_calls()
-        screen.call_later(screen.start_call)  # in the screen's own message loop, after it has mounted
+
+        def start() -> None:
+            screen.start_call()
+            record = screen.session.record
+            if isinstance(plan_id, str) and record is not None:
+                self.services.plans.link_call(record.id, plan_id)
+                screen.show_plan_script()
+
+        screen.call_later(start)  # in the screen's own message loop, after it has mounted
+
+    def on_commitments_home_panel_chosen(self, message: CommitmentsHomePanel.Chosen) -> None:
+        """Enter on a promise from a call, wherever promises are listed: record it as a plan payment."""
+        from jiebei_tui.ui.plans import RecordPromiseDialog
+
+        self.push_screen(RecordPromiseDialog(message.commitment), lambda _saved: self.notify_data_changed())
 
     async def action_call_prep(self) -> None:
         """The prep checklist of the Calls area (the self-check verdict leads here)."""

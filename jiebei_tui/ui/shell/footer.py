@@ -1,12 +1,15 @@
-"""A Footer that shows binding descriptions in the current language, on two rows when needed.
+"""A Footer that shows binding descriptions in the current language, on as many rows as it needs.
 
 Bindings are declared once, at import time, with English message ids; the key
-descriptions are translated each time the footer is composed. At 80 columns a
-screen's own keys plus the area keys do not fit on one row, and a key that is
-cut off is a key the user never learns, so the area keys move to a second row.
+descriptions are translated each time the footer is composed. A key that is cut
+off is a key the user never learns, so no key is ever cut: when they do not fit on
+one row, the screen's own keys go first and the area keys start a row of their own;
+when even that does not fit (English at 80 columns), keys flow on to the next row.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -28,8 +31,35 @@ def _is_area_key(key: FooterKey) -> bool:
     return key.action.startswith("area(")
 
 
+def _pack(indices: Sequence[int], widths: Sequence[int], width: int) -> list[list[int]]:
+    """Keys in order, a new row whenever the next would not fit (the last key's margin may fall off)."""
+    rows: list[list[int]] = []
+    used = 0
+    for index in indices:
+        if rows and used + widths[index] - 1 <= width:
+            rows[-1].append(index)
+            used += widths[index]
+        else:
+            rows.append([index])
+            used = widths[index]
+    return rows
+
+
+def footer_rows(widths: Sequence[int], area: Sequence[bool], width: int) -> list[list[int]]:
+    """Which keys go on which row: one row if all fit; else the screen's keys, then the area keys
+    on rows of their own; or, when that takes more rows, all keys flowing on in order."""
+    everything = list(range(len(widths)))
+    if not width or sum(widths) - 1 <= width:
+        return [everything]
+    own = [index for index in everything if not area[index]]
+    areas = [index for index in everything if area[index]]
+    split = _pack(own, widths, width) + _pack(areas, widths, width)
+    flowing = _pack(everything, widths, width)
+    return split if len(split) <= len(flowing) else flowing
+
+
 class TranslatedFooter(Footer):
-    _rows = 1
+    _layout: list[list[int]] = [[]]
 
     def compose(self) -> ComposeResult:
         keys: list[FooterKey] = []
@@ -41,23 +71,21 @@ class TranslatedFooter(Footer):
                 keys.append(widget)
             else:
                 yield widget
-        self._rows = self._rows_needed(keys)
-        self.styles.height = self._rows
-        if self._rows == 1:
+        self._layout = self._rows_for(keys)
+        self.styles.height = len(self._layout)
+        if len(self._layout) == 1:
             self.styles.layout = "horizontal"
             yield from keys
             return
         self.styles.layout = "vertical"
-        yield HorizontalGroup(*[key for key in keys if not _is_area_key(key)], classes="footer-row")
-        yield HorizontalGroup(*[key for key in keys if _is_area_key(key)], classes="footer-row")
+        for row in self._layout:
+            yield HorizontalGroup(*[keys[index] for index in row], classes="footer-row")
 
-    def _rows_needed(self, keys: list[FooterKey]) -> int:
-        width = self.app.size.width
-        needed = sum(cell_len(key.key_display) + cell_len(key.description) + ITEM_PADDING for key in keys)
-        # The last key's trailing margin may fall off the edge.
-        return 1 if not width or needed - 1 <= width else 2
+    def _rows_for(self, keys: Sequence[FooterKey]) -> list[list[int]]:
+        widths = [cell_len(key.key_display) + cell_len(key.description) + ITEM_PADDING for key in keys]
+        return footer_rows(widths, [_is_area_key(key) for key in keys], self.app.size.width)
 
     def on_resize(self) -> None:
         keys = list(self.query(FooterKey))
-        if keys and self._rows_needed(keys) != self._rows:
+        if keys and self._rows_for(keys) != self._layout:
             self.call_after_refresh(self.recompose)

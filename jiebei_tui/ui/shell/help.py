@@ -1,4 +1,8 @@
-"""F1: the keys of the screen you were on, plus how to get around."""
+"""F1: the keys of the screen you were on, plus how to get around.
+
+The body scrolls (it has the focus: arrows, PgUp/PgDn, Home/End) and is never taller than
+the screen leaves room for, so the last line and the Close button stay reachable at 80×24.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from jiebei_tui.areas import AREAS
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind, key_label
+from jiebei_tui.ui.common.paragraph import Paragraph
 
 
 def help_keys(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
@@ -56,7 +61,9 @@ def getting_around() -> list[str]:
 class HelpScreen(Dialog[None]):
     DIALOG_ID = "help-dialog"
     TITLE = N_("Help")
+    HINT = N_("↑↓, PgUp and PgDn scroll. Enter, F1, q or Esc closes.")
     CLOSE_BUTTON = "help-close-button"
+    CLOSE_COMPACT = True
     BINDINGS = [
         bind("help", "close", N_("Close"), id="help.close.f1"),
         bind("confirm", "close", N_("Close"), id="help.close.enter", keys="enter"),
@@ -72,4 +79,7 @@ class HelpScreen(Dialog[None]):
             width = max((len(key) for key, _desc in self._keys), default=4) + 2
             yield Static("\n".join(f"{key:<{width}}{desc}" for key, desc in self._keys), id="help-keys")
             yield Static(_("Getting around"), classes="panel-title")
-            yield Static("\n".join(getting_around()), id="help-general")
+            yield Paragraph("\n".join(getting_around()), id="help-general")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -26,7 +27,7 @@ from jiebei_tui.domain.calls import (
     next_identity_status,
 )
 from jiebei_tui.domain.text_safety import sanitize
-from jiebei_tui.i18n import N_, _
+from jiebei_tui.i18n import N_, N_p, _
 from jiebei_tui.ui.calls.widgets.panels import KIND_ROW, NUMBER_ROW
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES
 from jiebei_tui.ui.common.debounce import DebouncedSave
@@ -40,7 +41,7 @@ EDITABLE_KINDS = (RecordKind.CALL, RecordKind.SMS, RecordKind.VISIT)  # missed c
 class Cycler(Static, can_focus=True):
     """A value changed with Enter or Space (a status, a kind): no pop-up list, no Escape needed."""
 
-    BINDINGS = [bind("choose", "cycle", N_("Change"), id="calls.identity.cycle", keys="space")]
+    BINDINGS = [bind("choose", "cycle", N_p("key: change the status under the cursor", "Change"), id="calls.identity.cycle", keys="space")]
 
     def __init__(self, key: str, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="identity-cycler")
@@ -83,6 +84,20 @@ class CallIdentityScreen(Dialog[None]):
         self._kind = RecordKind.CALL
         self._edits = DebouncedSave(self, SAVE_AFTER_SECONDS, self._save_edits)
 
+    def _labels(self) -> list[str]:
+        return [
+            *(f"{index} {_(item.label)}" for index, item in enumerate(IDENTITY_FIELDS, start=1)),
+            _("checked via"),
+            f"{NUMBER_ROW} {_('Number')}",
+            f"{KIND_ROW} {_('Kind')}",
+        ]
+
+    def _label(self, text: str) -> Static:
+        """A label as wide as the longest in this language plus a space: never cut, never run into its value."""
+        label = Static(text, classes="identity-label")
+        label.styles.width = max(cell_len(other) for other in self._labels()) + 1
+        return label
+
     def compose_body(self) -> ComposeResult:
         record = self.services.calls.get(self.record_id)
         if record is not None:
@@ -91,13 +106,13 @@ class CallIdentityScreen(Dialog[None]):
             for index, item in enumerate(IDENTITY_FIELDS, start=1):
                 entry = self._identity.get(item.key)
                 with Horizontal(classes="identity-row"):
-                    yield Static(f"{index} {_(item.label)}", classes="identity-label")
+                    yield self._label(f"{index} {_(item.label)}")
                     yield Input(
                         entry.value, placeholder=_(item.hint), compact=True, select_on_focus=False, id=f"value-{item.key}"
                     )
                     yield Cycler(item.key, id=f"status-{item.key}")
                 with Horizontal(classes="identity-row identity-channel", id=f"channel-row-{item.key}"):
-                    yield Static(_("checked via"), classes="identity-label")
+                    yield self._label(_("checked via"))
                     yield Input(
                         entry.channel,
                         placeholder=_("How you checked: 95188, the lender's app, its list of agencies"),
@@ -106,7 +121,7 @@ class CallIdentityScreen(Dialog[None]):
                         id=f"channel-{item.key}",
                     )
             with Horizontal(classes="identity-row"):
-                yield Static(f"{NUMBER_ROW} {_('Number')}", classes="identity-label")
+                yield self._label(f"{NUMBER_ROW} {_('Number')}")
                 yield Input(
                     self._number,
                     placeholder=_("The number that called"),
@@ -115,7 +130,7 @@ class CallIdentityScreen(Dialog[None]):
                     id="value-number",
                 )
             with Horizontal(classes="identity-row"):
-                yield Static(f"{KIND_ROW} {_('Kind')}", classes="identity-label")
+                yield self._label(f"{KIND_ROW} {_('Kind')}")
                 yield Cycler("kind", id="status-kind")
 
     def _fields(self) -> list[Any]:

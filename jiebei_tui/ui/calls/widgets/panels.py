@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -29,6 +29,7 @@ from jiebei_tui.domain.calls import (
 )
 from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.parsing.money import format_money
+from jiebei_tui.domain.text_safety import sanitize
 from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES, status_legend
 from jiebei_tui.ui.common.keys import key_label
@@ -50,10 +51,11 @@ NONE = "-"
 
 
 class ColumnsPanel(Static):
-    """A titled list of rows; two columns when the panel is wide enough, so 80×24 keeps room for the log.
+    """A titled list of rows; two columns when every row fits its column, so 80×24 keeps room for the log.
 
-    ``details`` (one per row) are shown after their row only in one column,
-    where there is room for them; two columns cut long rows with an ellipsis.
+    A label is never cut: when one row would not fit its column (English flag labels at
+    80 columns), the panel shows one column, where long rows wrap. ``details`` (one per
+    row) are shown after their row only in one column, where there is room for them.
     """
 
     MIN_COLUMN = 34
@@ -81,19 +83,20 @@ class ColumnsPanel(Static):
 
     def _relayout(self) -> None:
         width = self.content_size.width or self.size.width or 40
+        column_width = width // 2
         wide_enough = width >= 2 * self.MIN_COLUMN and len(self._rows) > 4
-        if not (wide_enough and self.two_columns_allowed):
+        fits = all(row.cell_length <= column_width - 1 for row in self._rows)
+        if not (wide_enough and fits and self.two_columns_allowed):
             # One column: details join their rows, long rows wrap, nothing is cut.
             details = self._details + [Content("")] * (len(self._rows) - len(self._details))
             body = [Content.assemble(row, detail) for row, detail in zip(self._rows, details, strict=False)]
         else:
             half = (len(self._rows) + 1) // 2
-            column_width = width // 2
             body = []
             for index in range(half):
-                left = self._rows[index].truncate(column_width - 1, ellipsis=True, pad=True)
+                left = self._rows[index].pad_right(column_width - 1 - self._rows[index].cell_length)
                 right = self._rows[index + half] if index + half < len(self._rows) else Content("")
-                body.append(Content.assemble(left, " ", right.truncate(column_width, ellipsis=True)))
+                body.append(Content.assemble(left, " ", right))
         lines = [self._title, *body, *self._after]  # lines after the rows wrap: they are rules, not labels
         self.update(Content("\n").join(lines))
 
@@ -141,7 +144,7 @@ class IdentityPanel(ColumnsPanel):
     def show_record(self, record: CallRecord) -> None:
         rows = []
         labels = [_(item.label) for item in IDENTITY_FIELDS] + [_("Number"), _("Kind")]
-        label_width = min(16, max(cell_len(label) for label in labels))
+        label_width = max(cell_len(label) for label in labels)  # aligned values, never a label run into one
         for index, item in enumerate(IDENTITY_FIELDS, start=1):
             entry = record.identity.get(item.key)
             glyph = Content.styled(STATUS_GLYPHS[entry.status], STATUS_STYLES[entry.status])
@@ -253,11 +256,23 @@ def flag_rule_text(key: str, *, with_source: bool = True) -> str:
     return tr("{flag}: {warning}", flag=_(flag.label), warning=_(flag.warning))
 
 
+class ScriptPanel(VerticalScroll):
+    """The negotiation script of the plan this call was started from, to read aloud (it scrolls on its own)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="script-text")
+
+    def show_script(self, title: str, text: str) -> None:
+        heading = Content.styled(tr("Script: {title}", title=title), "bold $text-primary")
+        self.query_one("#script-text", Static).update(Content.assemble(heading, "\n", Content(sanitize(text.strip()))))
+
+
 class PanelStack(Vertical):
-    """Holds the four panels; the call screen's classes decide which are shown."""
+    """Holds the panels; the call screen's classes decide which are shown."""
 
     def compose(self) -> ComposeResult:
         yield IdentityPanel(id="identity-panel")
         yield ChecklistPanel(id="checklist-panel")
         yield FlagsPanel(id="flags-panel")
         yield PrepPanel(id="prep-panel")
+        yield ScriptPanel(id="script-panel", classes="calls-panel")

@@ -11,24 +11,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from jiebei_tui.domain.labels import Message
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.parsing.rates import format_multiplier, format_rate
 from jiebei_tui.domain.selfcheck import Assessment, DebtAssessment, Figure, Step, field_label, verdict_words
-from jiebei_tui.domain.selfcheck.assessment import (
-    L_ESSENTIALS,
-    L_INCOME,
-    L_NEEDED,
-    L_SAVINGS,
-    L_SURPLUS,
-    L_TOTAL_30_DAYS,
-)
+from jiebei_tui.domain.selfcheck.assessment import NOTE_NO_PAYMENT
 from jiebei_tui.domain.selfcheck.debts import (
     L_ACCRUED,
     L_COST_30_DAYS,
     L_COST_PER_DAY,
     L_DAYS_OVERDUE,
 )
-from jiebei_tui.domain.selfcheck.explain import NOTE_PENALTY_INPUTS, NOTE_ROUNDING
+from jiebei_tui.domain.selfcheck.explain import NOTE_DAILY_ROUNDING, NOTE_PENALTY_INPUTS, NOTE_ROUNDING
 from jiebei_tui.i18n import N_, _, tr
 
 L_VERDICT = N_("Verdict")
@@ -57,10 +51,17 @@ def _result(step: Step) -> str:
     return step.result if isinstance(step.result, str) else step.result.text()
 
 
+def _line(label: str, step: Step) -> str:
+    """``label: formula = result``, or ``label: result`` when the formula is the result itself."""
+    formula, result = step.formula.text(), _result(step)
+    if formula == result:
+        return tr(VALUE_LINE, label=label, value=result)
+    return tr(STEP_LINE, label=label, formula=formula, result=result)
+
+
 def render_step(step: Step) -> str:
     """``label: formula = result`` in the current language."""
-    label = step.label if step.literal_label else _(step.label)
-    return tr(STEP_LINE, label=label, formula=step.formula.text(), result=_result(step))
+    return _line(step.label if step.literal_label else _(step.label), step)
 
 
 def _steps(*figures: Figure[object]) -> tuple[str, ...]:
@@ -73,10 +74,7 @@ def _named_steps(items: list[DebtAssessment], attribute: str) -> tuple[str, ...]
     for item in items:
         figure: Figure[Any] = getattr(item, attribute)
         for step in figure.steps:
-            label = tr(L_DEBT_FIGURE, name=item.debt.name, figure=_(step.label))
-            lines.append(
-                tr(STEP_LINE, label=label, formula=step.formula.text(), result=_result(step))
-            )
+            lines.append(_line(tr(L_DEBT_FIGURE, name=item.debt.name, figure=_(step.label)), step))
     return tuple(lines)
 
 
@@ -93,8 +91,8 @@ def _step_body(step: Step) -> str:
     return f"{step.formula.text()} = {_result(step)}"
 
 
-def debt_inputs(item: DebtAssessment) -> tuple[tuple[str, str], ...]:
-    """What a debt's penalty figures rest on, as the user typed it."""
+def debt_inputs(item: DebtAssessment, *, days: bool = True) -> tuple[tuple[str, str], ...]:
+    """What a debt's penalty figures rest on, as the user typed it (the days only where they count)."""
     debt = item.debt
     multiplier = format_multiplier(debt.penalty_multiplier)
     multiplier_text = (
@@ -104,7 +102,7 @@ def debt_inputs(item: DebtAssessment) -> tuple[tuple[str, str], ...]:
         (field_label("overdue"), format_money(debt.overdue_principal)),
         (field_label("rate"), format_rate(debt.daily_rate)),
         (field_label("multiplier"), multiplier_text),
-        (_(L_DAYS_OVERDUE), _step_body(item.days_overdue.steps[0])),
+        *([(_(L_DAYS_OVERDUE), _step_body(item.days_overdue.steps[0]))] if days else []),
         (field_label("lender"), debt.lender.strip() or _(V_NOT_ENTERED)),
     )
 
@@ -120,53 +118,49 @@ def _all_debt_inputs(items: list[DebtAssessment]) -> tuple[tuple[str, str], ...]
 
 def _debt_lines(item: DebtAssessment) -> list[FigureLine]:
     name = item.debt.name
-    inputs = debt_inputs(item)
-    lines = []
-    for key, label, figure in (
-        ("accrued", L_ACCRUED, item.accrued),
-        ("per_day", L_COST_PER_DAY, item.cost_per_day),
-        ("next_30", L_COST_30_DAYS, item.cost_next_30_days),
-    ):
-        lines.append(
-            FigureLine(
-                f"debt{item.index}.{key}",
-                tr(L_DEBT_FIGURE, name=name, figure=_(label)),
-                format_money(figure.value),
-                _steps(item.days_overdue, figure),
-                inputs,
-                _notes(figure),
-            )
+    rows: tuple[tuple[str, str, Figure[Decimal], tuple[str, ...], str], ...] = (
+        ("accrued", L_ACCRUED, item.accrued, _steps(item.days_overdue, item.accrued), NOTE_ROUNDING),
+        ("per_day", L_COST_PER_DAY, item.cost_per_day, _steps(item.cost_per_day), NOTE_DAILY_ROUNDING),
+        ("next_30", L_COST_30_DAYS, item.cost_next_30_days, _steps(item.cost_next_30_days), NOTE_DAILY_ROUNDING),
+    )
+    return [
+        FigureLine(
+            f"debt{item.index}.{key}",
+            tr(L_DEBT_FIGURE, name=name, figure=_(label)),
+            format_money(figure.value),
+            steps,
+            debt_inputs(item, days=key == "accrued"),
+            (*_notes(figure), _(note)),
         )
-    return lines
+        for key, label, figure, steps, note in rows
+    ]
+
+
+def _value(value: str | Message) -> str:
+    return value if isinstance(value, str) else value.text()
+
+
+def _missing_note(a: Assessment) -> tuple[str, ...]:
+    return (tr(NOTE_NO_PAYMENT, names="、".join(a.missing_payments)),) if a.missing_payments else ()
 
 
 def _verdict_line(a: Assessment) -> FigureLine:
+    """The verdict as the card says it: every figure on the card is an input here or a step's result."""
     verdict = a.verdict
-    inputs = (
-        (_(L_INCOME), format_money(a.monthly_income.value)),
-        (_(L_ESSENTIALS), format_money(a.essentials.value)),
-        (_(L_SURPLUS), format_money(a.monthly_surplus.value)),
-        (_(L_SAVINGS), format_money(a.usable_savings.value)),
-        (_(L_NEEDED), format_money(a.total_needed_to_clear.value)),
-        (_(L_TOTAL_30_DAYS), format_money(a.total_cost_next_30_days.value)),
-    )
     return FigureLine(
         "verdict",
         _(L_VERDICT),
         verdict_words(verdict.kind, verdict.months).text(),
         tuple(render_step(step) for step in verdict.steps),
-        inputs,
-        (verdict.explanation.text(),),
+        tuple((_(label), _value(value)) for label, value in verdict.inputs),
+        tuple(note.text() for note in verdict.notes) + _missing_note(a),
     )
-
-
-def _share_text(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value}%"
 
 
 def figure_lines(a: Assessment) -> list[FigureLine]:
     """Verdict, the monthly picture, the overdue totals, then each overdue debt."""
-    surplus_label = a.monthly_surplus.steps[-1].label
+    surplus_step = a.monthly_surplus.steps[-1]
+    share_step = a.debt_share_of_income.steps[-1]
     overdue = [item for item in a.debts if item.debt.overdue_principal > 0]
     per_debt_accrued = _named_steps(overdue, "accrued")
     per_debt_per_day = _named_steps(overdue, "cost_per_day")
@@ -176,15 +170,17 @@ def figure_lines(a: Assessment) -> list[FigureLine]:
         _verdict_line(a),
         FigureLine(
             "surplus",
-            _(surplus_label),
-            format_money(a.monthly_surplus.value),
+            _(surplus_step.label),
+            _result(surplus_step),
             _steps(a.monthly_income, a.essentials, a.other_fixed, a.debt_payments, a.monthly_surplus),
+            notes=_missing_note(a),
         ),
         FigureLine(
             "share",
-            _(a.debt_share_of_income.steps[-1].label),
-            _share_text(a.debt_share_of_income.value),
+            _(share_step.label),
+            _result(share_step),
             _steps(a.debt_payments, a.monthly_income, a.debt_share_of_income),
+            notes=_missing_note(a),
         ),
         FigureLine(
             "overdue",
@@ -208,7 +204,7 @@ def figure_lines(a: Assessment) -> list[FigureLine]:
             format_money(a.total_cost_per_day.value),
             per_debt_per_day + _steps(a.total_cost_per_day),
             debt_inputs_all,
-            (_(NOTE_PENALTY_INPUTS), _(NOTE_ROUNDING)) if overdue else (),
+            (_(NOTE_PENALTY_INPUTS), _(NOTE_DAILY_ROUNDING)) if overdue else (),
         ),
         FigureLine(
             "next_30",
@@ -216,7 +212,7 @@ def figure_lines(a: Assessment) -> list[FigureLine]:
             format_money(a.total_cost_next_30_days.value),
             per_debt_30 + _steps(a.total_cost_next_30_days),
             debt_inputs_all,
-            (_(NOTE_PENALTY_INPUTS), _(NOTE_ROUNDING)) if overdue else (),
+            (_(NOTE_PENALTY_INPUTS), _(NOTE_DAILY_ROUNDING)) if overdue else (),
         ),
         FigureLine(
             "owed",

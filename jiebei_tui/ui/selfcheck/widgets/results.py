@@ -21,6 +21,7 @@ from jiebei_tui.domain.selfcheck import NEXT_PLAN_BUILDER, Assessment, VerdictKi
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.bullets import BulletList
 from jiebei_tui.ui.common.keys import key_label
+from jiebei_tui.ui.common.paragraph import Paragraph
 from jiebei_tui.ui.selfcheck.widgets.figures import FigureLine, figure_lines
 
 NEXT_LABELS = {
@@ -106,9 +107,9 @@ class SelfCheckResults(Vertical):
         with Vertical(id="sc-result-body"):
             yield Static(id="sc-result-when", classes="sc-section-hint")
             with Vertical(id="sc-verdict"):
-                yield Static(id="sc-verdict-headline")
-                yield Static(id="sc-verdict-text")
-                yield Static(id="sc-waiting")
+                yield Paragraph(id="sc-verdict-headline")
+                yield Paragraph(id="sc-verdict-text")
+                yield Paragraph(id="sc-waiting")
                 yield Button("", id="sc-next", variant="primary")
             with Vertical(id="sc-help"):
                 yield Static(_("Who to talk to, and where to complain"), classes="panel-title")
@@ -161,11 +162,11 @@ class SelfCheckResults(Vertical):
                 key=key_label("save"),
             )
         )
-        self.query_one("#sc-verdict-headline", Static).update(verdict.headline.text())
-        self.query_one("#sc-verdict-text", Static).update(verdict.explanation.text())
+        self.query_one("#sc-verdict-headline", Paragraph).update(verdict.headline.text())
+        self.query_one("#sc-verdict-text", Paragraph).update(verdict.explanation.text())
         waiting = waiting_text(assessment)
-        self.query_one("#sc-waiting", Static).update(waiting)
-        self.query_one("#sc-waiting", Static).display = bool(waiting)
+        self.query_one("#sc-waiting", Paragraph).update(waiting)
+        self.query_one("#sc-waiting", Paragraph).display = bool(waiting)
         label = NEXT_LABELS.get(verdict.next_step, NEXT_CALL_LABEL)
         self.query_one("#sc-next", Button).label = _(label)
         self.query_one("#sc-help").display = verdict.kind is VerdictKind.CRISIS
