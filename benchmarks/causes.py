@@ -34,7 +34,7 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
             f"{ms(store['open_store'])} on the heavy folder (it reads jiebei.json only), plus, for `call`, saving the "
             f"new call before it is drawn (durable call start: median {ms(call_start)}). Importing the workbook takes "
             f"{store.get('import_gap', float('nan')):.2f} s more than the minimal app's imports (`python -c import`, "
-            "same run); the rest is composing, styling and mounting its first screen. See the profile below."
+            "same run); the rest is composing, styling and mounting its first screen.."
         )
     if groups["typing"]:
         lines.append(
@@ -59,7 +59,7 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
         lines.append(
             f"- **First open of an area** ({_list(groups['areas'], 'median')}): the store's part is small (every "
             f"saved self-check: {ms(store['list_snapshots'])}); the time is the area's modules being imported and "
-            "its screen composed, styled and mounted on first use. See the profile below."
+            "its screen composed, styled and mounted on first use.."
         )
     if groups["history"]:
         lines.append(
@@ -69,7 +69,7 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
             f"{ms(inapp.get('history_first_rows_s', float('nan')))} and the first search match after "
             f"{ms(inapp.get('search_first_s', float('nan')))}, but single steps between two draws still took longer "
             f"than 50 ms (for scale, the store reads every record in {ms(store['records'])} and searches every note "
-            f"in {ms(store['search'])}). See the profile below for which steps."
+            f"in {ms(store['search'])}).."
         )
     for result in groups["other"]:
         lines.append(f"- **{result.measure}**: {result.figure(result.ours)} against {result.target}.")
