@@ -1,8 +1,8 @@
 """The workbook's areas, one entry each: everything else about an area's place in the app derives from here.
 
 The App's modes, the F-keys and the Ctrl+G digits (one number per area, the
-same for both), the command palette, Help, Home's counts and the table titles
-of the Markdown export all read this tuple. Adding an area means adding its
+same for both), the command palette, Help, Home's counts and the sections of the
+Markdown export all read this tuple. Adding an area means adding its
 packages and one :class:`Area` entry.
 
 Pure data without Textual: the domain's Markdown export and the CLI read it
@@ -34,6 +34,9 @@ class Area:
     number: int  # F<number> opens it, and Ctrl+G then <number>
     screen: str  # "module:Class"
     tables: tuple[Table, ...] = ()
+    # "module:function" writing the area's part of the Markdown export (see domain/markdown_export.py);
+    # None: the export says how much the area holds and that the JSON export has it.
+    markdown: str | None = None
 
     @property
     def key(self) -> str:
@@ -55,6 +58,7 @@ AREAS: tuple[Area, ...] = (
         3,
         "jiebei_tui.ui.selfcheck.screen:SelfCheckScreen",
         (Table("selfchecks", N_("Self-checks"), N_("Self-checks saved")),),
+        "jiebei_tui.domain.selfcheck:markdown_section",
     ),
     Area(
         "calls",
@@ -65,7 +69,9 @@ AREAS: tuple[Area, ...] = (
         (
             Table("calls", N_("Calls and messages"), N_("Calls and messages logged")),
             Table("notes", N_("Call notes")),
+            Table("letters", N_("Letters")),
         ),
+        "jiebei_tui.domain.calls:markdown_section",
     ),
     Area(
         "plans",

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from jiebei_tui import __version__, locations
 from jiebei_tui.argparse_i18n import argparse_language
-from jiebei_tui.i18n import _, language_from_environment, parse_language, set_language, tr
+from jiebei_tui.i18n import _, language_from_environment, ngettext, parse_language, set_language, tr
+
+if TYPE_CHECKING:
+    from jiebei_tui.store.report import OpenReport
 
 PROG = "jiebei-tui"
+CRASHED = 70  # EX_SOFTWARE, as the App uses
 
 
 class _Parser(argparse.ArgumentParser):
@@ -99,16 +102,61 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _export(directory: Path, fmt: str, output: str | None) -> int:
+def _say_news(report: OpenReport) -> bool:
+    """Each repair or refusal on stderr, one line each; True when saved data was left out."""
+    from jiebei_tui.services.news import report_notices
+
+    left_out = False
+    for notice in report_notices(report):
+        sys.stderr.write(f"{PROG}: {notice.message}\n")
+        left_out = left_out or notice.left_out
+    return left_out
+
+
+def _private_stdout() -> None:
+    """``export > backup.json``: the shell created the file with the umask's mode (0644 as a rule). A regular
+    file this user owns is made 0600 before anything is written to it, as ``-o`` does; a terminal, a pipe or
+    someone else's file is left alone."""
+    try:
+        fd = sys.stdout.fileno()
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            os.fchmod(fd, 0o600)
+    except (OSError, ValueError, AttributeError):
+        pass  # no real file behind stdout (a test's StringIO), or a file system without modes
+
+
+def _export(directory: Path, fmt: str, output: str | None, language: str | None) -> int:
+    from jiebei_tui.domain.markdown_export import ExportPage
+    from jiebei_tui.services import utc_now, zone_for
     from jiebei_tui.store.export import stream_export
+    from jiebei_tui.store.report import OpenReport
+    from jiebei_tui.store.settings import SettingsRepo
     from jiebei_tui.store.store import Store, open_store
 
     if fmt == "ics":
         return _export_calendar(directory, output)
-    store = open_store(directory)[0] if directory.exists() else Store(directory)
-    stream_export(store, fmt, datetime.now().astimezone(), _, Path(output).expanduser() if output else None)
+    report = OpenReport()
+    if directory.exists():
+        store, report = open_store(directory)
+    else:
+        store = Store(directory)  # nothing saved yet: an empty export, and no folder made for it
+    prefs = SettingsRepo(store).load() if directory.exists() else None
+    if language is None and prefs is not None and prefs.language:
+        set_language(prefs.language)  # the document is in the language the user chose in the app
+    page = ExportPage(_, zone_for(prefs.timezone if prefs else None), utc_now(), ngettext)
+    if not output:
+        _private_stdout()
+    stream_export(store, fmt, page, Path(output).expanduser() if output else None)
+    report.merge(store.take_news())  # files repaired or refused while they were read for the export
+    left_out = _say_news(report)
     if output:
         sys.stderr.write(tr("Exported to {path}", path=output) + "\n")
+    if left_out:
+        sys.stderr.write(
+            f"{PROG}: " + _("Some saved data could not be read and is not in this export (see above).") + "\n"
+        )
+        return 1
     return 0
 
 
@@ -129,18 +177,23 @@ def _export_calendar(directory: Path, output: str | None) -> int:
 
 def _import(directory: Path, file: str) -> int:
     from jiebei_tui.store.errors import ImportRefusedError
-    from jiebei_tui.store.export import ImportFormatError, import_document
+    from jiebei_tui.store.export import ImportFormatError, check_export, import_placements, load_export
+    from jiebei_tui.store.files import read_regular
     from jiebei_tui.store.store import open_store
 
     try:
-        document = json.loads(Path(file).expanduser().read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return _fail(tr("{prog}: cannot read {file}: {error}", prog=PROG, file=file, error=error))
+        raw = read_regular(Path(file).expanduser())
+    except OSError as error:
+        return _fail(tr("{prog}: cannot read {file}: {error}", prog=PROG, file=file, error=error.strerror or error))
+    try:
+        placements = check_export(load_export(raw))  # the whole file, before the data folder is even opened
+    except ImportFormatError as error:
+        reason = tr(error.msgid, **error.params)
+        return _fail(tr("{prog}: {file} is not a usable export: {error}", prog=PROG, file=file, error=reason))
+    del raw
     store, _report = open_store(directory)
     try:
-        count = import_document(store, document)
-    except ImportFormatError as error:
-        return _fail(tr("{prog}: {file} is not a usable export: {error}", prog=PROG, file=file, error=error))
+        count = import_placements(store, placements)
     except ImportRefusedError:
         return _fail(
             tr(
@@ -153,6 +206,46 @@ def _import(directory: Path, file: str) -> int:
     return 0
 
 
+def _crashed(directory: Path | None, error: BaseException) -> int:
+    """An unexpected error outside the App: the traceback to a private file, one line here, a non-zero exit."""
+    from jiebei_tui.store.crash import write_crash_report
+
+    path = write_crash_report(directory if directory is not None and directory.is_dir() else None, error)
+    _fail(_crash_line(path, in_app=False))
+    return CRASHED
+
+
+def _crash_line(path: Path | None, *, in_app: bool) -> str:
+    if path is None:
+        return f"{PROG}: " + _("stopped after an unexpected error; the details could not be written anywhere.")
+    if in_app:
+        return tr(
+            "{prog}: stopped after an unexpected error. What you typed was saved. The details are in {path} "
+            "(readable only by you; attach it to a bug report if you like).",
+            prog=PROG,
+            path=path,
+        )
+    return tr(
+        "{prog}: stopped after an unexpected error. The details are in {path} "
+        "(readable only by you; attach it to a bug report if you like).",
+        prog=PROG,
+        path=path,
+    )
+
+
+def _run_app(directory: Path, language: str | None, start_area: str) -> int:
+    from jiebei_tui.factory import create_app
+
+    app = create_app(directory, language=language, start_area=start_area)
+    result = app.run()
+    if app.crash_report is not None or app.return_code == CRASHED:
+        _fail(_crash_line(app.crash_report, in_app=True))
+        return CRASHED
+    if isinstance(result, int):
+        return result
+    return app.return_code or 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -163,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     directory = locations.data_dir(getattr(args, "data_dir", None))
     language = getattr(args, "lang", None)
 
-    from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError
+    from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError, UnsafeFolderError
 
     try:
         if args.command == "locate":
@@ -172,14 +265,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(tr("Call notes:  {path}", path=locations.notes_dir(directory)))
             return 0
         if args.command == "export":
-            return _export(directory, args.format, args.output)
+            return _export(directory, args.format, args.output, language)
         if args.command == "import":
             return _import(directory, args.file)
-
-        from jiebei_tui.factory import create_app
-
-        app = create_app(directory, language=language, start_area="calls" if args.command == "call" else "home")
-        return app.run() or 0
+        return _run_app(directory, language, "calls" if args.command == "call" else "home")
+    except UnsafeFolderError as error:
+        return _fail(f"{PROG}: " + tr(error.reason, path=error.path, owner=error.owner))
     except NewerSchemaError as error:
         return _fail(
             tr(
@@ -198,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "Nothing was changed.",
                 prog=PROG,
                 path=error.path,
-                reason=error.reason,
+                reason=_(error.reason),
             )
         )
     except OSError as error:
@@ -206,3 +297,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(tr("{prog}: cannot use the data folder {path}: {error}", prog=PROG, path=directory, error=reason))
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: never a traceback with private text on the screen
+        return _crashed(directory, error)

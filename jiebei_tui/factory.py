@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jiebei_tui.i18n import language_from_environment
-from jiebei_tui.services import Services, WallClock, clock_for
+from jiebei_tui.services import Services, WallClock, utc_now, zone_for
 from jiebei_tui.store.store import open_store
 
 if TYPE_CHECKING:
@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 
 
 def open_services(data_dir: Path, clock: Callable[[], datetime] | None = None) -> Services:
-    """Open the store and everything built on it; the clock follows the saved time zone unless one is given."""
+    """Open the store and everything built on it; the clock reads ``clock`` (the real time unless given) on the
+    user's saved zone (Beijing time until they choose)."""
     store, report = open_store(data_dir)
-    services = Services(store, WallClock(), report)
-    services.clock.use(clock or clock_for(services.settings.load().timezone))
+    services = Services(store, WallClock(clock or utc_now), report)
+    services.clock.use_zone(zone_for(services.settings.load().timezone))
     return services
 
 

@@ -1,4 +1,4 @@
-"""Screenshots of the Calls area: a call in progress (notes of every kind, identity, checklist, a red flag),
+"""Screenshots of the Calls area: a call in progress (notes of every kind, identity, checklist, a red flag, the coach),
 the end-of-call summary, the history, the missed-call log and one record as its evidence report."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from make import Shot, clock
 from textual.pilot import Pilot
 
 from jiebei_tui.domain.calls import IdentityStatus, RecordKind, missed_call, new_note, new_record
+from jiebei_tui.i18n import current_language
 from jiebei_tui.services import ACTIVE_DRAFT, NOTE_DRAFT
 from jiebei_tui.store.calls import CallsRepo
 
@@ -68,6 +69,18 @@ async def in_call_flags(pilot: Pilot) -> None:
     await pilot.press("ctrl+r")  # the flags, numbered, waiting for a digit
 
 
+async def in_call_coach(pilot: Pilot) -> None:
+    """The coach's band after a collector's line, while the user goes on typing."""
+    await in_call(pilot)
+    english = current_language() == "en"
+    line = "t: Pay today or we will call your family and your employer" if english else "他:今天不还就联系你家人和单位同事"
+    note_input = pilot.app.screen.query_one("#note-input")
+    note_input.value = line
+    await pilot.press("enter")
+    await pilot.press(*("i: I will" if english else "wo"))
+    await pilot.pause()
+
+
 async def summary(pilot: Pilot) -> None:
     await in_call(pilot)
     await pilot.press("f8")
@@ -101,6 +114,8 @@ SHOTS: tuple[Shot, ...] = (
     Shot("calls", ("ctrl+b",), prepare=in_call),
     Shot("calls-flags", prepare=in_call_flags),
     Shot("calls-en", ("ctrl+b", "ctrl+b"), language="en", prepare=in_call),
+    Shot("calls-coach", prepare=in_call_coach),
+    Shot("calls-coach-en", language="en", prepare=in_call_coach),
     Shot("calls-summary", prepare=summary),
     Shot("calls-history", prepare=history),
     Shot("calls-missed", prepare=missed),

@@ -119,7 +119,17 @@ _PROMISES = re.compile(
 )
 _SHAMING = re.compile(
     r"老赖|老賴|失信|丢人|丟人|丢脸|丟臉|可耻|可恥|羞耻|羞恥|活该|活該|赖账|賴賬|賴帳|没出息|沒出息|不要脸|不要臉|败家|敗家"
-    r"|\bshame|\bdeadbeat|\bdisgrace|\birresponsible|\bloser\b|\blazy\b",
+    # words a collector throws at the user (the call coach recognises them; the app never says them)
+    r"|人渣|废物|廢物|窝囊废|窩囊廢|白眼狼|穷鬼|窮鬼|社死"
+    r"|\bshame|\bdeadbeat|\bdisgrace|\birresponsible|\bloser\b|\blazy\b|\bscum|\bworthless\b|\bpathetic\b",
+    re.IGNORECASE,
+)
+# Legal conclusions the fact table does not draw (the call coach quotes rules, it never reassures or judges):
+# 民事证据规定 is a source's name, 民事纠纷 a conclusion.
+_LEGAL_CONCLUSIONS = re.compile(
+    r"不会坐牢|不會坐牢|不用坐牢|不会被起诉|不會被起訴|不能起诉|不能起訴|无权起诉|無權起訴|不会被抓|不會被抓|不构成犯罪|不構成犯罪"
+    r"|民事(?:纠纷|糾紛|问题|問題|案件)|不是刑事|不会上门|不會上門"
+    r"|\bwon'?t go to (?:jail|prison)|\bcannot sue|\bcan'?t sue|\bno right to sue|\bnot a crime|\bcivil (?:matter|dispute)",
     re.IGNORECASE,
 )
 
@@ -167,6 +177,8 @@ def forbidden_claims(text: str) -> list[str]:
         found.append(f"a promised outcome: {match.group(0)!r}")
     if match := _SHAMING.search(text):
         found.append(f"a shaming word: {match.group(0)!r}")
+    if match := _LEGAL_CONCLUSIONS.search(text):
+        found.append(f"a legal conclusion the fact table does not draw: {match.group(0)!r}")
     return found
 
 
@@ -293,6 +305,11 @@ def test_percent_placeholders_survive_translation(language: str) -> None:
         (forbidden_claims, "Your request will be approved."),
         (forbidden_claims, "别当老赖"),
         (forbidden_claims, "There is no shame in asking."),
+        (forbidden_claims, "别理他，这种人渣"),
+        (forbidden_claims, "Ignore that scum."),
+        (forbidden_claims, "逾期是民事纠纷，你不会坐牢"),
+        (forbidden_claims, "They cannot sue you for this."),
+        (forbidden_claims, "別擔心，他們不會上門"),
     ],
 )
 def test_each_check_catches_a_bad_sample(check: object, text: str) -> None:
@@ -308,6 +325,8 @@ def test_each_check_catches_a_bad_sample(check: object, text: str) -> None:
         "不一定",
         "還剩幾期，例如 12",
         "每天最多撥打 6 次",
+        "《民事证据规定》第十四条",
+        "法院、公安、刑事责任或黑名单",
     ],
 )
 def test_allowed_wording_passes(text: str) -> None:

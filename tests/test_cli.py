@@ -100,11 +100,17 @@ def test_export_then_import_round_trip(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_markdown_export_is_readable_and_safe(data_dir: Path) -> None:
+    from datetime import datetime, timezone
+
+    from jiebei_tui.domain.calls import RecordKind, new_record
+
     store, _ = open_store(data_dir)
-    store.put("calls", "c1", {"who": "催收\x1b[31m红"})
+    record = new_record("c1", RecordKind.CALL, datetime(2026, 12, 1, 14, 30, tzinfo=timezone.utc), "138")
+    doc = {**record.to_dict(), "number": "催收\x1b[31m红"}  # written by hand or by an older version
+    store.put("calls", record.id, doc)
     result = run("export", "--format", "markdown", "--lang", "en")
     assert result.returncode == 0
-    assert result.stdout.startswith("# jiebei-tui export")
+    assert result.stdout.startswith("# jiebei-tui: everything I saved")
     assert "\x1b" not in result.stdout
     assert "催收" in result.stdout
 
@@ -149,3 +155,76 @@ def test_an_unusable_data_folder_gives_a_message_not_a_traceback(tmp_path: Path)
     assert result.returncode == 1
     assert "cannot use the data folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_export_says_every_repair_on_stderr_and_fails_when_data_is_left_out(data_dir: Path) -> None:
+    store, _ = open_store(data_dir)
+    for index, text in enumerate(("一", "二")):
+        store.put("notes", f"n{index}", {"record_id": "r1", "text": text})
+    store.put("notes", "m", {"record_id": "r2", "text": "三"})
+    notes = locations.notes_dir(data_dir)
+    (notes / "r1.json").write_bytes(b"x")  # damaged: its backup is restored, without the last line
+    (notes / "r2.json").write_bytes(b"y")  # damaged, no backup: left out
+    result = run("export", "--lang", "en")
+    assert result.returncode == 1
+    said = result.stderr.splitlines()
+    assert sum("was damaged" in line for line in said) == 2
+    assert any("last good backup was restored" in line for line in said)
+    assert any("no good copy" in line for line in said)
+    assert said[-1] == "jiebei-tui: Some saved data could not be read and is not in this export (see above)."
+    assert json.loads(result.stdout)["periodic"]["notes"]["r1"] == {"n0": {"record_id": "r1", "text": "一"}}
+
+    clean = run("export", "--lang", "en")  # repaired now; only the permission fix is left to say, if any
+    assert clean.returncode == 0 and "damaged" not in clean.stderr
+
+
+def test_an_unexpected_error_writes_a_private_report_and_prints_one_line(data_dir: Path) -> None:
+    open_store(data_dir)[0].put("notes", "n", {"record_id": "r", "text": "秘密的笔记"})
+    crash = (
+        "import sys, jiebei_tui.store.export as e\n"
+        "def boom(store, *a, **k):\n"
+        "    raise RuntimeError('note text: ' + store.get('notes', 'n', period='r')['text'])\n"
+        "e.stream_export = boom\n"
+        "from jiebei_tui.cli import main\n"
+        "sys.exit(main(['export', '--lang', 'en']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 70
+    assert result.stdout == "" and "秘密" not in result.stderr and "Traceback" not in result.stderr
+    line = result.stderr.strip()
+    assert len(line.splitlines()) == 1 and "unexpected error" in line
+    reports = list(data_dir.glob("crash-*.txt"))
+    assert len(reports) == 1 and str(reports[0]) in line
+    assert (reports[0].stat().st_mode & 0o777) == 0o600
+    assert "秘密的笔记" in reports[0].read_text(encoding="utf-8") and "RuntimeError" in reports[0].read_text(encoding="utf-8")
+
+
+def test_a_language_setting_that_is_not_understood_does_not_stop_the_start(data_dir: Path) -> None:
+    open_store(data_dir)[0].put("settings", "preferences", {"language": "xx", "theme": ["x"]})
+    probe = (
+        "from pathlib import Path; import os\n"
+        "from jiebei_tui.factory import create_app\n"
+        "app = create_app(Path(os.environ['JIEBEI_TUI_DATA_DIR']), environ={'LANG': 'en_US.UTF-8'})\n"
+        "print(sorted(n for n, v in app.store.take_news().ignored_settings))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['language', 'theme']"
+
+
+def test_export_redirected_into_a_file_makes_it_private(data_dir: Path, tmp_path: Path) -> None:
+    """`jiebei-tui export > backup.json`: the shell creates the file 0644; the export makes it 0600 as -o does."""
+    import stat
+
+    target = tmp_path / "backup.json"
+    with open(target, "w", encoding="utf-8") as out:
+        os.chmod(target, 0o644)
+        result = subprocess.run(
+            [sys.executable, "-m", "jiebei_tui", "export", "--data-dir", str(data_dir)],
+            stdout=out, stderr=subprocess.PIPE, text=True, timeout=60, env=os.environ.copy(),
+        )
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "jiebei-tui-export"
+    piped = run("export", "--data-dir", str(data_dir))  # a pipe is left alone and still gets the export
+    assert piped.returncode == 0 and piped.stdout.startswith("{")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jiebei_tui import i18n
 from jiebei_tui.domain.calls import NoteKind
-from jiebei_tui.domain.calls.evidence import NOTE as EVIDENCE_NOTE
+from jiebei_tui.domain.calls.sections import NOTE as EVIDENCE_NOTE
 from jiebei_tui.domain.labels import Message
 from jiebei_tui.domain.plans.export import M_CHANGE, M_NOTE_HEADER
 from jiebei_tui.i18n import N_p, _, pgettext, tr, untranslated

@@ -45,7 +45,7 @@ FACTS: tuple[Fact, ...] = (
     ),
     Fact(
         "max_six_unanswered_calls",
-        N_("Unanswered collection calls: at most 6 attempts per day to the same number."),
+        N_("When your phone is not answered, collectors should not try your same number more than six times a day."),
         SOURCE_COLLECTION_GUIDELINE,
         "H",
     ),

@@ -1,69 +1,120 @@
-"""Everything saved, as a Markdown document a person can read or print.
+"""Everything saved, as a document a person can read or print, in the UI language.
 
-Pure: takes the export document (see ``store.export``) and a translate
-function. User text is sanitised so escape sequences never reach a terminal.
+Each area writes its own section: ``Area.markdown`` in ``areas.py`` names a
+function ``(reader, page) -> Iterator[str]`` that yields the section's Markdown
+(after the heading this module writes). An area without one still gets its
+heading and a line saying how much it holds and that the JSON export has it in
+full. Times are on the user's wall clock, named once at the top; no internal
+id, stored key or English field name reaches the page. JSON stays the lossless
+backup; this document is for reading.
+
+Pure: the store hands in a :class:`TableReader` and the sections read one
+partition at a time through it, so an export never holds the whole history.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+import importlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any, Protocol
 
-from jiebei_tui.areas import table_titles
-from jiebei_tui.domain.text_safety import escape_markdown
-from jiebei_tui.i18n import N_
+from jiebei_tui.areas import AREAS, Area
+from jiebei_tui.domain.instants import wall_time
+from jiebei_tui.domain.zones import TIMES_IN, zone_label
+from jiebei_tui.i18n import N_, N_plural
 
-DOCUMENT_TITLE = N_("jiebei-tui export")
-EXPORTED_AT = N_("Exported at")
+Translate = Callable[[str], str]
+Plural = Callable[[str, str, int], str]
 
-TABLE_TITLES: dict[str, str] = table_titles()
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, dict):
-        return "; ".join(f"{escape_markdown(str(k))}: {_value(v)}" for k, v in value.items()) or "—"
-    if isinstance(value, list):
-        return ", ".join(_value(v) for v in value) or "—"
-    return escape_markdown(str(value)) if value not in (None, "") else "—"
-
-
-def _doc_lines(doc_id: str, doc: dict[str, Any]) -> list[str]:
-    lines = [f"- **{escape_markdown(doc_id)}**"]
-    lines += [f"  - {escape_markdown(key)}: {_value(value)}" for key, value in sorted(doc.items())]
-    return lines
-
-
-# One section of the export: a table name, its partition (None for a one-file table) and its documents.
-Section = tuple[str, "str | None", Mapping[str, Mapping[str, Any]]]
+DOCUMENT_TITLE = N_("jiebei-tui: everything I saved")
+EXPORTED_AT = N_("Exported on {time}.")
+FOR_READING = N_(
+    "This document is for reading and printing. The JSON export (jiebei-tui export) is the complete backup "
+    "that can be imported again."
+)
+NOT_LAID_OUT = N_plural(
+    "{n} entry saved here. This part is not laid out for reading yet; the JSON export holds it in full.",
+    "{n} entries saved here. This part is not laid out for reading yet; the JSON export holds it in full.",
+)
+NOTHING_SAVED = N_("Nothing saved yet.")
 
 
-def document_sections(document: Mapping[str, Any]) -> Iterator[Section]:
-    """The sections of an export document, in the order they are printed."""
-    for name, docs in sorted(document.get("tables", {}).items()):
-        yield name, None, docs
-    for name, periods in sorted(document.get("periodic", {}).items()):
-        for period, docs in sorted(periods.items()):
-            yield name, period, docs
+class TableReader(Protocol):
+    """What an area's section may read: one partition (or one-file table) at a time."""
+
+    def periods(self, table: str) -> Sequence[str]:
+        """The table's partition keys, oldest first ([] for a one-file table)."""
+        ...
+
+    def docs(self, table: str, period: str | None = None) -> Mapping[str, Mapping[str, Any]]:
+        """Document id -> document, for one partition (or the whole one-file table)."""
+        ...
+
+    def docs_like(self, table: str, doc: Mapping[str, Any]) -> Mapping[str, Mapping[str, Any]]:
+        """The documents of the partition ``doc`` would be saved in (a call's notes, from its id)."""
+        ...
+
+    def count(self, table: str) -> int: ...
 
 
-def iter_markdown(
-    exported_at: str, sections: Iterable[Section], translate: Callable[[str], str] = lambda s: s
-) -> Iterator[str]:
-    """The Markdown export a section at a time (an export never needs the whole history in memory)."""
-    pending = "\n".join([f"# {translate(DOCUMENT_TITLE)}", "", f"{translate(EXPORTED_AT)}: {escape_markdown(exported_at)}", ""])
-    for name, period, docs in sections:
-        title = translate(TABLE_TITLES.get(name, name))
-        heading = f"## {escape_markdown(title, line_break=' ')}"
-        if period is not None:
-            heading += f" {period}"  # a partition key: digits, letters, - and _ only
-        lines = [f"{heading} ({len(docs)})", ""]
-        for doc_id, doc in docs.items():
-            lines += _doc_lines(doc_id, dict(doc))
-        lines.append("")
-        yield pending + "\n"
-        pending = "\n".join(lines)
-    yield pending.rstrip() + "\n"
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
 
 
-def render_markdown(document: dict[str, Any], translate: Callable[[str], str] = lambda s: s) -> str:
-    return "".join(iter_markdown(document.get("exported_at", ""), document_sections(document), translate))
+@dataclass(frozen=True)
+class ExportPage:
+    """The language, zone and moment of one export."""
+
+    tr: Translate
+    zone: tzinfo
+    now: datetime
+    ngettext: Plural = _english_plural
+
+    def time(self, moment: datetime, *, seconds: bool = True) -> str:
+        return wall_time(moment, self.zone, seconds=seconds)
+
+    def plural(self, forms: tuple[str, str], n: int, **params: object) -> str:
+        return self.ngettext(forms[0], forms[1], n).format(n=n, **params)
+
+
+AreaWriter = Callable[[TableReader, ExportPage], Iterator[str]]
+
+
+def area_writer(entry: Area) -> AreaWriter | None:
+    """The area's section writer, imported when an export first needs it."""
+    if not entry.markdown:
+        return None
+    module, _, name = entry.markdown.partition(":")
+    writer: AreaWriter = getattr(importlib.import_module(module), name)
+    return writer
+
+
+def _fallback(entry: Area, reader: TableReader, page: ExportPage) -> Iterator[str]:
+    count = sum(reader.count(table.name) for table in entry.tables)
+    yield (page.plural(NOT_LAID_OUT, count) if count else page.tr(NOTHING_SAVED)) + "\n"
+
+
+def iter_markdown(reader: TableReader, page: ExportPage, areas: Sequence[Area] = AREAS) -> Iterator[str]:
+    """The document a section at a time: a title, the zone, then each area that saves anything."""
+    tr = page.tr
+    yield "\n".join(
+        [
+            f"# {tr(DOCUMENT_TITLE)}",
+            "",
+            tr(EXPORTED_AT).format(time=page.time(page.now)) + " " + tr(TIMES_IN).format(zone=zone_label(page.zone, page.now, tr)),
+            "",
+            tr(FOR_READING),
+            "",
+        ]
+    )
+    for entry in areas:
+        if not entry.tables:
+            continue
+        yield f"\n## {tr(entry.title)}\n\n"
+        writer = area_writer(entry)
+        if writer is None:
+            yield from _fallback(entry, reader, page)
+        else:
+            yield from writer(reader, page)

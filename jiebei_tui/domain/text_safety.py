@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["escape_markdown", "is_unsafe_char", "sanitize", "sanitize_inline"]
+__all__ = ["escape_markdown", "escape_markdown_block", "is_unsafe_char", "sanitize", "sanitize_inline"]
 
 # Bidi controls (Unicode Bidi_Control): embeddings, overrides, isolates, marks.
 _BIDI_CONTROLS = frozenset(
@@ -86,42 +86,69 @@ def sanitize_inline(text: str) -> str:
     return sanitize(text).replace("\n", " ").replace("\t", " ")
 
 
-# Characters that start inline Markdown (emphasis, code, links, HTML, entities,
-# GFM tables and strikethrough) anywhere in a line.
-_MD_INLINE = re.compile(r"([\\`*_\[\]#|<>~&])")
-# Block markers that only count at the start of a line: lists, setext underlines.
-_MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
-
-
-# Text that needs none of escape_markdown's work: no unsafe character, no line break or tab, no
-# Markdown marker, no surrounding space, no list or setext marker at the start.
-_MD_PLAIN = re.compile(r"(?!\s)(?!\d*[-+=.)])[^\\`*_\[\]#|<>~&\n\r\t]*(?<!\s)", re.DOTALL)
-_MD_ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]#|<>~&"})
+# Escaping only where Markdown would read a marker, so dates (2026-12-01), money (5000.00) and
+# ordinary punctuation stay as typed. Anywhere in a line: emphasis, code, links, tables,
+# strikethrough, HTML, and & only where it would start an entity.
+_MD_INLINE = re.compile(r"[\\`*_\[\]|~<]|&(?=#?\w+;)")
+# Only at the start of a line: headings, quotes, list items, setext underlines, thematic breaks.
+_MD_LINE_START = re.compile(r"^(?:[#>]|[-+=](?=\s|$|[-+=\s]*$)|(\d{1,9})[.)](?=\s|$))")
 
 
 def _escape_line(line: str) -> str:
-    line = line.strip()
-    if _MD_INLINE.search(line) is not None:
-        line = line.translate(_MD_ESCAPED)
+    line = _MD_INLINE.sub(r"\\\g<0>", line.strip())
     start = _MD_LINE_START.match(line)
-    if start is not None:  # "- x" -> "\- x", "1. x" -> "1\. x"
-        line = line[: start.end(1)] + "\\" + line[start.end(1) :]
+    if start is not None:  # "- x" -> "\- x", "1. x" -> "1\. x", "# x" -> "\# x"
+        cut = start.end(1) if start.group(1) else 0
+        line = line[:cut] + "\\" + line[cut:]
     return line
 
 
-def escape_markdown(text: str, *, line_break: str = "<br>") -> str:
-    """User text made inert inside Markdown: sanitised, one line, every marker escaped.
+def escape_markdown(text: str, *, line_break: str = " / ") -> str:
+    """User text made inert inside Markdown: sanitised, one line, markers escaped where Markdown reads them.
 
     Use it for anything a user typed that goes into a Markdown export (table
-    cells, list items, headings), so a note like ``# | 2000`` cannot open a
-    heading or a table column. Line breaks become ``line_break`` (``<br>``
-    keeps them visible inside a table cell; pass " " for headings), leading
-    spaces are dropped so nothing turns into a code block.
+    cells, list items, headings), so a note like ``# | 2000`` can neither open a
+    heading nor a table column. Line breaks become ``line_break`` (`` / `` keeps
+    them visible inside a table cell without HTML; pass " " for headings),
+    leading spaces are dropped so nothing turns into a code block.
     """
-    if _MD_PLAIN.fullmatch(text) and _UNSAFE.search(text) is None:
+    if (
+        "\n" not in text
+        and "\t" not in text
+        and _UNSAFE.search(text) is None
+        and _MD_INLINE.search(text) is None
+        and _MD_LINE_START.match(text) is None
+        and text == text.strip()
+    ):
         return text
     clean = sanitize(text)
     if "\n" not in clean and "\t" not in clean:  # one line: most values
         return _escape_line(clean)
     lines = [line for line in map(_escape_line, clean.replace("\t", " ").split("\n")) if line]
     return line_break.join(lines)
+
+
+_MD_BLOCK_START = re.compile(r"^(?:[#>]|[-+=*_](?=[-+=*_\s]*$))")
+
+
+def escape_markdown_block(text: str) -> str:
+    """A user's own multi-line text (a letter) kept as written in Markdown: lines, lists and numbering stay.
+
+    Sanitised; inline markers escaped as in :func:`escape_markdown`; a line that
+    would become a heading, a quote or a rule is escaped; indentation is cut to
+    three spaces (four would start a code block); lines that follow each other
+    end in a hard break, so the letter keeps its line breaks when rendered.
+    """
+    lines = []
+    for raw in sanitize(text).replace("\t", "    ").split("\n"):
+        body = raw.lstrip(" ")
+        indent = " " * min(3, len(raw) - len(body))
+        line = _MD_INLINE.sub(r"\\\g<0>", body.rstrip())
+        if _MD_BLOCK_START.match(line) is not None:
+            line = "\\" + line
+        lines.append(indent + line if line else "")
+    out = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        out.append(line + "  " if line and following else line)
+    return "\n".join(out).strip("\n")

@@ -26,13 +26,15 @@ if TYPE_CHECKING:
         note_draft_key,
     )
     from jiebei_tui.services.clock import (
-        CHINA,
+        BEIJING_SETTING,
         SYSTEM,
-        TIME_ZONES,
         WallClock,
-        clock_for,
-        local_now,
-        system_offset_label,
+        is_beijing_offset,
+        setting_for,
+        system_zone,
+        utc_now,
+        zone_choices,
+        zone_for,
     )
     from jiebei_tui.services.habits import Habits, Toggled
     from jiebei_tui.services.home import HomeData, HomeView, plan_progress
@@ -46,7 +48,17 @@ _WHERE = {
         "jiebei_tui.services.calls",
     ),
     **dict.fromkeys(
-        ("CHINA", "SYSTEM", "TIME_ZONES", "WallClock", "clock_for", "local_now", "system_offset_label"),
+        (
+            "BEIJING_SETTING",
+            "SYSTEM",
+            "WallClock",
+            "is_beijing_offset",
+            "setting_for",
+            "system_zone",
+            "utc_now",
+            "zone_choices",
+            "zone_for",
+        ),
         "jiebei_tui.services.clock",
     ),
     **dict.fromkeys(("Habits", "Toggled"), "jiebei_tui.services.habits"),
@@ -68,13 +80,12 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ACTIVE_DRAFT",
-    "CHINA",
+    "BEIJING_SETTING",
     "NOTE_DRAFT",
     "NextPayment",
     "OpenInstalment",
     "RESUME_WITHIN",
     "SYSTEM",
-    "TIME_ZONES",
     "Toggled",
     "CallSession",
     "Habits",
@@ -87,10 +98,13 @@ __all__ = [
     "SelfChecks",
     "Services",
     "WallClock",
-    "clock_for",
     "corrected",
-    "local_now",
+    "is_beijing_offset",
     "note_draft_key",
     "plan_progress",
-    "system_offset_label",
+    "setting_for",
+    "system_zone",
+    "utc_now",
+    "zone_choices",
+    "zone_for",
 ]

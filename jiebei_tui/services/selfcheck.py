@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from jiebei_tui.domain.selfcheck import Assessment, SelfCheckInput, Summary
+from jiebei_tui.domain.selfcheck import Assessment, DebtKind, SelfCheckInput, Summary
 from jiebei_tui.store.selfcheck import (
     Snapshot,
     count_snapshots,
@@ -41,6 +41,12 @@ class SelfChecks:
         """The numbers of the newest self-check (Home, call preparation), or None."""
         latest = self.latest()
         return None if latest is None else latest.summary
+
+    def lender(self) -> str:
+        """The lender the user copied from the loan page in the newest self-check (a Jiebei debt first), or ""."""
+        latest = self.latest()
+        debts = [] if latest is None else sorted(latest.input.debts, key=lambda debt: debt.kind is not DebtKind.JIEBEI)
+        return next((debt.lender.strip() for debt in debts if debt.lender.strip()), "")
 
     def save(self, inp: SelfCheckInput, assessment: Assessment, taken_at: datetime) -> bool:
         """Save a completed self-check dated ``assessment.today``; a second save that day replaces the first.

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from jiebei_tui.services.clock import WallClock
+from jiebei_tui.i18n import _, ngettext
+from jiebei_tui.services.clock import WallClock, is_beijing_offset, system_zone, zone_for
 from jiebei_tui.store.drafts import DraftKeeper
 from jiebei_tui.store.settings import SettingsRepo
 from jiebei_tui.store.store import OpenReport, Store
 
 if TYPE_CHECKING:
+    from jiebei_tui.domain.markdown_export import ExportPage
     from jiebei_tui.services.calls import CallSession
     from jiebei_tui.services.habits import Habits
     from jiebei_tui.services.home import HomeData
+    from jiebei_tui.services.letters import Letters
     from jiebei_tui.services.plans import Plans
     from jiebei_tui.services.selfcheck import SelfChecks
     from jiebei_tui.store.calls import CallsRepo
@@ -54,6 +59,13 @@ class Services:
         return SelfChecks(self.store)
 
     @cached_property
+    def letters(self) -> Letters:
+        from jiebei_tui.services.letters import Letters
+        from jiebei_tui.store.letters import LettersRepo
+
+        return Letters(LettersRepo(self.store), self.calls, self.clock, self.selfchecks.lender)
+
+    @cached_property
     def call_session(self) -> CallSession:
         from jiebei_tui.services.calls import CallSession
 
@@ -83,6 +95,41 @@ class Services:
     def count(self, table: str) -> int:
         """How many documents a table holds (Home's counts)."""
         return self.store.count(table)
+
+    def local(self, moment: datetime) -> datetime:
+        """``moment`` on the user's wall clock (stored times keep the offset they were saved with)."""
+        return moment.astimezone(self.clock.zone)
+
+    def export_page(self) -> ExportPage:
+        """Exports made now: in the UI language, times on the user's zone."""
+        from jiebei_tui.domain.markdown_export import ExportPage
+
+        return ExportPage(_, self.clock.zone, self.clock(), ngettext)
+
+    def choose_zone(self, setting: str) -> None:
+        """The user's time zone, for every rule, display and export from now on (records are judged again)."""
+        self.clock.use_zone(zone_for(setting))
+        self.settings.save(timezone=setting, zone_asked=True)
+
+    def put_off_zone_question(self) -> None:
+        """Closed without choosing: Beijing time stays, and the question is not asked again (F9 changes it)."""
+        self.settings.save(zone_asked=True)
+
+    def zone_question_due(self, environ: Mapping[str, str] | None = None) -> bool:
+        """Ask once: nothing chosen yet, and this computer's zone is not UTC+08:00 (a server on UTC, abroad)."""
+        prefs = self.settings.load()
+        if prefs.timezone is not None or prefs.zone_asked:
+            return False
+        return not is_beijing_offset(system_zone(environ), self.clock())
+
+    def close_call_session(self) -> None:
+        """This run is over: another run may take over the line its call session left unsent.
+
+        Nothing to do when no screen asked for the session (it is built on first use).
+        """
+        session = self.__dict__.get("call_session")
+        if session is not None:
+            session.close()
 
     def save_everything(self) -> None:
         """Write every draft and retry what the disk refused before."""

@@ -5,6 +5,8 @@
   ``get`` reads one shard and one day.
 * Notes: table ``notes``, one file per record (``notes/<record id>.json``): saving
   a line rewrites only that call's lines, whatever the history size.
+* Suggestions of the call coach the user kept: table ``coach_kept``, one file
+  per record (``coach/<record id>.json``), written only when the user asks.
 * Commitment notes are copied into ``call_commitments``, by the day they are
   due (undated: the day made), so Home reads only recent and future days.
   A commitment line writes the note file and one commitment file, nothing else.
@@ -19,9 +21,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jiebei_tui.domain.calls import (
     CallRecord,
@@ -33,15 +36,20 @@ from jiebei_tui.domain.calls import (
     open_commitments,
     search_notes,
 )
-from jiebei_tui.domain.calls.evidence import Translate, evidence_report
-from jiebei_tui.domain.parsing.phones import normalize_number
+from jiebei_tui.domain.calls.evidence import evidence_report
+from jiebei_tui.domain.calls.sections import Translate
+from jiebei_tui.domain.instants import local_day
 from jiebei_tui.domain.parsing.text import fold
 from jiebei_tui.store.store import Store, new_id
 from jiebei_tui.store.tables import key_for
 
+if TYPE_CHECKING:
+    from jiebei_tui.domain.calls import KeptSuggestion
+
 CALLS_TABLE = "calls"
 NOTES_TABLE = "notes"
 COMMITMENTS_TABLE = "call_commitments"
+KEPT_TABLE = "coach_kept"
 
 
 class _Missing(Exception):
@@ -49,7 +57,11 @@ class _Missing(Exception):
 
 
 def period_of(moment: datetime) -> str:
-    """The file (``YYYY-MM-DD``) of a record, from its start on its own wall clock."""
+    """The file (``YYYY-MM-DD``) of a record, from its start on the clock it was stored with.
+
+    The user's day can differ from it by one (a record stored in UTC, read in Beijing
+    time): :meth:`CallsRepo.records_on` reads the files on either side.
+    """
     return moment.strftime("%Y-%m-%d")
 
 
@@ -175,20 +187,26 @@ class CallsRepo:
             if doc.get("kind") == NoteKind.COMMITMENT.value:
                 self.store.delete(COMMITMENTS_TABLE, doc_id, period=commitment_key(doc))
             self.store.delete(NOTES_TABLE, doc_id, period=key)
+        kept_key = str(key_for(KEPT_TABLE, {"record_id": record.id}))
+        for doc_id in list(self.store.view(KEPT_TABLE, period=kept_key)):
+            self.store.delete(KEPT_TABLE, doc_id, period=kept_key)
         self.store.delete(CALLS_TABLE, record.id)
 
-    def missed_calls_on(self, number: str, day: date) -> list[CallRecord]:
-        """Missed calls from this number (digits compared) on this calendar day, oldest first."""
-        wanted = normalize_number(number)
-        if not wanted:
-            return []
+    def records_on(self, day: date, zone: tzinfo, *, kind: RecordKind | None = None) -> list[CallRecord]:
+        """Every record of the user's ``day`` in ``zone`` (of ``kind`` if given), oldest first.
+
+        Reads the day's file and the one on either side: a record is filed by the day on
+        the clock it was stored with, which may be a day off the user's.
+        """
         found = []
-        for doc_id, doc in self.store.view(CALLS_TABLE, period=day.isoformat()).items():
-            if doc.get("kind") != RecordKind.MISSED.value or normalize_number(str(doc.get("number", ""))) != wanted:
-                continue
-            record = _record(doc_id, doc)
-            if record is not None and record.started_at.date() == day:
-                found.append(record)
+        for offset in (-1, 0, 1):
+            period = (day + timedelta(days=offset)).isoformat()
+            for doc_id, doc in self.store.view(CALLS_TABLE, period=period).items():
+                if kind is not None and doc.get("kind") != kind.value:
+                    continue
+                record = _record(doc_id, doc)
+                if record is not None and local_day(record.started_at, zone) == day:
+                    found.append(record)
         return sorted(found, key=lambda record: (record.started_at, record.id))
 
     # ----- notes ---------------------------------------------------------------------------
@@ -221,7 +239,16 @@ class CallsRepo:
         durable = self.store.put(NOTES_TABLE, note.id, doc, period=key)
         if note.kind is NoteKind.COMMITMENT:
             self.store.put(COMMITMENTS_TABLE, note.id, doc, period=commitment_key(doc))
+        was_marked = previous is not None and previous.get("kind") == NoteKind.RED_FLAG.value
+        if was_marked != (note.kind is NoteKind.RED_FLAG):
+            self._count_marked_lines(record.id)
         return durable
+
+    def _count_marked_lines(self, record_id: str) -> None:
+        """Keep the record's count of "!" lines in step with its notes (one more write, only when it changes)."""
+        docs = self.store.view(NOTES_TABLE, period=notes_key(record_id))
+        count = sum(1 for doc in docs.values() if doc.get("record_id") == record_id and doc.get("kind") == NoteKind.RED_FLAG.value)
+        self.change(record_id, lambda record: record if record.marked_lines == count else replace(record, marked_lines=count))
 
     def repair_commitments(self, record: CallRecord, notes: Iterable[Note]) -> None:
         """Re-copy commitment notes a crash left out of ``call_commitments``, and drop stale copies.
@@ -319,6 +346,24 @@ class CallsRepo:
         found.sort(key=lambda pair: (pair[0].due is None, pair[0].due or date.max, pair[0].made_at, pair[0].note_id))
         return found
 
+    # ----- suggestions the user kept ---------------------------------------------------------
+
+    def kept(self, record: CallRecord) -> list[KeptSuggestion]:
+        """The coach's suggestions kept for one record, oldest first (reads one small file, if any)."""
+        key = str(key_for(KEPT_TABLE, {"record_id": record.id}))
+        docs = self.store.view(KEPT_TABLE, period=key).values()
+        if not docs:
+            return []
+        from jiebei_tui.domain.calls import kept_from_docs  # the coach loads on first use
+
+        return kept_from_docs(record, docs)
+
+    def keep(self, kept: KeptSuggestion) -> bool:
+        """Keep one suggestion in its call's record; keeping the same line and situation again changes nothing."""
+        doc = kept.to_dict()
+        doc_id = f"{kept.note_id}.{kept.situation.value}"
+        return self.store.put(KEPT_TABLE, doc_id, doc, period=str(key_for(KEPT_TABLE, doc)))
+
     # ----- export --------------------------------------------------------------------------
 
     def export_evidence(
@@ -328,18 +373,21 @@ class CallsRepo:
         translate: Translate,
         *,
         now: datetime,
+        zone: tzinfo,
         context: Iterable[CallRecord] | None = None,
     ) -> str:
         """Write the Markdown evidence report for ``records`` (0600, atomic); returns the text.
 
-        ``context`` defaults to every record of the days the chosen ones started
-        on: missed calls are counted per number and day, so that is all it needs.
+        ``context`` defaults to every record of the user's days the chosen ones
+        started on: unanswered attempts are counted per day, so that is all it needs.
         """
         chosen = list(records)
         if context is None:
-            context = [record for day in sorted({period_of(r.started_at) for r in chosen}) for record in self.records_in(day)]
+            days = sorted({local_day(record.started_at, zone) for record in chosen})
+            context = [record for day in days for record in self.records_on(day, zone)]
         from jiebei_tui.store.export import write_export  # only when exporting: it is not needed at start
 
-        text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, context=context)
+        kept = [item for record in chosen for item in self.kept(record)]
+        text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, zone=zone, context=context, kept=kept)
         write_export(path, text)
         return text

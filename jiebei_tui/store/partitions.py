@@ -17,13 +17,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from jiebei_tui import __version__, locations
 from jiebei_tui.store.atomic import atomic_write, atomic_write_many
 from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError
 from jiebei_tui.store.files import FileCache, aside_name, backup_of, encode, recover_file, signature
-from jiebei_tui.store.report import OpenReport, Recovery
+from jiebei_tui.store.locking import DataLock
+from jiebei_tui.store.report import REBUILT, OpenReport, Recovery
 from jiebei_tui.store.schema import META_TABLE, Tables, stamp
 from jiebei_tui.store.tables import INDEX_TABLE, OTHER_FILE, TABLES, TableSpec, kind_of
 
@@ -32,7 +33,7 @@ Change = tuple[str, dict[str, Any] | None]
 
 
 class PartitionFiles:
-    def __init__(self, directory: Path, files: FileCache, lock: FileLock, news: OpenReport) -> None:
+    def __init__(self, directory: Path, files: FileCache, lock: DataLock, news: OpenReport) -> None:
         self.directory = directory
         self.tmp_dir = locations.tmp_dir(directory)
         self._files = files
@@ -79,15 +80,19 @@ class PartitionFiles:
             return self._recover(path, error.reason)
 
     def _recover(self, path: Path, reason: str) -> Tables:
+        try:
+            remembered = self._files.remembered(path, path.lstat().st_ino)
+        except FileNotFoundError:
+            remembered = None
         self._files.forget(path)
         spec = self._index_owner(path)
         if spec is not None:
             moved_to = aside_name(path)
             os.replace(path, moved_to)
-            self._news.recoveries.append(Recovery(path, moved_to, reason + "; rebuilt from the data files", True))
+            self._news.recoveries.append(Recovery(path, moved_to, reason, REBUILT))
             self._rebuild_index(spec)
             return self.load_locked(path)
-        self._news.recoveries.append(recover_file(path, reason, self._tmp()))
+        self._news.recoveries.append(recover_file(path, reason, self._tmp(), remembered))
         return self.load_locked(path)
 
     def docs(self, spec: TableSpec, key: str | None, *, keep: bool = True) -> Docs:

@@ -9,9 +9,11 @@ documents in JSON, written atomically, 0600.
 
 When a write fails (disk full, read-only, lock held, a file written by a newer
 version), the change is kept in memory, shown in every read, retried, and
-included in exports. A file found damaged at any time is moved aside, its backup
-restored, and the user told (``take_news``); the change being written then lands
-on the restored file.
+included in exports. A file found damaged at any time is moved aside, a good
+copy put in its place (the version this session last saw, else the backup), and
+the user told (``take_news``); the change being written then lands on it. A
+process cut off with changes still waiting writes them to its own emergency file
+(:meth:`Store.write_emergency`), merged by the next start.
 """
 
 from __future__ import annotations
@@ -24,16 +26,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from jiebei_tui import locations
+from jiebei_tui.store.emergency import Changes, write_emergency
 from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError, StoreError
 from jiebei_tui.store.files import FileCache
+from jiebei_tui.store.locking import LOCK_TIMEOUT_SECONDS, DataLock
 from jiebei_tui.store.partitions import PartitionFiles
 from jiebei_tui.store.report import OpenReport
 from jiebei_tui.store.tables import TableSpec, folders, single_files, spec_for
 
-LOCK_TIMEOUT_SECONDS = 5.0
 Doc = dict[str, Any]
 View = Mapping[str, Mapping[str, Any]]
 
@@ -56,11 +59,12 @@ class Store:
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
-        self._lock = FileLock(str(locations.lock_file(self.directory)), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        self._lock = DataLock(locations.lock_file(self.directory), LOCK_TIMEOUT_SECONDS)
         self._news = OpenReport()
         self._files = FileCache(self._news.fixed_permissions.append)
         self._disk = PartitionFiles(self.directory, self._files, self._lock, self._news)
         self._pending: list[_Op] = []
+        self._in_flight: _Op | None = None  # being written now (for an emergency snapshot from another thread)
         self.last_error: BaseException | None = None
 
     # ----- addressing ----------------------------------------------------------------------
@@ -177,13 +181,12 @@ class Store:
         """Problems found since the last call (damaged, newer or unprotected files), for the UI to tell."""
         news = OpenReport()
         news.merge(self._news)
-        self._news.fixed_permissions.clear()
-        self._news.recoveries.clear()
-        self._news.newer.clear()
-        self._news.migration = None
-        self._news.not_writable = None
-        self._news.created = False
+        self._news.clear()
         return news
+
+    def tell(self, news: OpenReport) -> None:
+        """Add something for the next :meth:`take_news` (repos report what they could not understand)."""
+        self._news.merge(news)
 
     # ----- writes --------------------------------------------------------------------------
 
@@ -195,12 +198,18 @@ class Store:
     def pending_tables(self) -> set[str]:
         return {op.table for op in self._pending}
 
-    def put(self, table: str, doc_id: str, doc: Mapping[str, Any], *, period: str | None = None) -> bool:
-        """Save a whole document. False means it is kept in memory and will be retried."""
+    def pending_changes(self) -> list[tuple[str, str | None, str, Doc | None]]:
+        """Every change waiting in memory, oldest first: (table, partition, document id, document or None)."""
+        return [(op.table, op.period, doc_id, doc) for op in self._pending for doc_id, doc in op.changes]
+
+    def _op(self, table: str, doc_id: str, doc: Mapping[str, Any], period: str | None) -> _Op:
         spec = spec_for(table)
         body = {key: copy.deepcopy(value) for key, value in doc.items() if key != "id"}
-        key = self._key_for_put(spec, doc_id, body, period)
-        return self._submit(_Op(table, key, ((doc_id, body),)))
+        return _Op(table, self._key_for_put(spec, doc_id, body, period), ((doc_id, body),))
+
+    def put(self, table: str, doc_id: str, doc: Mapping[str, Any], *, period: str | None = None) -> bool:
+        """Save a whole document. False means it is kept in memory and will be retried."""
+        return self._submit(self._op(table, doc_id, doc, period))
 
     def put_all(self, table: str, docs: Mapping[str, Mapping[str, Any]], *, period: str | None = None) -> bool:
         """Save several documents of one partition in one write (drafts flushed together)."""
@@ -239,7 +248,7 @@ class Store:
                 index += 1
                 continue
             try:
-                self._write(op)
+                self._write(op, keep_pending=True)
             except NewerSchemaError as error:
                 self._failed(error)
                 held_back.add((op.table, op.period))
@@ -266,6 +275,8 @@ class Store:
             self._failed(error)
             self._queue(op)
             return False
+        finally:
+            self._in_flight = None
         self.last_error = None
         return True
 
@@ -289,7 +300,9 @@ class Store:
         with self._lock:
             yield
 
-    def _write(self, op: _Op) -> None:
+    def _write(self, op: _Op, *, keep_pending: bool = False) -> None:
+        if not keep_pending:
+            self._in_flight = op
         with self.locked():
             self._disk.write(spec_for(op.table), op.period, op.changes)
 
@@ -297,12 +310,50 @@ class Store:
         """Read-modify-write one document under the lock (for lists two sessions may touch).
 
         ``change`` gets a copy of the current document (empty if none) and edits it in place.
+        When the lock cannot be had (another session holds it, a read-only folder) the
+        change is made to what this session sees and kept in memory like any failed write.
         """
-        with self.locked():
-            current = self.get(table, doc_id, period=period)
-            body = {} if current is None else {k: v for k, v in current.items() if k != "id"}
-            change(body)
-            return self.put(table, doc_id, body, period=period)
+        try:
+            self._lock.acquire()
+        except (OSError, Timeout) as error:
+            self._failed(error)
+            self._queue(self._changed(table, doc_id, change, period))
+            return False
+        try:
+            return self._submit(self._changed(table, doc_id, change, period))
+        finally:
+            self._lock.release()
+
+    def _changed(self, table: str, doc_id: str, change: Callable[[Doc], None], period: str | None) -> _Op:
+        current = self.get(table, doc_id, period=period)
+        body = {} if current is None else {k: v for k, v in current.items() if k != "id"}
+        change(body)
+        return self._op(table, doc_id, body, period)
+
+    # ----- leaving ---------------------------------------------------------------------------
+
+    def leave(self) -> None:
+        """The process is being cut off: lock waits give up now (see ``store.locking``)."""
+        self._lock.leave()
+
+    def unsaved(self) -> list[Changes]:
+        """What is not on disk yet: kept changes and the one being written (callable from another thread)."""
+        ops = list(self._pending)
+        flying = self._in_flight
+        if flying is not None and flying not in ops:
+            ops.append(flying)
+        return [(op.table, op.period, tuple(op.changes)) for op in ops]
+
+    def write_emergency(self, extra: list[Changes] | None = None) -> Path | None:
+        """Write what is not saved (and ``extra``: drafts not handed over yet) to this process's emergency
+        file, without the lock; the next start merges it. None when there was nothing, or it failed too."""
+        changes = [*self.unsaved(), *(extra or [])]
+        if not changes:
+            return None
+        try:
+            return write_emergency(self.directory, changes)
+        except (OSError, ValueError, TypeError, RecursionError):
+            return None
 
     @contextmanager
     def bulk(self) -> Iterator[None]:

@@ -197,6 +197,8 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("calls", "calls/{key}.json", DAY, by_day("started_at"), indexed=True, index_shards=16),
         # One file per call: a note rewrites only its own call's lines.
         TableSpec("notes", locations.NOTES_DIR + "/{key}.json", RECORD_ID, by_field("record_id")),
+        # Suggestions of the call coach the user chose to keep ("suggested, not marked"), one file per call.
+        TableSpec("coach_kept", "coach/{key}.json", RECORD_ID, by_field("record_id")),
         # Copies of commitment notes by the day they are due (undated: the day made): Home reads from
         # two weeks ago on, and a commitment line rewrites one day's promises.
         TableSpec("call_commitments", "commitments/{key}.json", DAY, by_day("due", "at")),
@@ -216,6 +218,8 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("fund", "habits/fund.json"),
         TableSpec("reflections", "habits/reflections/{key}.json", MONTH, by_month("day")),
         TableSpec("borrow_checks", "habits/borrow/{key}.json", YEAR, by_year("day")),
+        # Letters filled from call records, by the year written: editing one rewrites a year of letters.
+        TableSpec("letters", "letters/{key}.json", YEAR, by_year("created_at"), indexed=True),
     )
 }
 # The file metadata is never a table.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -17,12 +18,14 @@ from jiebei_tui.domain.calls import (
     CallRecord,
     IdentityStatus,
     RecordKind,
+    attempts_per_day,
     automatic_flags,
     automatic_flags_by_record,
     missed_call,
     new_record,
 )
 from jiebei_tui.domain.facts import FACTS
+from jiebei_tui.domain.instants import BEIJING
 from jiebei_tui.domain.parsing.phones import normalize_number
 
 CST = timezone(timedelta(hours=8))
@@ -52,50 +55,87 @@ def at(day: int, hour: int, minute: int = 0, second: int = 0, tz: timezone = CST
 )
 def test_night_contact_boundaries(hour: int, minute: int, second: int, flagged: bool) -> None:
     record = new_record("r", RecordKind.CALL, at(23, hour, minute, second), NUMBER)
-    assert (FLAG_NIGHT in automatic_flags(record, [])) is flagged
+    assert (FLAG_NIGHT in automatic_flags(record, [], BEIJING)) is flagged
 
 
 @pytest.mark.parametrize("kind", list(RecordKind))
 def test_night_rule_covers_every_kind(kind: RecordKind) -> None:
     record = new_record("r", kind, at(23, 22, 0), NUMBER)
-    assert FLAG_NIGHT in automatic_flags(record, [])
+    assert FLAG_NIGHT in automatic_flags(record, [], BEIJING)
 
 
-def test_night_rule_uses_the_records_own_clock() -> None:
-    """22:00 in Beijing is 14:00 UTC; the rule reads the wall clock the user logged."""
-    beijing = new_record("r", RecordKind.CALL, at(23, 22, 0), NUMBER)
-    same_moment_utc = new_record("r", RecordKind.CALL, beijing.started_at.astimezone(timezone.utc), NUMBER)
-    assert FLAG_NIGHT in automatic_flags(beijing, [])
-    assert FLAG_NIGHT not in automatic_flags(same_moment_utc, [])
+def test_a_utc_server_judges_beijing_hours() -> None:
+    """Logged on a server on UTC: stamped +00:00, judged on the user's Beijing clock.
+
+    Hand-checked: 14:30Z is 22:30 in Beijing (night); 07:00Z is 15:00 (day); 00:30Z is 08:30 (day).
+    Judged on the stored UTC clock instead, the first would pass and the other two be flagged falsely.
+    """
+    utc = timezone.utc
+    late = new_record("late", RecordKind.CALL, datetime(2026, 12, 1, 14, 30, tzinfo=utc), NUMBER)
+    afternoon = new_record("afternoon", RecordKind.CALL, datetime(2026, 12, 1, 7, 0, tzinfo=utc), NUMBER)
+    morning = new_record("morning", RecordKind.CALL, datetime(2026, 12, 1, 0, 30, tzinfo=utc), NUMBER)
+    assert FLAG_NIGHT in automatic_flags(late, [], BEIJING)
+    assert FLAG_NIGHT not in automatic_flags(afternoon, [], BEIJING)
+    assert FLAG_NIGHT not in automatic_flags(morning, [], BEIJING)
+
+
+def test_changing_the_zone_judges_every_record_again() -> None:
+    """The same stored instants, read on two clocks: nothing stored changes, the verdicts do."""
+    history = [
+        new_record("a", RecordKind.CALL, at(23, 22, 30), NUMBER),  # 14:30Z
+        new_record("b", RecordKind.CALL, at(24, 7, 0), NUMBER),  # 23:00Z
+        new_record("c", RecordKind.CALL, at(24, 15, 0), NUMBER),  # 07:00Z
+    ]
+    night = {r: FLAG_NIGHT in found for r, found in automatic_flags_by_record(history, BEIJING).items()}
+    assert night == {"a": True, "b": True, "c": False}
+    in_utc = {r: FLAG_NIGHT in found for r, found in automatic_flags_by_record(history, timezone.utc).items()}
+    assert in_utc == {"a": False, "b": True, "c": True}
+    berlin = ZoneInfo("Europe/Berlin")  # UTC+1 in November: 15:30, 00:00, 08:00
+    in_berlin = {r: FLAG_NIGHT in found for r, found in automatic_flags_by_record(history, berlin).items()}
+    assert in_berlin == {"a": False, "b": True, "c": False}
+
+
+def test_a_contact_that_goes_past_22_is_judged_by_its_whole_span() -> None:
+    visit = new_record("v", RecordKind.VISIT, at(23, 21, 40), NUMBER)
+    assert FLAG_NIGHT not in automatic_flags(visit.ended(at(23, 21, 59)), [], BEIJING)
+    assert FLAG_NIGHT not in automatic_flags(visit.ended(at(23, 22, 0)), [], BEIJING)  # ends at 22:00, not past it
+    assert FLAG_NIGHT in automatic_flags(visit.ended(at(23, 22, 10)), [], BEIJING)
+    assert FLAG_NIGHT in automatic_flags(visit.ended(at(24, 9, 0)), [], BEIJING)  # all night long
+    # still going: judged up to now
+    assert FLAG_NIGHT not in automatic_flags(visit, [], BEIJING, at(23, 21, 55))
+    assert FLAG_NIGHT in automatic_flags(visit, [], BEIJING, at(23, 22, 5))
+    # and on the user's clock: 13:40Z to 14:10Z is 21:40 to 22:10 in Beijing
+    utc_visit = new_record("u", RecordKind.VISIT, datetime(2026, 11, 23, 13, 40, tzinfo=timezone.utc))
+    assert FLAG_NIGHT in automatic_flags(utc_visit.ended(datetime(2026, 11, 23, 14, 10, tzinfo=timezone.utc)), [], BEIJING)
 
 
 def test_consent_lifts_the_night_flag() -> None:
     record = new_record("r", RecordKind.CALL, at(23, 22, 30), NUMBER)
-    assert FLAG_NIGHT not in automatic_flags(CallRecord(**{**record.__dict__, "consented": True}), [])
+    assert FLAG_NIGHT not in automatic_flags(CallRecord(**{**record.__dict__, "consented": True}), [], BEIJING)
 
 
-# --------------------------------------------------------------------------- missed calls
+# --------------------------------------------------------------------------- unanswered attempts
 
 
 def missed_series(count: int, number: str = NUMBER, day: int = 23, start_hour: int = 9) -> list[CallRecord]:
     return [missed_call(f"{number}-{day}-{i}", number, at(day, start_hour, i)) for i in range(count)]
 
 
-def too_many(records: list[CallRecord]) -> list[str]:
-    flags = automatic_flags_by_record(records)
+def too_many(records: list[CallRecord], zone: tzinfo = BEIJING) -> list[str]:
+    flags = automatic_flags_by_record(records, zone)
     return sorted(record_id for record_id, found in flags.items() if FLAG_TOO_MANY_CALLS in found)
 
 
 def test_six_missed_calls_are_not_flagged() -> None:
     records = missed_series(6)
     assert too_many(records) == []
-    assert all(FLAG_TOO_MANY_CALLS not in automatic_flags(r, records) for r in records)
+    assert all(FLAG_TOO_MANY_CALLS not in automatic_flags(r, records, BEIJING) for r in records)
 
 
 def test_the_seventh_missed_call_and_later_are_flagged() -> None:
     records = missed_series(9)
     assert too_many(records) == sorted(r.id for r in records[6:])
-    assert [FLAG_TOO_MANY_CALLS in automatic_flags(r, records) for r in records] == [False] * 6 + [True] * 3
+    assert [FLAG_TOO_MANY_CALLS in automatic_flags(r, records, BEIJING) for r in records] == [False] * 6 + [True] * 3
 
 
 def test_order_of_the_input_does_not_matter() -> None:
@@ -103,21 +143,33 @@ def test_order_of_the_input_does_not_matter() -> None:
     shuffled = records[:]
     random.Random(4).shuffle(shuffled)
     assert too_many(shuffled) == [records[6].id]
-    assert FLAG_TOO_MANY_CALLS in automatic_flags(records[6], shuffled)
+    assert FLAG_TOO_MANY_CALLS in automatic_flags(records[6], shuffled, BEIJING)
 
 
-def test_a_different_number_resets_the_count() -> None:
-    records = missed_series(6) + missed_series(1, number="13900000000", start_hour=10)
-    assert too_many(records) == []
+def test_seven_attempts_from_seven_numbers_in_one_day_are_flagged() -> None:
+    """The guideline counts attempts to the debtor's own phone: rotating the calling number changes nothing."""
+    numbers = [f"1390000000{i}" for i in range(7)]
+    records = [missed_call(f"m{i}", number, at(23, 9 + i, 0)) for i, number in enumerate(numbers)]
+    assert too_many(records) == ["m6"]
 
 
 def test_a_different_day_resets_the_count() -> None:
     records = missed_series(6, day=23) + missed_series(6, day=24)
     assert too_many(records) == []
-    # ... and a day boundary is the calendar day on the record's own clock
     late = missed_series(6, day=23, start_hour=18)
     next_morning = missed_call("next", NUMBER, at(24, 8, 0))
-    assert FLAG_TOO_MANY_CALLS not in automatic_flags(next_morning, late)
+    assert FLAG_TOO_MANY_CALLS not in automatic_flags(next_morning, late, BEIJING)
+
+
+def test_the_day_is_the_users_day_not_the_servers() -> None:
+    """Six attempts at 17:00Z–17:05Z fall on the 23rd on a UTC server but on the 24th (01:00–01:05) in Beijing;
+    four at 09:00Z–09:03Z are the 23rd on both clocks. On the server's clock all ten share the 23rd, and
+    the 7th to 10th (n2–n5) would be flagged; on the user's clock no day has more than six."""
+    utc = timezone.utc
+    night = [missed_call(f"n{i}", f"1380000000{i}", datetime(2026, 11, 23, 17, i, tzinfo=utc)) for i in range(6)]
+    day = [missed_call(f"d{i}", f"1370000000{i}", datetime(2026, 11, 23, 9, i, tzinfo=utc)) for i in range(4)]
+    assert too_many(night + day, BEIJING) == []
+    assert too_many(night + day, utc) == ["n2", "n3", "n4", "n5"]
 
 
 def test_only_missed_calls_count() -> None:
@@ -125,12 +177,6 @@ def test_only_missed_calls_count() -> None:
     answered = new_record("answered", RecordKind.CALL, at(23, 10, 0), NUMBER)
     sms = new_record("sms", RecordKind.SMS, at(23, 10, 1), NUMBER)
     assert too_many([*records, answered, sms]) == []
-
-
-def test_the_same_number_written_differently_counts_together() -> None:
-    records = missed_series(6)
-    seventh = missed_call("seventh", "+86 138-0000-0000", at(23, 11, 0))
-    assert FLAG_TOO_MANY_CALLS in automatic_flags(seventh, records)
 
 
 def test_withheld_numbers_are_never_counted() -> None:
@@ -142,16 +188,65 @@ def test_record_replaces_its_stored_version() -> None:
     """Passing the edited record with the stored history must not count it twice."""
     records = missed_series(6)
     edited = records[5]
-    assert FLAG_TOO_MANY_CALLS not in automatic_flags(edited, records)
+    assert FLAG_TOO_MANY_CALLS not in automatic_flags(edited, records, BEIJING)
 
 
-def test_normalize_number() -> None:
-    assert normalize_number("+86 138-0000-0000") == NUMBER
-    assert normalize_number("0086 13800000000") == NUMBER
-    assert normalize_number("１３８００００００００") == NUMBER
+def test_attempts_per_day_are_split_by_institution_where_known() -> None:
+    """Three numbers: one named 甲公司 in an earlier call, one on the record itself, one never named."""
+    earlier = new_record("e", RecordKind.CALL, at(22, 10, 0), "13900000001")
+    earlier = earlier.with_identity(earlier.identity.with_value("institution", "甲公司"))
+    named = missed_call("x", "13900000002", at(23, 11, 0))
+    named = named.with_identity(named.identity.with_value("institution", "乙公司"))
+    records = [
+        earlier,
+        missed_call("a1", "+86 139-0000-0001", at(23, 9, 0)),
+        missed_call("a2", "13900000001", at(23, 9, 5)),
+        named,
+        missed_call("u", "13700000000", at(23, 12, 0)),
+        missed_call("h", "", at(23, 13, 0)),  # hidden: not counted
+        missed_call("next", "13900000001", at(24, 9, 0)),
+    ]
+    days = attempts_per_day(records, BEIJING)
+    assert [(d.day.day, d.total, d.by_institution, d.unknown, d.over_limit) for d in days] == [
+        (23, 4, (("甲公司", 2), ("乙公司", 1)), 1, False),
+        (24, 1, (("甲公司", 1),), 0, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "13800000000",
+        "+86 138-0000-0000",
+        "0086 13800000000",
+        "１３８００００００００",
+        "86 13800000000",
+        "86-138-0000-0000",
+        "tel:+86-138-0000-0000",
+        "+86 (0)138 0000 0000",
+        "138 0000 0000 转 1",
+        "+86 138 0000 0000 ext. 1",
+        "13800000000#1",
+    ],
+)
+def test_every_way_of_writing_a_number_is_the_same_number(written: str) -> None:
+    assert normalize_number(written) == NUMBER
+
+
+def test_normalize_number_landlines_service_numbers_and_others() -> None:
     assert normalize_number("+86 21 1234 5678") == normalize_number("(021) 1234-5678") == "02112345678"
+    assert normalize_number("010-12345678 分机 801") == normalize_number("+86 10 1234 5678") == "01012345678"
+    assert normalize_number("010-12345678转1") == "01012345678"
     assert normalize_number("95188") == "95188"
+    assert normalize_number("+1 415 555 2671") == "+14155552671"
     assert normalize_number("未知") == ""
+    assert normalize_number("") == ""
+
+
+def test_the_same_number_written_differently_is_one_caller_in_searches() -> None:
+    record = missed_call("m", "tel:+86-138-0000-0000", at(23, 9, 0))
+    assert calls.matches_number(record, "138 0000 0000 转 2")
+    assert not calls.matches_number(record, "13900000000")
 
 
 # --------------------------------------------------------------------------- red flag table

@@ -13,6 +13,7 @@ from jiebei_tui.domain.calls import (
     FLAG_NIGHT,
     CallRecord,
     CommitmentStatus,
+    Note,
     NoteKind,
     RecordKind,
     change_kind,
@@ -28,6 +29,7 @@ from jiebei_tui.domain.calls import (
     search_notes,
 )
 from jiebei_tui.domain.calls.notes import NOTE_KIND_CYCLE
+from jiebei_tui.domain.instants import BEIJING
 
 CST = timezone(timedelta(hours=8))
 NUMBER = "13800000000"
@@ -56,6 +58,14 @@ def at(day: int, hour: int, minute: int = 0, second: int = 0, tz: timezone = CST
         ("诺：12月5日还2000", NoteKind.COMMITMENT, "12月5日还2000"),
         ("承诺:下周五还", NoteKind.COMMITMENT, "下周五还"),
         ("c: 2000 by Friday", NoteKind.COMMITMENT, "2000 by Friday"),
+        ("they: we will visit tomorrow", NoteKind.THEY_SAID, "we will visit tomorrow"),
+        ("They said: pay today", NoteKind.THEY_SAID, "pay today"),
+        ("me: I need time", NoteKind.I_SAID, "I need time"),
+        ("ME：I need time", NoteKind.I_SAID, "I need time"),
+        ("promise: 2000 on Friday", NoteKind.COMMITMENT, "2000 on Friday"),
+        ("! they threatened my family", NoteKind.RED_FLAG, "they threatened my family"),
+        ("? staff number", NoteKind.FOLLOW_UP, "staff number"),
+        ("meeting: 10:00", NoteKind.PLAIN, "meeting: 10:00"),
         ("?工号是多少", NoteKind.FOLLOW_UP, "工号是多少"),
         ("？工号是多少", NoteKind.FOLLOW_UP, "工号是多少"),
         ("？？？工号", NoteKind.FOLLOW_UP, "工号"),
@@ -129,8 +139,25 @@ def test_correcting_a_commitment_updates_its_terms() -> None:
     assert (note.amount, note.due) == (Decimal("2000.00"), date(2026, 12, 5))
     fixed = correct(note, "12月6日还3000", at(23, 10, 9))
     assert (fixed.amount, fixed.due) == (Decimal("3000.00"), date(2026, 12, 6))
-    assert change_kind(fixed, NoteKind.PLAIN).amount is None
-    assert change_kind(new_note("p", record, "12月5日还2000", at(23, 10, 2)), NoteKind.COMMITMENT).due == date(2026, 12, 5)
+    assert change_kind(fixed, NoteKind.PLAIN, at(23, 10, 20)).amount is None
+    plain = new_note("p", record, "12月5日还2000", at(23, 10, 2))
+    assert change_kind(plain, NoteKind.COMMITMENT, at(23, 10, 20)).due == date(2026, 12, 5)
+
+
+def test_a_kind_correction_keeps_the_original_kind_beside_the_new_one() -> None:
+    record = new_record("r", RecordKind.CALL, at(23, 10, 0))
+    note = new_note("n", record, "他：下周上门", at(23, 10, 1))
+    refiled = change_kind(note, NoteKind.I_SAID, at(23, 10, 30))
+    again = change_kind(refiled, NoteKind.RED_FLAG, at(23, 11, 0))
+    assert (again.kind, again.original_kind) == (NoteKind.RED_FLAG, NoteKind.THEY_SAID)
+    assert [(c.previous, c.at) for c in again.kind_changes] == [
+        (NoteKind.THEY_SAID, at(23, 10, 30)),
+        (NoteKind.I_SAID, at(23, 11, 0)),
+    ]
+    assert change_kind(again, NoteKind.RED_FLAG, at(23, 12, 0)) is again  # no change, nothing recorded
+    assert Note.from_dict(again.to_dict()) == again
+    written_before = {key: value for key, value in note.to_dict().items() if key != "kind_changes"}
+    assert Note.from_dict(written_before) == note  # notes saved by earlier versions read back unchanged
 
 
 def test_naive_datetimes_are_rejected() -> None:
@@ -245,7 +272,9 @@ def test_filter_records() -> None:
     assert ids(filter_records(history, number=NUMBER)) == ["a", "c"]  # counterpart or callback number
     assert ids(filter_records(history, collector="王")) == ["a"]
     assert ids(filter_records(history, collector="z007")) == ["b"]
-    assert ids(filter_records(history, flag=FLAG_NIGHT)) == ["b"]  # automatic
-    assert ids(filter_records(history, flag="threats")) == ["c"]  # manual
+    assert ids(filter_records(history, flag=FLAG_NIGHT, zone=BEIJING)) == ["b"]  # automatic
+    assert ids(filter_records(history, flag="threats", zone=BEIJING)) == ["c"]  # manual
+    with pytest.raises(ValueError):
+        filter_records(history, flag="threats")  # automatic flags need the user's zone
     assert ids(filter_records(history, kind=RecordKind.SMS, number=NUMBER)) == ["c"]
     assert ids(filter_records(history, institution="")) == []

@@ -24,6 +24,7 @@ from jiebei_tui.domain.calls import (
     new_record,
     summarize,
 )
+from jiebei_tui.domain.instants import BEIJING
 
 CST = timezone(timedelta(hours=8))
 NUMBER = "13800000000"
@@ -51,9 +52,9 @@ def test_summarize_collects_everything() -> None:
         new_note("other", new_record("x", RecordKind.CALL, at(23, 9)), "他：别的", at(23, 9, 1)),
     ]
     record = record.with_summary(next_step="等书面通知", text="对方态度很差")
-    ongoing = summarize(record, notes, at(23, 22, 15))
+    ongoing = summarize(record, notes, at(23, 22, 15), zone=BEIJING)
     assert (ongoing.duration_seconds, ongoing.ongoing) == (300, True)
-    done = summarize(record.ended(at(23, 22, 20, 30)), notes, at(24, 9))
+    done = summarize(record.ended(at(23, 22, 20, 30)), notes, at(24, 9), zone=BEIJING)
     assert (done.duration_seconds, done.ongoing) == (630, False)
     assert done.identity_verified is True
     assert done.verified_fields == ("institution",)
@@ -68,9 +69,22 @@ def test_summarize_collects_everything() -> None:
     assert Summary.from_dict(json.loads(json.dumps(done.to_dict()))) == done
 
 
+def test_lines_marked_with_an_exclamation_mark_count_as_flags() -> None:
+    record = new_record("r", RecordKind.CALL, at(23, 15, 0), NUMBER).toggled_flag("threats")
+    notes = [
+        new_note("n1", record, "！说要去我单位", at(23, 15, 1)),
+        new_note("n2", record, "! they called my mother", at(23, 15, 2)),
+        new_note("n3", record, "他：今天必须还", at(23, 15, 3)),
+    ]
+    summary = summarize(record, notes, at(23, 16), zone=BEIJING)
+    assert [finding.key for finding in summary.flags] == ["threats"]  # 15:00: no automatic flag
+    assert summary.marked_lines == ("说要去我单位", "they called my mother")
+    assert summary.flag_count == 3
+
+
 def test_missed_call_has_no_duration_and_unverified_identity() -> None:
     record = missed_call("m", NUMBER, at(23, 10))
-    summary = summarize(record, [], at(23, 12))
+    summary = summarize(record, [], at(23, 12), zone=BEIJING)
     assert (summary.duration_seconds, summary.ongoing, summary.identity_verified) == (0, False, False)
     assert summary.text_edited is False and summary.text == ""
 
@@ -101,7 +115,7 @@ def test_record_from_dict_keeps_unknown_keys_and_tolerates_missing_optional_fiel
     data = {"id": "x", "kind": "sms", "started_at": "2026-11-23T10:00:00+08:00", "manual_flags": ["future_flag"]}
     record = CallRecord.from_dict(data)
     assert record.manual_flags == {"future_flag"} and record.number == "" and record.ended_at is None
-    assert summarize(record, [], at(23, 11)).flags == ()  # unknown keys are not shown as flags
+    assert summarize(record, [], at(23, 11), zone=BEIJING).flags == ()  # unknown keys are not shown as flags
 
 
 def test_note_round_trip_through_json() -> None:

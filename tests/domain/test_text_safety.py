@@ -94,16 +94,36 @@ def _reference_sanitize(text: str) -> str:
     return "".join(_visible(char) if is_unsafe_char(char) else char for char in text)
 
 
-def _reference_escape(text: str, line_break: str = "<br>") -> str:
+def _reference_escape(text: str, line_break: str = " / ") -> str:
     import re
 
     lines = []
     for line in _reference_sanitize(text).replace("\t", " ").split("\n"):
-        line = re.sub(r"([\\`*_\[\]#|<>~&])", r"\\\1", line.strip())
-        line = re.sub(r"^(\d*)([-+=.)])", r"\1\\\2", line)
-        if line:
-            lines.append(line)
+        out = ""
+        line = line.strip()
+        for index, char in enumerate(line):
+            entity = char == "&" and re.match(r"&#?\w+;", line[index:]) is not None
+            out += "\\" + char if char in "\\`*_[]|~<" or entity else char
+        if re.match(r"[#>]", out) or re.match(r"[-+=](\s|$|[-+=\s]*$)", out):
+            out = "\\" + out
+        elif (number := re.match(r"(\d{1,9})[.)](\s|$)", out)) is not None:
+            out = number.group(1) + "\\" + out[len(number.group(1)) :]
+        if out:
+            lines.append(out)
     return line_break.join(lines)
+
+
+def test_markdown_escapes_only_what_markdown_reads() -> None:
+    from jiebei_tui.domain.text_safety import escape_markdown
+
+    assert escape_markdown("2026-12-01 还 5000.00 元 & 利息 #2 > 1") == "2026-12-01 还 5000.00 元 & 利息 #2 > 1"
+    assert escape_markdown("# | 2000") == "\\# \\| 2000"
+    assert escape_markdown("- 列表") == "\\- 列表"
+    assert escape_markdown("1. 第一") == "1\\. 第一"
+    assert escape_markdown("---") == "\\---"
+    assert escape_markdown("> 引用") == "\\> 引用"
+    assert escape_markdown("*强调* [链接](x) <b> &amp;") == "\\*强调\\* \\[链接\\](x) \\<b> \\&amp;"
+    assert escape_markdown("第一行\n第二行") == "第一行 / 第二行"
 
 
 MARKDOWNISH = st.text(alphabet=st.sampled_from(list("ab 1-+=.)\\`*_[]#|<>~&\n\r\t\x1b\u202e\u3000\u2028借")) )
@@ -116,4 +136,4 @@ def test_whole_string_versions_match_the_per_character_definition(text: str) -> 
 
     assert sanitize(text) == _reference_sanitize(text)
     assert escape_markdown(text) == _reference_escape(text)
-    assert escape_markdown(text, line_break=" ") == _reference_escape(text, " ")
+    assert escape_markdown(text, line_break="<br>") == _reference_escape(text, "<br>")

@@ -53,7 +53,7 @@ def test_each_line_is_durable_at_once_and_its_draft_goes(data_dir: Path, clock: 
     session.start()
     session.set_unsent("他:我是张三")
     session.drafts.flush()
-    key = note_draft_key(session.record.id)
+    key = note_draft_key(session.record.id, session.session_id)
     assert session_at(data_dir, clock).drafts.get(key)["text"] == "他:我是张三"
     clock.tick(seconds=20)
     saved = session.add_line("他:我是张三")
@@ -72,6 +72,7 @@ def test_a_call_touched_within_half_an_hour_is_continued_with_its_unsent_line(da
     first.kind = NoteKind.COMMITMENT
     first.set_unsent("下周五还")
     first.drafts.flush()  # then the connection drops
+    first.close()
     clock.tick(seconds=RESUME_WITHIN.total_seconds())
     again = session_at(data_dir, clock)
     opening = again.open()
@@ -88,6 +89,7 @@ def test_a_call_left_open_long_ago_is_ended_at_its_last_activity_keeping_the_uns
     clock.tick(minutes=3)
     first.set_unsent("没发出的一行")
     first.drafts.flush()
+    first.close()
     record_id = first.record.id
     clock.tick(hours=5)
     again = session_at(data_dir, clock)
@@ -97,7 +99,7 @@ def test_a_call_left_open_long_ago_is_ended_at_its_last_activity_keeping_the_uns
     assert closed.ended_at == closed.started_at + timedelta(minutes=3)
     assert [(note.text, note.offset_seconds) for note in again.repo.notes(closed)] == [("没发出的一行", 180)]
     assert not again.live
-    assert again.drafts.get(ACTIVE_DRAFT) is None and again.drafts.get(note_draft_key(record_id)) is None
+    assert again.drafts.get(ACTIVE_DRAFT) is None and again.drafts.items(note_draft_key(record_id)) == {}
 
 
 def test_starting_a_call_ends_the_one_in_progress_and_keeps_its_unsent_line(data_dir: Path, clock: Clock) -> None:
@@ -133,7 +135,7 @@ def test_finishing_drops_a_bare_prefix_and_forgets_the_drafts(data_dir: Path, cl
     assert ended is not None and ended.ended_at == clock.now
     assert session.repo.notes(ended) == []
     assert not session.live and session.finish() is None
-    assert session.drafts.get(ACTIVE_DRAFT) is None and session.drafts.get(note_draft_key(record_id)) is None
+    assert session.drafts.get(ACTIVE_DRAFT) is None and session.drafts.items(note_draft_key(record_id)) == {}
 
 
 def test_a_call_ended_in_another_session_stops_being_live_here(data_dir: Path, clock: Clock) -> None:
@@ -177,3 +179,87 @@ def test_a_correction_keeps_the_original_and_changes_only_what_changed(clock: Cl
     assert changed.versions == ("下周还2000", "下周五还2000元") and changed.kind is NoteKind.COMMITMENT
     refiled = corrected(note, "下周还2000", NoteKind.I_SAID, clock.now)
     assert refiled.versions == ("下周还2000",) and refiled.kind is NoteKind.I_SAID
+
+
+# ----- two sessions on one call ---------------------------------------------------------------
+
+
+def test_two_sessions_keep_their_own_unsent_lines_and_ending_in_one_keeps_the_others(data_dir: Path, clock: Clock) -> None:
+    laptop = session_at(data_dir, clock)
+    laptop.start()
+    record_id = laptop.record.id
+    phone = session_at(data_dir, clock)  # a second terminal opens Calls during the same call
+    assert phone.open().resumed is not None and phone.record.id == record_id
+    laptop.set_unsent("他：我是张三")
+    phone.set_unsent("我：请发书面通知")
+    laptop.drafts.flush()
+    phone.drafts.flush()
+    stored = session_at(data_dir, clock).drafts.items(note_draft_key(record_id))
+    assert sorted(value["text"] for value in stored.values()) == ["他：我是张三", "我：请发书面通知"]
+    clock.tick(seconds=30)
+    phone.finish()  # F8 on the phone: its own line becomes a note, the laptop's stays its own
+    assert [note.text for note in phone.repo.notes(phone.repo.get(record_id))] == ["请发书面通知"]
+    left = session_at(data_dir, clock).drafts.items(note_draft_key(record_id))
+    assert [value["text"] for value in left.values()] == ["他：我是张三"]
+    clock.tick(seconds=5)
+    kept = laptop.reload()  # the laptop sees the call ended: what it had not sent is kept as a note
+    assert kept is not None and (kept.text, kept.kind) == ("我是张三", NoteKind.THEY_SAID)
+    assert not laptop.live and laptop.unsent == ""
+    notes = laptop.repo.notes(laptop.repo.get(record_id))
+    assert [note.text for note in notes] == ["请发书面通知", "我是张三"]
+    assert session_at(data_dir, clock).drafts.items(note_draft_key(record_id)) == {}
+
+
+def test_a_session_never_takes_a_live_sessions_line_but_takes_a_gone_ones(data_dir: Path, clock: Clock) -> None:
+    first = session_at(data_dir, clock)
+    first.start()
+    first.set_unsent("还在打字")
+    first.drafts.flush()
+    second = session_at(data_dir, clock)
+    second.open()
+    assert second.live and second.unsent == ""  # the first is still running: its line is its own
+    first.close()  # its process ends (an SSH drop)
+    third = session_at(data_dir, clock)
+    third.open()
+    assert third.unsent == "还在打字"  # taken over, under the third session's own key
+    assert list(third.drafts.items(note_draft_key(first.record.id))) == [note_draft_key(first.record.id, third.session_id)]
+
+
+def test_a_draft_from_a_process_that_exited_is_taken_over(data_dir: Path, clock: Clock) -> None:
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(gone.stdout)
+    session = session_at(data_dir, clock)
+    session.start()
+    record_id = session.record.id
+    session.finish()
+    record = session.repo.get(record_id)
+    session.repo.change(record_id, lambda r: type(r)(**{**r.__dict__, "ended_at": None}))
+    session.drafts.set(ACTIVE_DRAFT, {"record_id": record_id})
+    newer, older = (clock.now + timedelta(seconds=40)).isoformat(), (clock.now + timedelta(seconds=20)).isoformat()
+    session.drafts.set(note_draft_key(record_id, "exited"), {"text": "问：工号", "kind": "plain", "at": newer, "session": "exited", "pid": pid})
+    session.drafts.set(note_draft_key(record_id), {"text": "旧版本的草稿", "kind": "plain", "at": older})  # no session
+    session.drafts.flush()
+    again = session_at(data_dir, clock)
+    assert again.open().resumed is not None and record is not None
+    # two lines of gone sessions: the newest comes back into the note line, the older is saved as a note
+    assert again.unsent == "问：工号"
+    assert [(note.text, note.offset_seconds) for note in again.notes] == [("旧版本的草稿", 20)]
+
+
+def test_lines_left_by_gone_sessions_of_calls_that_ended_become_notes(data_dir: Path, clock: Clock) -> None:
+    first = session_at(data_dir, clock)
+    first.start()
+    record_id = first.record.id
+    second = session_at(data_dir, clock)
+    second.open()
+    second.set_unsent("我：明天回电")
+    second.drafts.flush()
+    first.finish()  # the call ends while the second session still types ...
+    second.close()  # ... and the second one is gone before it noticed
+    later = session_at(data_dir, clock)
+    later.open()
+    assert [note.text for note in later.repo.notes(later.repo.get(record_id))] == ["明天回电"]
+    assert later.drafts.items(note_draft_key(record_id)) == {}

@@ -23,6 +23,7 @@ from jiebei_tui.domain.calls import (
     new_note,
     new_record,
 )
+from jiebei_tui.domain.instants import BEIJING
 from jiebei_tui.store.calls import COMMITMENTS_TABLE, NOTES_TABLE, CallsRepo, period_of
 from jiebei_tui.store.files import FileCache
 from jiebei_tui.store.store import open_store
@@ -132,7 +133,7 @@ def test_open_commitments_come_from_the_index_soonest_first(repo: CallsRepo) -> 
     assert found[0][1].id == second.id
     # Done commitments leave the list; re-filing a note away from "commitment" too.
     repo.change(second.id, lambda r: r.with_commitment_status(soon.id, CommitmentStatus.DONE))
-    repo.save_note(first, change_kind(late, NoteKind.PLAIN))
+    repo.save_note(first, change_kind(late, NoteKind.PLAIN, at(23, 21)))
     assert repo.open_commitments() == []
     assert repo.store.all(COMMITMENTS_TABLE) == [{**soon.to_dict(), "id": soon.id}]
 
@@ -146,22 +147,28 @@ def test_the_index_is_repaired_on_load_after_a_crash_between_two_writes(repo: Ca
     repo.save_note(record, refiled)
     # A copy missing (killed between a note and its copy), and one left behind by hand-editing the notes file.
     repo.store.delete(COMMITMENTS_TABLE, lost.id, period="2026-11-24")
-    repo.store.put(NOTES_TABLE, refiled.id, change_kind(refiled, NoteKind.PLAIN).to_dict(), period=record.id)
+    repo.store.put(NOTES_TABLE, refiled.id, change_kind(refiled, NoteKind.PLAIN, at(23, 20, 3)).to_dict(), period=record.id)
     assert [c.note_id for c, _r in repo.open_commitments()] == [refiled.id]
     repo.repair_commitments(record, repo.notes(record))
     assert [c.note_id for c, _r in repo.open_commitments()] == [lost.id]
 
 
-def test_missed_calls_are_counted_per_number_and_day(repo: CallsRepo) -> None:
-    for minute in range(7):
-        number = "+86 138-0000-0000" if minute % 2 else "13800000000"
-        repo.save(missed_call(repo.new_id(), number, at(23, 10, minute)))
-    repo.save(missed_call(repo.new_id(), "13800000000", at(24, 10)))  # another day
-    repo.save(missed_call(repo.new_id(), "13900000000", at(23, 10, 30)))  # another number
-    same_day = repo.missed_calls_on("138 0000 0000", date(2026, 11, 23))
-    assert len(same_day) == 7
-    flagged = [record for record in same_day if FLAG_TOO_MANY_CALLS in automatic_flags(record, same_day)]
-    assert [record.started_at.minute for record in flagged] == [6]
+def test_a_users_day_is_read_across_the_files_around_it(repo: CallsRepo) -> None:
+    """Records are filed by the day on the clock they were stored with; the user's day is read across files."""
+    utc = timezone.utc
+    for minute in range(5):  # the 23rd 10:0x in Beijing, filed on the 23rd
+        repo.save(missed_call(repo.new_id(), "+86 138-0000-0000" if minute % 2 else "13800000000", at(23, 10, minute)))
+    # Stored on a UTC server at 16:30Z on the 22nd: filed on the 22nd, but 00:30 on the 23rd in Beijing.
+    repo.save(missed_call(repo.new_id(), "13900000000", datetime(2026, 11, 22, 16, 30, tzinfo=utc)))
+    # 16:30Z on the 23rd is the 24th in Beijing: not the 23rd, though filed there.
+    repo.save(missed_call(repo.new_id(), "13900000000", datetime(2026, 11, 23, 16, 30, tzinfo=utc)))
+    repo.save(new_record(repo.new_id(), RecordKind.CALL, at(23, 11)))
+    same_day = repo.records_on(date(2026, 11, 23), BEIJING, kind=RecordKind.MISSED)
+    assert len(same_day) == 6 and same_day[0].number == "13900000000"
+    assert len(repo.records_on(date(2026, 11, 23), BEIJING)) == 7
+    seventh = missed_call(repo.new_id(), "13700000000", at(23, 12))
+    assert FLAG_TOO_MANY_CALLS in automatic_flags(seventh, same_day, BEIJING)
+    assert len(repo.records_on(date(2026, 11, 23), utc, kind=RecordKind.MISSED)) == 6  # 02:00Z–16:30Z on the 23rd
 
 
 def test_records_are_newest_first_and_unreadable_ones_are_skipped(repo: CallsRepo) -> None:
@@ -208,12 +215,12 @@ def test_evidence_export_is_private_complete_and_inert(repo: CallsRepo, tmp_path
     repo.save(record)
     repo.save_note(record, new_note(repo.new_id(), record, "他:\x1b[31m[red]威胁\x1b]52;c;eA==\x07", at(23, 22, 6)))
     out = tmp_path / "evidence.md"
-    text = repo.export_evidence(out, [record], lambda s: s, now=at(23, 23))
+    text = repo.export_evidence(out, [record], lambda s: s, now=at(23, 23), zone=BEIJING)
     assert out.read_text(encoding="utf-8") == text
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert "\x1b" not in text and "\x07" not in text
     assert "␛" in text and "\\[red\\]" in text
-    for expected in ("22:05:00 +08:00", "+01:00", "Threats, insults or violence", "22:00", "12378", "12363", "95188", "110"):
+    for expected in ("22:05:00", "Beijing time (UTC+08:00)", "+01:00", "Threats, insults or violence", "22:00", "12378", "12363", "95188", "110"):
         assert expected in text
     assert "China Banking Association" in text  # each flag's rule comes with its source
 

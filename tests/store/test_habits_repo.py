@@ -126,12 +126,12 @@ class Reads:
 
 
 def test_home_reads_small_files_only(heavy_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime, timedelta, timezone
 
     from jiebei_tui.factory import open_services
 
     directory = copy_of(heavy_folder, tmp_path / "copy")
-    services = open_services(directory, clock=lambda: datetime(2026, 11, 23, 20, 30, tzinfo=timezone.utc))
+    services = open_services(directory, clock=lambda: datetime(2026, 11, 23, 20, 30, tzinfo=timezone(timedelta(hours=8))))
     for day in (date(2026, 9, 1), date(2026, 11, 2)):
         services.habits.repo.save_reflection(new_reflection(f"r{day.month}", day, [Cause.INCOME_DROP]))
     services.store.forget_files()

@@ -17,6 +17,7 @@ from jiebei_tui import locations
 from jiebei_tui.store.errors import ImportRefusedError, NewerSchemaError
 from jiebei_tui.store.export import ImportFormatError, dumps, export_document, import_document, iter_json
 from jiebei_tui.store.files import FileCache
+from jiebei_tui.store.report import FROM_BACKUP, FROM_MEMORY
 from jiebei_tui.store.schema import SCHEMA_VERSION
 from jiebei_tui.store.store import is_empty, new_id, open_store
 from jiebei_tui.store.tables import TABLES, spec_for
@@ -191,18 +192,20 @@ def test_a_file_damaged_while_running_is_repaired_and_nothing_typed_is_lost(data
     store.put("notes", "n2", {"record_id": "r", "text": "第二行"})  # the backup holds n1 only
     assert not store.take_news().has_news
     path = locations.notes_file(data_dir, "r")
-    path.write_bytes(b"x")  # another program damages it while the app runs
-    assert store.put("notes", "n3", {"record_id": "r", "text": "第三行"}) is True  # lands on the backup
+    path.write_bytes(b"x")  # another program damages it in place while the app runs
+    assert store.put("notes", "n3", {"record_id": "r", "text": "第三行"}) is True
     news = store.take_news()
-    assert [r.path for r in news.recoveries] == [path] and news.recoveries[0].restored_from_backup
+    assert [r.path for r in news.recoveries] == [path] and news.recoveries[0].restored_from == FROM_MEMORY
     assert news.recoveries[0].moved_to.read_bytes() == b"x"
-    assert sorted(d["id"] for d in store.all("notes", period="r")) == ["n1", "n3"]
+    # This session had just written n1 and n2 to that very file: that version replaces the damage.
+    assert sorted(d["id"] for d in store.all("notes", period="r")) == ["n1", "n2", "n3"]
     assert not store.take_news().has_news  # told once
-    # Damage found by a read, without any write: repaired the same way (the backup is the version before).
+    # Damage found by another session, which never saw the file: the backup (the version before) is restored.
     path.write_bytes(b"{]")
     reader, _ = open_store(data_dir)
-    assert [d["id"] for d in reader.all("notes", period="r")] == ["n1"]
-    assert reader.take_news().recoveries[0].path == path
+    assert sorted(d["id"] for d in reader.all("notes", period="r")) == ["n1", "n2"]
+    recovery = reader.take_news().recoveries[0]
+    assert recovery.path == path and recovery.restored_from == FROM_BACKUP
 
 
 def test_corrupt_file_without_backup_is_kept_and_reported(data_dir: Path) -> None:

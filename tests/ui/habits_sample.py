@@ -3,6 +3,7 @@ three days ahead, an agreed plan, a call promise, three habits with a history, s
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -88,6 +89,10 @@ def money(services: Services) -> None:
 def sample(data_dir: Path) -> Path:
     clock = Clock()
     services = open_services(data_dir, clock=clock)
+    # Ids in order, not random: habits started the same day (and plans made at the same time) sort by id.
+    for repo, prefix in ((services.habits.repo, "habit"), (services.plans.repo, "plan")):
+        ids = itertools.count(1)
+        repo.new_id = lambda prefix=prefix, ids=ids: f"{prefix}{next(ids):04d}"  # type: ignore[method-assign]
     selfcheck(services)
     plan(services)
     promise(services)

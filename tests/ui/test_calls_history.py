@@ -13,6 +13,7 @@ from jiebei_tui.factory import create_app
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.store import open_store
 from jiebei_tui.ui.calls import history as history_module
+from jiebei_tui.ui.calls.dialogs.empty import EmptyCallScreen
 from jiebei_tui.ui.calls.dialogs.export import CallExportScreen
 from jiebei_tui.ui.calls.history import CallHistoryScreen
 from jiebei_tui.ui.calls.screen import CallsScreen
@@ -131,16 +132,43 @@ async def test_the_summary_is_editable_and_only_an_edited_text_is_stored(data_di
     assert repo_at(data_dir).open_commitments() == []
 
 
-async def test_an_empty_record_started_by_mistake_can_be_discarded(data_dir: Path) -> None:
+async def test_an_empty_call_ended_within_a_minute_asks_and_d_discards_it(data_dir: Path) -> None:
+    """Ctrl+N by mistake, F8: one key and it is gone (nothing left among the records or in reports)."""
     app = create_app(data_dir, start_area="calls", clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         record_id = app.screen.record.id
         await pilot.press("f8")
         await pilot.pause()
+        assert isinstance(app.screen, EmptyCallScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, CallsScreen) and app.screen.record is None
+    assert repo_at(data_dir).get(record_id) is None
+
+
+async def test_keeping_an_empty_call_is_the_default_and_it_can_still_be_discarded_later(data_dir: Path) -> None:
+    """A real call can end before anything is typed: Enter (or Esc, q, k) keeps it, then the summary shows."""
+    app = create_app(data_dir, start_area="calls", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        record_id = app.screen.record.id
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CallSummaryScreen)
+        assert repo_at(data_dir).get(record_id) is not None
         app.screen.query_one("#summary-discard").press()
         await pilot.pause()
         assert isinstance(app.screen, CallsScreen)
     assert repo_at(data_dir).get(record_id) is None
+
+
+async def test_a_call_with_something_in_it_is_never_asked_about(data_dir: Path) -> None:
+    app = create_app(data_dir, start_area="calls", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"他：你好", "enter", "f8")
+        await pilot.pause()
+        assert isinstance(app.screen, CallSummaryScreen)
 
 
 def many_days(data_dir: Path, days: int) -> list[str]:

@@ -104,8 +104,15 @@ async def test_help_scrolls_and_its_close_button_stays_on_screen(data_dir: Path,
 
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_settings_never_breaks_a_theme_name_or_a_utc_offset(
-    data_dir: Path, language: str, screen_text: ScreenText
+    data_dir: Path, language: str, screen_text: ScreenText, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import time
+
+    from jiebei_tui.store.settings import SettingsRepo
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # a computer abroad: its zone is offered beside Beijing time
+    time.tzset()
+    SettingsRepo(open_store(data_dir)[0]).save(zone_asked=True)
     app = create_app(data_dir, language=language, clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f9")
@@ -116,7 +123,7 @@ async def test_settings_never_breaks_a_theme_name_or_a_utc_offset(
         assert len(visible) >= 8  # the list scrolls; every name shown is shown whole
         for broken in ("rose-pine-daw\n", "solarized-dar\n", "solarized-lig\n"):
             assert broken not in text
-        assert "UTC+00:00" in text and "UTC+08:00" in text
+        assert "Europe/Berlin" in text and "UTC+01:00" in text and "UTC+08:00" in text
 
 
 # ----- calls: identity dialog and flags panel --------------------------------------------------

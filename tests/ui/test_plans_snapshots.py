@@ -5,6 +5,7 @@ Update with ``pytest --snapshot-update``, then look at the SVGs (``python /work/
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -27,17 +28,21 @@ def with_plans(data_dir: Path, with_selfcheck) -> str:  # type: ignore[no-untype
     """A self-check, an active plan with one payment and a draft; returns the active plan's id."""
     with_selfcheck(datetime(2026, 11, 23, 20, 30, tzinfo=CST))
     services = open_services(data_dir, lambda: datetime(2026, 11, 23, 20, 30, tzinfo=CST))
+    ids = itertools.count(1)
+    services.plans.repo.new_id = lambda: f"plan{next(ids):04d}"  # type: ignore[method-assign]  # ties sort the same every run
     point = services.plans.starting_point()
     position = point.positions[0]
     option = Option.instalments_by(OptionKind.EQUAL_PAYMENT, 12, rate=Rate.monthly(Decimal("0.01")))
     plan = services.plans.create("借呗 12期", position, option, point.start, point.finances)
     services.plans.propose(plan.id, Proposed(point.start, Channel.APP))
     services.plans.agree(plan.id, Agreement(option, point.start, point.start, "客服", "JB-2026-1123"))
+    # The draft is made before the payment, so the plans sort the same way every run (newest first; at one
+    # moment the order would fall to their random ids).
+    services.plans.create("延期 30 天", position, Option.deferral(30), point.start, point.finances)
     services.clock.use(fixed_clock)
     first = services.plans.next_payment()
     assert first is not None
     services.plans.record_payment(plan.id, date(2026, 12, 15), first.amount, PaymentMethod.APP)
-    services.plans.create("延期 30 天", position, Option.deferral(30), point.start, point.finances)
     services.store.close()
     return plan.id
 

@@ -32,7 +32,7 @@ from jiebei_tui.ui.selfcheck.widgets.follows import FormFollows
 
 
 def fixed_clock() -> datetime:
-    return datetime(2026, 11, 23, 20, 30, tzinfo=timezone.utc)
+    return datetime(2026, 11, 23, 20, 30, tzinfo=timezone(timedelta(hours=8)))  # the user's own (Beijing) evening
 
 
 async def type_text(pilot, text: str, then: str | None = "tab") -> None:

@@ -209,16 +209,3 @@ async def test_save_failure_banner_and_recovery(data_dir: Path, monkeypatch: pyt
         assert not banner.display
 
 
-async def test_time_zone_can_be_pinned_to_china_and_is_remembered(data_dir: Path) -> None:
-    from datetime import timedelta
-
-    # conftest runs every test with TZ=UTC, like a server reached over SSH.
-    app = create_app(data_dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        assert app.clock().utcoffset() == timedelta(0)
-        await pilot.press("f9", "tab", "tab")
-        assert app.screen.query_one("#settings-timezone").has_focus
-        await pilot.press("down", "enter")
-        assert app.clock().utcoffset() == timedelta(hours=8)
-    again = create_app(data_dir)
-    assert again.clock().utcoffset() == timedelta(hours=8)

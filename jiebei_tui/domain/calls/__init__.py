@@ -7,6 +7,9 @@ public interface: other areas import from here, never from its modules.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from jiebei_tui.domain.calls.checklist import (
     CHECKLIST,
     CHECKLIST_KEYS,
@@ -18,10 +21,10 @@ from jiebei_tui.domain.calls.commitments import (
     record_commitments,
 )
 from jiebei_tui.domain.calls.evidence import (
-    Translate,
     evidence_report,
     select_records_for,
 )
+from jiebei_tui.domain.calls.export import markdown_section
 from jiebei_tui.domain.calls.flags import (
     FLAG_NIGHT,
     FLAG_TOO_MANY_CALLS,
@@ -43,8 +46,17 @@ from jiebei_tui.domain.calls.identity import (
     IdentityStatus,
     next_identity_status,
 )
+from jiebei_tui.domain.calls.letters import (
+    Letter,
+    LetterFacts,
+    LetterKind,
+    compose,
+    letter_markdown,
+    letter_text,
+)
 from jiebei_tui.domain.calls.notes import (
     Correction,
+    KindChange,
     Note,
     NoteKind,
     change_kind,
@@ -65,9 +77,14 @@ from jiebei_tui.domain.calls.records import (
     new_record,
 )
 from jiebei_tui.domain.calls.rules import (
+    DayAttempts,
+    attempts_per_day,
     automatic_flags,
     automatic_flags_by_record,
+    contact_span,
+    institutions_by_number,
     is_night,
+    reaches_night,
 )
 from jiebei_tui.domain.calls.search import (
     filter_records,
@@ -76,11 +93,14 @@ from jiebei_tui.domain.calls.search import (
     matches_number,
     search_notes,
 )
+from jiebei_tui.domain.calls.sections import Translate
 from jiebei_tui.domain.calls.summary import (
     FlagFinding,
     Summary,
     duration_seconds,
     flag_findings,
+    is_empty,
+    looks_accidental,
     summarize,
 )
 from jiebei_tui.domain.calls.terms import (
@@ -88,14 +108,49 @@ from jiebei_tui.domain.calls.terms import (
     extract_commitment,
 )
 
+# The call coach is loaded on first use, not with the package: the package is imported at start-up
+# (the store and services use it), the coach only once a call line is committed.
+if TYPE_CHECKING:
+    from jiebei_tui.domain.calls.coach import (
+        COACHED_KINDS,
+        COACHING,
+        SUGGESTED_NOT_MARKED,
+        Coaching,
+        KeptSuggestion,
+        Situation,
+        Suggestion,
+        coaching,
+        keep_suggestion,
+        kept_for,
+        kept_from_docs,
+        mark_suggested_flag,
+        recognize,
+        recognize_note,
+        warm_up,
+    )
+
+else:  # mypy sees the imports above, so a misspelt name is still an error there
+
+    def __getattr__(name: str) -> Any:
+        if not name.startswith("__"):
+            coach = import_module("jiebei_tui.domain.calls.coach")
+            if name in coach.__all__:
+                return getattr(coach, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "CHECKLIST",
     "CHECKLIST_KEYS",
+    "COACHED_KINDS",
+    "COACHING",
     "CallRecord",
+    "Coaching",
     "Commitment",
     "CommitmentStatus",
     "CommitmentTerms",
     "Correction",
+    "DayAttempts",
     "FLAG_NIGHT",
     "FLAG_TOO_MANY_CALLS",
     "FlagFinding",
@@ -105,6 +160,11 @@ __all__ = [
     "Identity",
     "IdentityEntry",
     "IdentityStatus",
+    "KeptSuggestion",
+    "KindChange",
+    "Letter",
+    "LetterFacts",
+    "LetterKind",
     "MANUAL_FLAG_KEYS",
     "MAX_UNANSWERED_PER_DAY",
     "NIGHT_ENDS",
@@ -117,11 +177,18 @@ __all__ = [
     "RecordKind",
     "RedFlag",
     "SCHEMA_VERSION",
+    "SUGGESTED_NOT_MARKED",
+    "Situation",
+    "Suggestion",
     "Summary",
     "Translate",
+    "attempts_per_day",
     "automatic_flags",
     "automatic_flags_by_record",
     "change_kind",
+    "coaching",
+    "compose",
+    "contact_span",
     "correct",
     "duration_seconds",
     "evidence_report",
@@ -130,7 +197,17 @@ __all__ = [
     "flag_findings",
     "format_duration",
     "format_offset",
+    "institutions_by_number",
+    "is_empty",
     "is_night",
+    "keep_suggestion",
+    "kept_for",
+    "kept_from_docs",
+    "mark_suggested_flag",
+    "letter_markdown",
+    "letter_text",
+    "looks_accidental",
+    "markdown_section",
     "matches_collector",
     "matches_institution",
     "matches_number",
@@ -142,9 +219,13 @@ __all__ = [
     "notes_for",
     "open_commitments",
     "parse_note_prefix",
+    "recognize",
+    "recognize_note",
+    "reaches_night",
     "record_commitments",
     "red_flag",
     "search_notes",
     "select_records_for",
     "summarize",
+    "warm_up",
 ]

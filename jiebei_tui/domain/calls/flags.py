@@ -37,7 +37,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(FLAG_NIGHT, N_("Contact between 22:00 and 08:00 without my consent"), ("no_night_collection",), True),
     RedFlag(
         FLAG_TOO_MANY_CALLS,
-        N_("More than six unanswered calls from the same number in one day"),
+        N_("More than six unanswered attempts to my phone in one day (should not exceed six)"),
         ("max_six_unanswered_calls",),
         True,
     ),

@@ -44,12 +44,14 @@ def next_note_kind(kind: NoteKind, step: int = 1) -> NoteKind:
 
 # Prefixes in folded form (NFKC + casefold), so "他：", "Ｔ：" and "？" match too.
 # The first of each tuple is the one to show in help. "?" and "!" need no colon.
+# English words work in every language (they:, me:, promise:), as the Chinese ones do.
 NOTE_PREFIXES: Mapping[NoteKind, tuple[str, ...]] = {
     NoteKind.THEY_SAID: (
         "他:", "t:", "对方:", "她:", "對方:", "他说:", "她说:", "对方说:", "他說:", "她說:", "對方說:",
+        "they:", "he:", "she:", "they said:",
     ),
-    NoteKind.I_SAID: ("我:", "i:", "我说:", "我說:"),
-    NoteKind.COMMITMENT: ("诺:", "c:", "承诺:", "諾:", "承諾:"),
+    NoteKind.I_SAID: ("我:", "i:", "我说:", "我說:", "me:", "i said:"),
+    NoteKind.COMMITMENT: ("诺:", "c:", "承诺:", "諾:", "承諾:", "promise:"),
     NoteKind.FOLLOW_UP: ("?", "q:", "问:", "問:"),
     NoteKind.RED_FLAG: ("!", "f:"),
 }
@@ -97,12 +99,28 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class KindChange:
+    """A line re-filed under another kind: the kind it had until ``at`` (the note holds the new one)."""
+
+    previous: NoteKind
+    at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"previous": self.previous.value, "at": to_iso(self.at)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> KindChange:
+        return cls(NoteKind(data["previous"]), from_iso(data["at"], "kind_change.at"))
+
+
+@dataclass(frozen=True)
 class Note:
     """One line typed during (or after) a contact.
 
     ``text`` is what was first typed and never changes; ``corrections`` keep
-    every later version with its time, so the log stays trustworthy as
-    evidence. ``amount``/``due`` are set for commitments.
+    every later version with its time, and ``kind_changes`` every kind it had
+    before the current ``kind``, so the log stays trustworthy as evidence.
+    ``amount``/``due`` are set for commitments.
     """
 
     id: str
@@ -112,6 +130,7 @@ class Note:
     kind: NoteKind
     text: str
     corrections: tuple[Correction, ...] = ()
+    kind_changes: tuple[KindChange, ...] = ()
     amount: Decimal | None = None
     due: date | None = None
 
@@ -121,6 +140,10 @@ class Note:
     @property
     def current_text(self) -> str:
         return self.corrections[-1].text if self.corrections else self.text
+
+    @property
+    def original_kind(self) -> NoteKind:
+        return self.kind_changes[0].previous if self.kind_changes else self.kind
 
     @property
     def versions(self) -> tuple[str, ...]:
@@ -137,6 +160,7 @@ class Note:
             "kind": self.kind.value,
             "text": self.text,
             "corrections": [correction.to_dict() for correction in self.corrections],
+            "kind_changes": [change.to_dict() for change in self.kind_changes],
             "amount": None if self.amount is None else str(self.amount),
             "due": None if self.due is None else self.due.isoformat(),
         }
@@ -153,6 +177,7 @@ class Note:
             kind=NoteKind(data.get("kind", NoteKind.PLAIN.value)),
             text=str(data["text"]),
             corrections=tuple(Correction.from_dict(item) for item in data.get("corrections", ())),
+            kind_changes=tuple(KindChange.from_dict(item) for item in data.get("kind_changes", ())),
             amount=None if amount is None else Decimal(amount),
             due=None if due is None else date.fromisoformat(due),
         )
@@ -195,9 +220,12 @@ def correct(note: Note, new_text: str, at: datetime) -> Note:
     return _with_terms(corrected)
 
 
-def change_kind(note: Note, kind: NoteKind) -> Note:
-    """Re-file a note under another kind (the text is untouched)."""
-    return _with_terms(replace(note, kind=kind))
+def change_kind(note: Note, kind: NoteKind, at: datetime) -> Note:
+    """Re-file a note under another kind; the kind it had is kept with the time of the change."""
+    require_aware(at, "at")
+    if kind is note.kind:
+        return note
+    return _with_terms(replace(note, kind=kind, kind_changes=(*note.kind_changes, KindChange(note.kind, at))))
 
 
 def notes_for(record: CallRecord, notes: Iterable[Note]) -> list[Note]:

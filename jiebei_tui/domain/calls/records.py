@@ -43,6 +43,8 @@ class CallRecord:
     at 22:30, or called them), so the 22:00–08:00 rule does not apply.
     ``summary_text`` is None until the user edits the summary.
     ``commitment_status`` maps a commitment note's id to its status (open if absent).
+    ``marked_lines`` counts the notes filed as red flags ("!" lines), kept in step by
+    the store whenever a line is saved, so lists can count them without reading notes.
     """
 
     id: str
@@ -57,6 +59,7 @@ class CallRecord:
     next_step: str = ""
     summary_text: str | None = None
     commitment_status: Mapping[str, CommitmentStatus] = field(default_factory=dict)
+    marked_lines: int = 0
 
     def __post_init__(self) -> None:
         require_aware(self.started_at, "started_at")
@@ -119,6 +122,7 @@ class CallRecord:
             "next_step": self.next_step,
             "summary_text": self.summary_text,
             "commitment_status": {key: status.value for key, status in sorted(self.commitment_status.items())},
+            "marked_lines": self.marked_lines,
         }
 
     @classmethod
@@ -139,6 +143,7 @@ class CallRecord:
             commitment_status={
                 str(key): CommitmentStatus(value) for key, value in data.get("commitment_status", {}).items()
             },
+            marked_lines=int(data.get("marked_lines", 0)),
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import tzinfo
 
 from jiebei_tui.domain.calls.notes import Note
 from jiebei_tui.domain.calls.records import CallRecord, RecordKind
@@ -28,7 +29,7 @@ def search_notes(notes: Iterable[Note], query: str) -> list[Note]:
 
 
 def matches_number(record: CallRecord, number: str) -> bool:
-    """Same number as the record's counterpart or as the callback number they gave."""
+    """Same number as the record's counterpart or as the callback number they gave (however it was written)."""
     wanted = normalize_number(number)
     return bool(wanted) and wanted in (
         normalize_number(record.number),
@@ -56,13 +57,17 @@ def filter_records(
     number: str | None = None,
     collector: str | None = None,
     kind: RecordKind | None = None,
+    zone: tzinfo | None = None,
 ) -> list[CallRecord]:
     """Records meeting every given criterion, order kept.
 
-    ``flag`` matches manual and automatic flags; automatic ones are computed
-    over ``records`` as a whole, so pass the full history, not a page of it.
+    ``flag`` matches manual and automatic flags; automatic ones are judged in
+    ``zone`` (required with ``flag``) over ``records`` as a whole, so pass the
+    full history, not a page of it.
     """
-    auto = automatic_flags_by_record(records) if flag is not None else {}
+    if flag is not None and zone is None:
+        raise ValueError("a flag filter needs the user's zone")
+    auto = automatic_flags_by_record(records, zone) if flag is not None and zone is not None else {}
     result = []
     for record in records:
         if institution is not None and not matches_institution(record, institution):

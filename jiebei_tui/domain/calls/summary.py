@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from jiebei_tui.domain.calls.checklist import CHECKLIST_KEYS
 from jiebei_tui.domain.calls.commitments import Commitment, record_commitments
 from jiebei_tui.domain.calls.flags import RED_FLAGS, RedFlag, red_flag
-from jiebei_tui.domain.calls.identity import IdentityStatus
+from jiebei_tui.domain.calls.identity import Identity, IdentityStatus
 from jiebei_tui.domain.calls.notes import Note, NoteKind, notes_for
 from jiebei_tui.domain.calls.records import CallRecord, RecordKind
 from jiebei_tui.domain.calls.rules import automatic_flags
@@ -37,9 +37,11 @@ class FlagFinding:
         return cls(str(data["key"]), bool(data["automatic"]), bool(data["manual"]))
 
 
-def flag_findings(record: CallRecord, all_records: Iterable[CallRecord]) -> tuple[FlagFinding, ...]:
+def flag_findings(
+    record: CallRecord, all_records: Iterable[CallRecord], zone: tzinfo, now: datetime | None = None
+) -> tuple[FlagFinding, ...]:
     """Manual and automatic flags merged, in RED_FLAGS order (unknown stored keys are skipped)."""
-    auto = automatic_flags(record, all_records)
+    auto = automatic_flags(record, all_records, zone, now)
     return tuple(
         FlagFinding(flag.key, flag.key in auto, flag.key in record.manual_flags)
         for flag in RED_FLAGS
@@ -69,12 +71,18 @@ class Summary:
     flags: tuple[FlagFinding, ...]
     commitments: tuple[Commitment, ...]
     follow_ups: tuple[str, ...]
+    marked_lines: tuple[str, ...]  # lines the user started with "!": red flags in their own words
     checklist_done: tuple[str, ...]
     checklist_open: tuple[str, ...]
     next_step: str
     text: str
     text_edited: bool
     note_count: int
+
+    @property
+    def flag_count(self) -> int:
+        """What the flag counter shows: the flags, and the lines the user marked with "!"."""
+        return len(self.flags) + len(self.marked_lines)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -92,6 +100,7 @@ class Summary:
             "flags": [finding.to_dict() for finding in self.flags],
             "commitments": [commitment.to_dict() for commitment in self.commitments],
             "follow_ups": list(self.follow_ups),
+            "marked_lines": list(self.marked_lines),
             "checklist_done": list(self.checklist_done),
             "checklist_open": list(self.checklist_open),
             "next_step": self.next_step,
@@ -117,6 +126,7 @@ class Summary:
             flags=tuple(FlagFinding.from_dict(item) for item in data["flags"]),
             commitments=tuple(Commitment.from_dict(item) for item in data["commitments"]),
             follow_ups=tuple(data["follow_ups"]),
+            marked_lines=tuple(data.get("marked_lines", ())),
             checklist_done=tuple(data["checklist_done"]),
             checklist_open=tuple(data["checklist_open"]),
             next_step=str(data["next_step"]),
@@ -124,6 +134,33 @@ class Summary:
             text_edited=bool(data["text_edited"]),
             note_count=int(data["note_count"]),
         )
+
+
+ACCIDENTAL_WITHIN = timedelta(minutes=1)
+
+
+def is_empty(record: CallRecord, notes: Iterable[Note]) -> bool:
+    """Nothing typed, ticked or marked: only the times say anything."""
+    return (
+        not notes_for(record, notes)
+        and not record.number
+        and record.identity == Identity()
+        and not record.checklist
+        and not record.manual_flags
+        and not record.consented
+        and not record.next_step
+        and record.summary_text is None
+    )
+
+
+def looks_accidental(record: CallRecord, notes: Iterable[Note]) -> bool:
+    """A call ended within a minute with nothing in it: most likely Ctrl+N pressed by mistake (the user decides)."""
+    return (
+        record.kind is RecordKind.CALL
+        and record.ended_at is not None
+        and record.ended_at - record.started_at < ACCIDENTAL_WITHIN
+        and is_empty(record, notes)
+    )
 
 
 def duration_seconds(record: CallRecord, now: datetime) -> tuple[int, bool]:
@@ -140,8 +177,11 @@ def summarize(
     notes: Iterable[Note],
     now: datetime,
     all_records: Iterable[CallRecord] = (),
+    *,
+    zone: tzinfo,
 ) -> Summary:
-    """Summarise one record. Pass ``all_records`` so missed calls can be counted per day."""
+    """Summarise one record, judged in the user's ``zone``. Pass ``all_records`` (at least the records of
+    that day) so unanswered attempts can be counted per day."""
     require_aware(now, "now")
     own_notes = notes_for(record, notes)
     seconds, ongoing = duration_seconds(record, now)
@@ -158,9 +198,10 @@ def summarize(
         verified_fields=identity.keys_with(IdentityStatus.VERIFIED),
         unverified_fields=identity.keys_with(IdentityStatus.GIVEN),
         missing_fields=identity.keys_with(IdentityStatus.NOT_ASKED, IdentityStatus.ASKED),
-        flags=flag_findings(record, all_records),
+        flags=flag_findings(record, all_records, zone, now),
         commitments=tuple(record_commitments(record, own_notes)),
         follow_ups=tuple(note.current_text for note in own_notes if note.kind is NoteKind.FOLLOW_UP),
+        marked_lines=tuple(note.current_text for note in own_notes if note.kind is NoteKind.RED_FLAG),
         checklist_done=tuple(key for key in CHECKLIST_KEYS if key in record.checklist),
         checklist_open=tuple(key for key in CHECKLIST_KEYS if key not in record.checklist),
         next_step=record.next_step,

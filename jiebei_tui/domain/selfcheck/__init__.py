@@ -34,6 +34,7 @@ from jiebei_tui.domain.selfcheck.explain import (
     Figure,
     Step,
 )
+from jiebei_tui.domain.selfcheck.export import markdown_section
 from jiebei_tui.domain.selfcheck.fields import (
     DEBT_FIELDS,
     ENTRY_SECTIONS,
@@ -136,6 +137,7 @@ __all__ = [
     "field_id",
     "field_label",
     "field_paths",
+    "markdown_section",
     "form_from_input",
     "new_form",
     "normalize_form",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import tzinfo
 
 from textual import work
 from textual.app import ComposeResult
@@ -40,8 +41,9 @@ async def breathe() -> None:
     await asyncio.sleep(0)
 
 
-def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None) -> Content:
-    """One line per contact (two when a search matched): when, kind, duration, who, for whom, number, flags."""
+def record_row(record: CallRecord, flags: int, zone: tzinfo, matches: list[Note] | None = None) -> Content:
+    """One line per contact (two when a search matched): when (on the user's clock), kind, duration, who, for
+    whom, number, flags."""
     kind = _(record.kind.label)
     missed = record.kind is RecordKind.MISSED
     if missed or record.ended_at is None:
@@ -49,7 +51,7 @@ def record_row(record: CallRecord, flags: int, matches: list[Note] | None = None
     else:
         duration = format_duration(int((record.ended_at - record.started_at).total_seconds()))
     parts: list[Content | str] = [
-        Content.styled(record.started_at.strftime("%Y-%m-%d %H:%M"), "bold"),
+        Content.styled(record.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "bold"),
         "  ",
         pad(kind, 8),
         " ",
@@ -79,6 +81,8 @@ class CallHistoryScreen(SubScreen):
         bind("find", "focus_search", N_("Search notes"), id="calls.history.search", keys="slash"),
         bind("red_flag", "cycle_flag", N_("Red flag filter"), id="calls.history.flag"),
         bind("export", "export", N_("Export"), id="calls.history.export", keys="x", tooltip=N_("Evidence report of the highlighted contact")),
+        bind("choose", "toggle_chosen", N_("Choose"), id="calls.history.choose", keys="space", tooltip=N_("Choose contacts for a letter")),
+        bind("letter", "letters", N_("Letter"), id="calls.history.letters", keys="w", tooltip=N_("A letter from the chosen contacts")),
         bind("close", "back", N_("Back"), id="calls.history.back", keys="escape,q"),
         bind("history", "back", N_("Back"), id="calls.history.toggle", show=False),
     ]
@@ -91,8 +95,10 @@ class CallHistoryScreen(SubScreen):
         self._flag_filter: str | None = None
         self._found = 0  # contacts with matching notes, in the search under way
         self._streaming = False
+        self._rows = 0  # rows in the list for the current filters (so far, while streaming)
         self._shown: tuple[object, ...] | None = None  # what the list shows: (history, filters, list widget)
         self.loads = 0  # how many times the history was read since the screen opened (once per change on disk)
+        self.chosen: list[str] = []  # contacts chosen for a letter (Space), in the order chosen
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="history-body"):
@@ -112,11 +118,12 @@ class CallHistoryScreen(SubScreen):
         return self.history.records if self.history is not None else []
 
     def reload(self) -> None:
-        """Read again only when something changed on disk; otherwise just make sure the list shows the filters."""
+        """Read again only when something changed on disk or the user's zone; else make sure the list shows the filters."""
         token = self.services.store.change_token()
-        if self.history is None or token != self._token:
+        zone = self.services.clock.zone
+        if self.history is None or token != self._token or zone != self.history.zone:
             self._token = token
-            self.history = CallHistory(self.services.calls)
+            self.history = CallHistory(self.services.calls, zone)
             self.loads += 1
         self._show()
 
@@ -149,25 +156,31 @@ class CallHistoryScreen(SubScreen):
             return
         keep = history_list.highlighted_option.id if history_list.highlighted_option is not None else None
         history_list.clear_options()
-        self._streaming, self._found = True, 0
-        self._status(filters, 0)
+        self._streaming, self._found, self._rows = True, 0, 0
+        self._status(filters)
         batch: list[Option] = []
-        shown = 0
         with collector_paused():
             deadline = time.perf_counter() + SLICE_SECONDS
             for found in history.rows(filters):
                 if found is not None:
-                    batch.append(Option(record_row(found.record, found.flags, found.matches), id=found.record.id))
+                    batch.append(Option(self._prompt(found.record, found.flags, found.matches), id=found.record.id))
                     self._found += bool(found.matches)
-                if time.perf_counter() >= deadline or (not shown and len(batch) >= FIRST_ROWS):
-                    shown += self._add(history_list, batch, keep)
+                if time.perf_counter() >= deadline or (not self._rows and len(batch) >= FIRST_ROWS):
+                    self._rows += self._add(history_list, batch, keep)
                     batch = []
-                    self._status(filters, shown)
+                    self._status(filters)
                     await breathe()  # draw, take keys; a newer stream (or closing) cancels this one here
                     deadline = time.perf_counter() + SLICE_SECONDS
-        shown += self._add(history_list, batch, keep)
+        self._rows += self._add(history_list, batch, keep)
         self._streaming = False
-        self._status(filters, shown)
+        self._status(filters)
+
+    def _prompt(self, record: CallRecord, flags: int, matches: list[Note] | None) -> Content:
+        """A row: ✔ when chosen for a letter, then the contact."""
+        return Content.assemble(
+            Content.styled("✔ ", "bold $text-success") if record.id in self.chosen else "  ",
+            record_row(record, flags, self.services.clock.zone, matches),
+        )
 
     @staticmethod
     def _add(history_list: OptionList, batch: list[Option], keep: str | None) -> int:
@@ -181,10 +194,10 @@ class CallHistoryScreen(SubScreen):
             history_list.highlighted = 0
         return len(batch)
 
-    def _status(self, filters: Filters, shown: int) -> None:
+    def _status(self, filters: Filters) -> None:
         history = self.history
         total = history.total if history is not None else 0
-        parts = [trn("{shown} of {n} contact, newest first.", "{shown} of {n} contacts, newest first.", total, shown=shown)]
+        parts = [trn("{shown} of {n} contact, newest first.", "{shown} of {n} contacts, newest first.", total, shown=self._rows)]
         if filters.flag is not None:
             parts.append(tr("Red flag: {flag}.", flag=_(red_flag(filters.flag).label)))
         if filters.query and self._streaming:
@@ -193,7 +206,11 @@ class CallHistoryScreen(SubScreen):
             parts.append(trn("Notes found in {n} contact.", "Notes found in {n} contacts.", self._found))
         elif self._streaming:
             parts.append(_("Loading…"))
-        parts.append(tr("Enter opens · / search · {flag} flag filter · x export · q back", flag=key_label("red_flag")))
+        if self.chosen:
+            parts.append(trn("{n} chosen for a letter.", "{n} chosen for a letter.", len(self.chosen)))
+        parts.append(
+            tr("Enter opens · / search · {flag} flag filter · x export · Space chooses · w letter · q back", flag=key_label("red_flag"))
+        )
         self.query_one("#history-status", Static).update(Content(" ".join(parts)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -228,10 +245,41 @@ class CallHistoryScreen(SubScreen):
     def action_export(self) -> None:
         from jiebei_tui.ui.calls.dialogs.export import CallExportScreen
 
-        option = self.query_one("#history-list", OptionList).highlighted_option
-        record = self.history.by_id.get(option.id or "") if self.history is not None and option is not None else None
+        record = self._highlighted()
         if record is not None:
             self.app.push_screen(CallExportScreen(record))
+
+    def _highlighted(self) -> CallRecord | None:
+        option = self.query_one("#history-list", OptionList).highlighted_option
+        if self.history is None or option is None or option.id is None:
+            return None
+        return self.history.by_id.get(option.id)
+
+    def action_toggle_chosen(self) -> None:
+        """Choose or un-choose the highlighted contact: only its row is redrawn (the stream goes on)."""
+        record = self._highlighted()
+        if record is None or self.history is None:
+            return
+        if record.id in self.chosen:
+            self.chosen.remove(record.id)
+        else:
+            self.chosen.append(record.id)
+        history = self.history
+        matches = history.matches(record, self._query) if self._query else None
+        prompt = self._prompt(record, history.flag_count(record), matches)
+        self.query_one("#history-list", OptionList).replace_option_prompt(record.id, prompt)
+        self._status(self.filters())
+
+    def action_letters(self) -> None:
+        """Letters from the chosen contacts, or from the highlighted one when none is chosen."""
+        from jiebei_tui.ui.calls.letters import LettersScreen
+
+        by_id = self.history.by_id if self.history is not None else {}
+        chosen = [by_id[record_id] for record_id in self.chosen if record_id in by_id]
+        highlighted = self._highlighted()
+        if not chosen and highlighted is not None:
+            chosen = [highlighted]
+        self.app.push_screen(LettersScreen(chosen))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from textual.app import ComposeResult
 from textual.widgets import Markdown
@@ -16,15 +15,13 @@ from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.shell.base import SubScreen
 
-_BREAK = re.compile(r"(?<!\\)<br>")
 
-
-def preview_markdown(repo: CallsRepo, record: CallRecord, notes: list[Note], now: datetime) -> str:
-    """The record's evidence report from its first section; <br> in cells becomes " / " (the widget drops it)."""
-    context = repo.missed_calls_on(record.number, record.started_at.date()) if record.number else []
-    report = evidence_report([record], notes, _, now=now, context=context)
+def preview_markdown(repo: CallsRepo, record: CallRecord, notes: list[Note], now: datetime, zone: tzinfo) -> str:
+    """The record's evidence report from its first section (times on the user's clock)."""
+    context = repo.records_on(record.started_at.astimezone(zone).date(), zone)
+    report = evidence_report([record], notes, _, now=now, zone=zone, context=context)
     start = report.find("\n## ")  # the report's own title and preamble are for paper, not this screen
-    return _BREAK.sub(" / ", report[start + 1 :] if start >= 0 else report)
+    return report[start + 1 :] if start >= 0 else report
 
 
 class ReportView(Markdown):
@@ -62,7 +59,8 @@ class CallRecordScreen(SubScreen):
             self.query_one(ReportView).update(_("This record no longer exists."))
             return
         self.notes = repo.notes(self.record)
-        self.query_one(ReportView).update(preview_markdown(repo, self.record, self.notes, self.services.clock()))
+        clock = self.services.clock
+        self.query_one(ReportView).update(preview_markdown(repo, self.record, self.notes, clock(), clock.zone))
 
     def action_edit(self) -> None:
         from jiebei_tui.ui.calls.summary import CallSummaryScreen

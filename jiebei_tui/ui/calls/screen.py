@@ -16,7 +16,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Input
 
-from jiebei_tui.domain.calls import NoteKind, format_offset
+from jiebei_tui.domain.calls import CallRecord, Note, NoteKind, format_offset, looks_accidental
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.services import corrected
 from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
@@ -25,6 +25,7 @@ from jiebei_tui.ui.calls.view import PANELS_NARROW, PANELS_WIDE, WIDE, CallView
 from jiebei_tui.ui.calls.widgets.hint import HintLine
 from jiebei_tui.ui.calls.widgets.idle import IdlePage
 from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
+from jiebei_tui.ui.calls.widgets.panels import flag_rule_text
 from jiebei_tui.ui.common.keys import bind, key_label, keys_for
 
 MISSED_CALL = N_("Missed call")
@@ -44,6 +45,8 @@ class CallsScreen(CallView):
         bind("save", "save_line", N_("Save the line (as Enter does)"), id="calls.save", show=False),
         bind("view", "cycle_panels", N_("Panels"), id="calls.panels", tooltip=N_("Show the panels in turn")),
         bind("move", "to_log", N_("Correct an earlier line"), id="calls.correct", keys="up", show=False),
+        # The note line hands Esc to take_key too; this names it in Help.
+        bind("close", "hide_coach", N_("Hide the coach's suggestion"), id="calls.coach.hide", keys="escape", show=False),
         # Shown in the footer only between calls (during one, the hint line under the note says the keys).
         bind("add", "missed_call", MISSED_CALL, id="calls.missed", tooltip=MISSED_CALL_TIP),
         bind("add", "missed_call_live", MISSED_CALL, id="calls.missed.live", show=False),
@@ -60,14 +63,16 @@ class CallsScreen(CallView):
             self.notify(
                 tr(
                     "The call of {time} was left open; it was ended and kept in History ({key}).",
-                    time=opening.closed.started_at.strftime("%m-%d %H:%M"),
+                    time=self.services.local(opening.closed.started_at).strftime("%m-%d %H:%M"),
                     key=key_label("history"),
                 ),
                 timeout=8,
             )
         if opening.resumed is not None:
-            notice = tr("Continuing the call that started at {time}.", time=opening.resumed.started_at.strftime("%H:%M"))
+            notice = tr("Continuing the call that started at {time}.", time=self.services.local(opening.resumed.started_at).strftime("%H:%M"))
             self._show_session(notice)
+            self.call_after_refresh(self._reopen_correction)
+            self.warm_up_coach()
         elif self.workbook.start_area == self.AREA:  # `jiebei-tui call`
             self.start_call()
         else:
@@ -79,6 +84,8 @@ class CallsScreen(CallView):
             return not live
         if action in ("missed_call", "history"):
             return not live
+        if action == "hide_coach":
+            return self.coached is not None
         if action in ("missed_call_live", "history_live", "end_call", "prefix", "save_line", "cycle_panels", "to_log"):
             return live
         return True
@@ -94,6 +101,7 @@ class CallsScreen(CallView):
         message.stop()
         self.notes = tuple(self.session.notes)
         self._show_kind()
+        self._coach(message.saved.note)
         if message.saved.durable:
             saved = tr("Saved {offset}", offset=format_offset(message.saved.note.offset_seconds))
             self.query_one(HintLine).say(Content.styled(saved, "$text-success"), seconds=2.0)
@@ -101,6 +109,11 @@ class CallsScreen(CallView):
             self.query_one(HintLine).say(
                 _("Kept in memory: the disk refused it. It is retried every second."), style="bold $text-warning"
             )
+
+    def _coach(self, note: Note) -> None:
+        """The coach reads the line just committed (never a keystroke); the last suggestion goes with it."""
+        suggestions = self.session.suggestions(note) if self.coach_on else ()
+        self.coached = (note, suggestions) if suggestions else None
 
     def on_note_input_prefix_only(self, message: NoteInput.PrefixOnly) -> None:
         message.stop()
@@ -116,6 +129,9 @@ class CallsScreen(CallView):
         if first is not None:
             self.prefix = first.name
             return True
+        if event.key == "escape" and self.coached is not None:
+            self.coached = None
+            return True
         if event.key in keys_for("save").split(","):
             self.query_one(NoteInput).take_line()
             return True
@@ -128,7 +144,7 @@ class CallsScreen(CallView):
         """The key after Ctrl+T/R/F: True when it picked something; otherwise it goes on as typing."""
         name, self.prefix = self.prefix, None
         assert name is not None
-        choice = second_stroke(name, event.key, event.character)
+        choice = second_stroke(name, event.key, event.character, coaching=self.coached is not None)
         if choice is not None:
             self._choose(choice)
             return True
@@ -136,6 +152,9 @@ class CallsScreen(CallView):
         return event.key == "escape"  # Esc only cancels the first stroke
 
     def _choose(self, choice: Choice) -> None:
+        if choice.what.startswith("coach_"):
+            self._act_on_suggestion(keep=choice.what == "coach_keep")
+            return
         if choice.what == "identity":
             self._edit_identity(choice.index)
             return
@@ -143,6 +162,30 @@ class CallsScreen(CallView):
         if said is not None:
             self.query_one(HintLine).say(said)
         self.record = self.session.record
+
+    def _act_on_suggestion(self, *, keep: bool) -> None:
+        """The user's key on the suggestion on show: keep it unmarked, or mark its flag (or add its follow-up)."""
+        if self.coached is None:
+            return
+        note, suggestions = self.coached
+        suggestion = suggestions[0]
+        self.coached = None
+        hint = self.query_one(HintLine)
+        if keep:
+            if self.session.keep_suggestion(note, suggestion) is not None:
+                hint.say(tr("Kept in the record: {situation} (suggested, not marked).", situation=_(suggestion.situation.label)))
+            return
+        flag_key = suggestion.coaching.flag_key
+        if flag_key is None:
+            # Without its full stop: summaries list follow-ups inside a sentence of their own.
+            saved = self.session.add_follow_up(_(suggestion.coaching.follow_up).rstrip("。.").strip())
+            if saved is not None:
+                self.notes = tuple(self.session.notes)
+                hint.say(tr("Added to follow up: {line}", line=saved.note.current_text))
+            return
+        if self.session.mark_suggested(suggestion.situation) is not None:
+            self.record = self.session.record
+            hint.say(Content.styled("⚑" + flag_rule_text(flag_key, with_source=False), "bold $text-error"))
 
     def _edit_identity(self, row: int) -> None:
         from jiebei_tui.ui.calls.dialogs.identity import CallIdentityScreen
@@ -180,14 +223,25 @@ class CallsScreen(CallView):
             note_input.insert_text_at_cursor(message.character)
 
     def on_option_list_option_selected(self, event: CallLog.OptionSelected) -> None:
-        from jiebei_tui.ui.calls.dialogs.correct import CorrectionScreen
-
         if not isinstance(event.option_list, CallLog) or self.record is None:
             return
         event.stop()
         note = self.session.note(event.option.id)
-        if note is None:
-            return
+        if note is not None:
+            self._correct(note)
+
+    def _reopen_correction(self) -> None:
+        """A correction being typed when the session was cut off: its dialog again, with the text."""
+        from jiebei_tui.ui.calls.dialogs.correct import correction_draft_key
+
+        for note in self.session.notes:
+            draft = self.services.drafts.get(correction_draft_key(note.id))
+            if isinstance(draft, dict):
+                self._correct(note, draft)
+                return
+
+    def _correct(self, note: Note, draft: dict[str, object] | None = None) -> None:
+        from jiebei_tui.ui.calls.dialogs.correct import CorrectionScreen
 
         def done(result: tuple[str, NoteKind] | None) -> None:
             if result is not None and self.record is not None:
@@ -198,7 +252,7 @@ class CallsScreen(CallView):
                     self.query_one(HintLine).say(_("Corrected. The original is kept."))
             self._focus_input(from_log=True)
 
-        self.app.push_screen(CorrectionScreen(note), done)
+        self.app.push_screen(CorrectionScreen(note, draft), done)
 
     # ----- actions -------------------------------------------------------------------------
 
@@ -211,18 +265,46 @@ class CallsScreen(CallView):
                 timeout=6,
             )
         self._show_session(self.night_notice())
+        self.warm_up_coach()
+
+    def warm_up_coach(self) -> None:
+        """Compile the coach's patterns a moment after a call starts, so the first Enter does not pay it."""
+        if self.coach_on:
+            self.set_timer(1.0, self.session.warm_up_coach)
 
     def action_start_call(self) -> None:
         self.start_call()
 
     def action_end_call(self) -> None:
-        from jiebei_tui.ui.calls.summary import CallSummaryScreen
+        """End the call; then its summary, or first the question whether an empty minute was a mistake."""
+        from jiebei_tui.ui.calls.dialogs.empty import EmptyCallScreen
 
         ended = self.session.finish()
         if ended is None:
             return
         self._show_session()
-        self.app.push_screen(CallSummaryScreen(ended.id))
+        if looks_accidental(ended, self.services.calls.notes(ended)):
+            self.app.push_screen(EmptyCallScreen(ended), lambda discard: self._after_empty_question(ended, bool(discard)))
+        else:
+            self._summarize(ended)
+
+    def _after_empty_question(self, record: CallRecord, discard: bool) -> None:
+        if not discard:
+            self._summarize(record)
+            return
+        self.services.calls.delete(record)
+        self.notify(_("The empty call was discarded."), timeout=4)
+        self.refresh_data()
+        self.workbook.ask_zone_if_due()
+
+    def _summarize(self, record: CallRecord) -> None:
+        """The summary; after it, the time-zone question if it is still due (never during a call)."""
+        from jiebei_tui.ui.calls.summary import CallSummaryScreen
+
+        self.app.push_screen(CallSummaryScreen(record.id), lambda _result: self.workbook.ask_zone_if_due())
+
+    def action_hide_coach(self) -> None:
+        self.coached = None
 
     def action_prefix(self, which: str) -> None:
         self.prefix = which

@@ -17,6 +17,7 @@ from textual.content import Content
 from jiebei_tui.domain.calls import CHECKLIST, IDENTITY_FIELDS
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.services import CallSession
+from jiebei_tui.ui.calls.widgets.coach import KEEP_DIGIT
 from jiebei_tui.ui.calls.widgets.panels import (
     CONSENT_DIGIT,
     IDENTITY_ROWS,
@@ -59,8 +60,15 @@ def stroke(name: str) -> Stroke:
     return _BY_NAME[name]
 
 
-def guide(name: str) -> str:
-    """What the hint line says while the digit is awaited."""
+def guide(name: str, *, coaching: bool = False) -> str:
+    """What the hint line says while the digit is awaited; ``coaching``: a coach suggestion is on show."""
+    if name == "flag" and coaching:
+        return tr(
+            "Red flag: Enter for the suggestion, {keep} to keep it unmarked, 1–{n} to mark or unmark, {consent} if you agreed.",
+            keep=KEEP_DIGIT,
+            n=len(MANUAL_FLAGS),
+            consent=CONSENT_DIGIT,
+        )
     if name == "check":
         return tr("Checklist: press 1–{n} to tick or untick. Any other key types as usual.", n=len(CHECKLIST))
     if name == "flag":
@@ -79,15 +87,23 @@ def guide(name: str) -> str:
 
 @dataclass(frozen=True)
 class Choice:
-    """What the second stroke picked: ``what`` is "check", "flag", "consent" or "identity"; ``index`` from 0."""
+    """What the second stroke picked: ``what`` is "check", "flag", "consent", "identity", or for the coach's
+    suggestion "coach_take" (mark its flag or add its follow-up) or "coach_keep"; ``index`` from 0."""
 
     what: str
     index: int = 0
 
 
-def second_stroke(name: str, key: str, character: str | None) -> Choice | None:
-    """The choice made by the key after the first stroke ``name``, or None when it is just typing."""
+def second_stroke(name: str, key: str, character: str | None, *, coaching: bool = False) -> Choice | None:
+    """The choice made by the key after the first stroke ``name``, or None when it is just typing.
+
+    ``coaching``: a coach suggestion is on show, so Enter and the keep digit after the red-flag key act on it.
+    """
     digit = unicodedata.decimal(character, None) if character is not None and len(character) == 1 else None
+    if name == "flag" and coaching and key == "enter":
+        return Choice("coach_take")
+    if name == "flag" and coaching and digit is not None and str(digit) == KEEP_DIGIT:
+        return Choice("coach_keep")
     if name == "check" and digit is not None and 1 <= digit <= len(CHECKLIST):
         return Choice("check", digit - 1)
     if name == "flag" and digit is not None and str(digit) == CONSENT_DIGIT:

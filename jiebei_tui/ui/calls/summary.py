@@ -10,6 +10,7 @@ Everything is saved as it is typed (debounced) and again on leaving.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import tzinfo
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -24,10 +25,10 @@ from jiebei_tui.domain.calls import (
     MANUAL_FLAG_KEYS,
     CallRecord,
     CommitmentStatus,
-    Identity,
     Note,
     Summary,
     format_duration,
+    is_empty,
     red_flag,
     summarize,
 )
@@ -46,18 +47,19 @@ INDENT = "\u00a0\u00a0"  # wrapped Static text drops leading spaces, not no-brea
 STATUS_ORDER = (CommitmentStatus.OPEN, CommitmentStatus.DONE, CommitmentStatus.DROPPED)
 
 
-def _when(record: CallRecord) -> str:
-    start = record.started_at.strftime("%Y-%m-%d %H:%M")
-    return f"{start}–{record.ended_at:%H:%M}" if record.ended_at is not None else start
+def _when(record: CallRecord, zone: tzinfo) -> str:
+    """Start (and end) on the user's clock."""
+    start = record.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return f"{start}–{record.ended_at.astimezone(zone):%H:%M}" if record.ended_at is not None else start
 
 
-def draft_summary(record: CallRecord, summary: Summary) -> str:
+def draft_summary(record: CallRecord, summary: Summary, zone: tzinfo) -> str:
     """The summary in plain words, as a starting point the user edits."""
     lines = [
         tr(
             "{kind} on {when} ({duration}){number}.",
             kind=_(record.kind.label),
-            when=_when(record),
+            when=_when(record, zone),
             duration=format_duration(summary.duration_seconds),
             number=tr(", number {number}", number=record.number) if record.number else "",
         )
@@ -77,6 +79,8 @@ def draft_summary(record: CallRecord, summary: Summary) -> str:
     )
     if summary.flags:
         lines.append(tr("Red flags: {flags}.", flags=separator.join(_(finding.flag.label) for finding in summary.flags)))
+    if summary.marked_lines:
+        lines.append(tr("I marked: {lines}.", lines=separator.join(summary.marked_lines)))
     for commitment in summary.commitments:
         terms = " · ".join(
             part
@@ -113,8 +117,8 @@ def _facts(record: CallRecord, summary: Summary) -> Content:
         if entry.value:
             mark = STATUS_GLYPHS[entry.status]
             lines.append(Content.assemble(f"{INDENT}{mark} {_(item.label)}: ", plain(entry.value)))
-    if summary.flags:
-        lines.append(Content.styled(tr("Red flags: {count}", count=len(summary.flags)), "bold $text-error"))
+    if summary.flag_count:
+        lines.append(Content.styled(tr("Red flags: {count}", count=summary.flag_count), "bold $text-error"))
         for finding in summary.flags:
             flag = finding.flag
             lines.append(Content.assemble(f"{INDENT}⚑ ", Content.styled(_(flag.label), "bold")))
@@ -124,25 +128,14 @@ def _facts(record: CallRecord, summary: Summary) -> Content:
                 lines.append(Content.styled(INDENT * 2 + tr("Source: {source}", source=_(rule.source)), "$text-muted italic"))
             if flag.warning:
                 lines.append(Content.styled(f"{INDENT * 2}{_(flag.warning)}", "$text-muted"))
+        for text in summary.marked_lines:
+            lines.append(Content.assemble(f"{INDENT}⚑ ", Content.styled(_("marked by me:"), "bold"), " ", plain(text)))
     else:
         lines.append(Content.assemble(Content.styled(_("Red flags: "), "bold"), _("none logged")))
     if summary.follow_ups:
         lines.append(Content.styled(_("To follow up:"), "bold"))
         lines += [Content.assemble(f"{INDENT}? ", plain(text)) for text in summary.follow_ups]
     return Content("\n").join(lines)
-
-
-def _is_empty(record: CallRecord, notes: list[Note]) -> bool:
-    """Nothing typed, ticked or marked: a record started by mistake, which may be discarded."""
-    return (
-        not notes
-        and not record.number
-        and record.identity == Identity()
-        and not record.checklist
-        and not record.manual_flags
-        and not record.next_step
-        and record.summary_text is None
-    )
 
 
 class CallSummaryScreen(SubScreen):
@@ -172,20 +165,22 @@ class CallSummaryScreen(SubScreen):
             raise LookupError(self.record_id)
         self._record = record
         self._notes = repo.notes(record)
-        context = repo.missed_calls_on(record.number, record.started_at.date()) if record.number else []
-        summary = summarize(record, self._notes, self.services.clock(), context)
+        zone = self.services.clock.zone
+        context = repo.records_on(record.started_at.astimezone(zone).date(), zone)
+        summary = summarize(record, self._notes, self.services.clock(), context, zone=zone)
         return record, summary
 
     def compose_body(self) -> ComposeResult:
         record, summary = self._load()
-        self._draft_text = draft_summary(record, summary)
+        zone = self.services.clock.zone
+        self._draft_text = draft_summary(record, summary, zone)
         with VerticalScroll(id="summary-body"):
             yield Static(
                 Content.styled(
                     tr(
                         "{kind} · {when} · {duration}",
                         kind=_(record.kind.label),
-                        when=_when(record),
+                        when=_when(record, zone),
                         duration=format_duration(summary.duration_seconds),
                     ),
                     "bold",
@@ -207,7 +202,7 @@ class CallSummaryScreen(SubScreen):
             with Horizontal(id="summary-buttons"):
                 yield Button(_("Done"), id="summary-done", variant="primary")
                 yield Button(_("Export this call"), id="summary-export")
-                if _is_empty(record, self._notes):
+                if is_empty(record, self._notes):
                     yield Button(_("Discard this empty record"), id="summary-discard", variant="warning")
 
     def reload(self) -> None:

@@ -9,6 +9,8 @@ screen in ``screen.py`` adds what the keys do.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -21,6 +23,7 @@ from jiebei_tui.domain.calls import CallRecord, Note, NoteKind, automatic_flags,
 from jiebei_tui.i18n import N_, _
 from jiebei_tui.services import CallSession
 from jiebei_tui.ui.calls.strokes import guide, key_guide, stroke
+from jiebei_tui.ui.calls.widgets.coach import CoachBand
 from jiebei_tui.ui.calls.widgets.hint import HintLine
 from jiebei_tui.ui.calls.widgets.idle import IdlePage
 from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
@@ -37,12 +40,16 @@ from jiebei_tui.ui.calls.widgets.panels import (
 from jiebei_tui.ui.calls.widgets.text import kind_badge
 from jiebei_tui.ui.shell.base import AreaScreen
 
+if TYPE_CHECKING:
+    from jiebei_tui.domain.calls import Suggestion
+
 WIDE = 110  # from this many columns the panels sit beside the log instead of above it
+TALL = 32  # from this many rows the coach shows every rule and reply it has
 PANELS = ("identity", "checklist", "flags", "prep", "script")
 PANELS_NARROW = ("none", "identity", "checklist", "flags", "prep", "script")  # one at a time, above the log
 # Beside the log; "script" is the plan's negotiation script when the call was started from a plan.
 PANELS_WIDE = {"all": {"identity", "checklist", "flags"}, "prep": {"prep"}, "script": {"script"}, "none": set()}
-PLACEHOLDER = N_("Type what is said, Enter saves it. Start with 他: 我: 诺: ? or ! to mark the kind")
+PLACEHOLDER = N_("Type what is said, Enter saves it. Start with they: me: promise: ? or ! to mark the kind")
 
 
 class CallView(AreaScreen):
@@ -51,6 +58,7 @@ class CallView(AreaScreen):
     AREA = "calls"
     CSS_PATH = str(locations.styles_dir() / "calls.tcss")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
     AUTO_FOCUS = "#note-input"  # between calls it is hidden, and nothing needs the focus
 
     # The view: drawn by the watchers, kept across a language switch.
@@ -61,6 +69,8 @@ class CallView(AreaScreen):
     wide_view: var[str] = var("all", init=False)
     live: var[bool] = var(False, init=False, toggle_class="-live")
     has_script: var[bool] = var(False, init=False)
+    # The coach's suggestion for the last committed line: the line and what was recognised in it.
+    coached: var[tuple[Note, tuple[Suggestion, ...]] | None] = var(None, init=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -80,6 +90,7 @@ class CallView(AreaScreen):
             with Horizontal(id="call-main"):
                 with Vertical(id="call-left"):
                     yield CallLog(self.session.notes, id="call-log")
+                    yield CoachBand(id="call-coach")
                     with Horizontal(id="note-row"):
                         yield Static(id="note-kind")
                         yield NoteInput(self.session, placeholder=_(PLACEHOLDER), id="note-input")
@@ -92,8 +103,16 @@ class CallView(AreaScreen):
 
     def on_resize(self, _event: events.Resize) -> None:
         self._apply_view()
+        self._show_coach()
+
+    @property
+    def coach_on(self) -> bool:
+        """The coach beside the notes, unless turned off in Settings."""
+        return self.services.settings.load().coach
 
     def on_screen_resume(self) -> None:
+        if not self.coach_on:
+            self.coached = None  # turned off in Settings while a suggestion was on show
         if self.record is not None:
             self.call_after_refresh(self._focus_input)
 
@@ -101,8 +120,16 @@ class CallView(AreaScreen):
         token = self.services.store.change_token()
         if token == self._seen_token:
             return  # nothing saved anywhere since the last look (cheap: file stats only)
-        self.session.reload()  # the call may have been changed, or ended, in another session
+        was_live = self.session.live
+        kept = self.session.reload()  # the call may have been changed, or ended, in another session
         self._show_session()
+        if was_live and not self.session.live:
+            self.notify(
+                _("This call was ended in another session. The line you had not sent yet was kept as its last note.")
+                if kept is not None
+                else _("This call was ended in another session."),
+                timeout=8,
+            )
 
     def _show_session(self, notice: str = "") -> None:
         """Everything from the session: after opening, starting, ending, a data change or a language switch."""
@@ -115,10 +142,12 @@ class CallView(AreaScreen):
             note_input.value = session.unsent
             note_input.cursor_position = len(session.unsent)
         if session.record is None:
+            self.coached = None
             self.query_one(IdlePage).show(self.services.selfchecks.latest_summary())
             if isinstance(self.focused, (NoteInput, CallLog)):
                 self.set_focus(None)  # the call is over: Enter starts the next one
             return
+        self._show_coach()
         # The prep panel is folded away during a call: its self-check figures come after the first frame.
         self.call_after_refresh(self._show_prep_summary)
         self.show_script()
@@ -140,9 +169,18 @@ class CallView(AreaScreen):
         return plan is not None
 
     def night_notice(self) -> str:
-        """A call started between 22:00 and 08:00: the rule it meets, said once when it starts."""
-        night = automatic_flags(self.session.record, []) if self.session.record is not None else set()
+        """A call started between 22:00 and 08:00 (the user's clock): the rule it meets, said once when it starts."""
+        night = self._automatic(self.session.record) if self.session.record is not None else set()
         return "⚑" + " ".join(flag_rule_text(key, with_source=False) for key in sorted(night)) if night else ""
+
+    def _automatic(self, record: CallRecord) -> set[str]:
+        """Flags the times raise, judged on the user's zone; a call still going counts up to now."""
+        clock = self.services.clock
+        return automatic_flags(record, [], clock.zone, clock())
+
+    def _marked_lines(self) -> int:
+        """Lines started with "!": red flags in the user's own words, counted with the others."""
+        return sum(note.kind is NoteKind.RED_FLAG for note in self.notes)
 
     # ----- watchers --------------------------------------------------------------------------
 
@@ -151,19 +189,36 @@ class CallView(AreaScreen):
         if record is not None:
             self.query_one(IdentityPanel).show_record(record)
             self.query_one(ChecklistPanel).show_record(record)
-            self.query_one(FlagsPanel).show_record(record, automatic_flags(record, []))
+            self.query_one(FlagsPanel).show_record(record, self._automatic(record), self._marked_lines())
         self._show_status()
         self._show_kind()
         self._apply_view()
 
     def watch_notes(self, notes: tuple[Note, ...]) -> None:
         self.query_one(CallLog).show_notes(notes)
+        if self.record is not None:
+            self.query_one(FlagsPanel).show_record(self.record, self._automatic(self.record), self._marked_lines())
         self._show_status()
 
     def watch_prefix(self, prefix: str | None) -> None:
         if prefix is not None:
-            self.query_one(HintLine).say(Content.styled(guide(prefix), "bold $text-primary"))
+            guide_text = guide(prefix, coaching=self.coached is not None)
+            self.query_one(HintLine).say(Content.styled(guide_text, "bold $text-primary"))
         self._apply_view()
+        self._show_coach()
+
+    def watch_coached(self) -> None:
+        self._show_coach()
+
+    def _show_coach(self) -> None:
+        band = self.query_one(CoachBand)
+        # At 80 columns the panel a first stroke opens takes the band's rows (the hint line still says its keys),
+        # so the note line stays in view.
+        peeking = self.prefix is not None and self.size.width < WIDE
+        if self.coached is None or self.record is None or peeking:
+            band.hide()
+        else:
+            band.show(self.coached[1], wide=self.size.height >= TALL)
 
     def watch_narrow_view(self) -> None:
         self._apply_view()
@@ -173,7 +228,7 @@ class CallView(AreaScreen):
 
     def _show_status(self) -> None:
         record = self.record
-        flags = len(record.manual_flags | automatic_flags(record, [])) if record is not None else 0
+        flags = len(record.manual_flags | self._automatic(record)) + self._marked_lines() if record is not None else 0
         self.query_one(CallStatus).show_record(record, self.services.clock(), flags, len(self.notes))
 
     def _show_kind(self, value: str | None = None) -> None:

@@ -13,6 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from jiebei_tui.ui.common.text import inert
+
 
 class BulletList(Vertical):
     DEFAULT_CSS = """
@@ -33,7 +35,7 @@ class BulletList(Vertical):
 
     def _rows(self) -> list[Horizontal]:
         return [
-            Horizontal(Static(f"{number}." if self.numbered else "•", classes="bullet"), Static(item, classes="bullet-text"))
+            Horizontal(Static(f"{number}." if self.numbered else "•", classes="bullet"), Static(inert(item), classes="bullet-text"))
             for number, item in enumerate(self.items, start=1)
         ]
 

@@ -53,6 +53,7 @@ CONTEXT_MEANINGS: frozenset[str] = frozenset(
         "edit",  # e
         "correct",  # c
         "delete",  # d
+        "letter",  # w: write a letter from the chosen records
     }
 )
 

@@ -11,6 +11,7 @@ from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.bullets import BulletList
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.common.text import inert
 from jiebei_tui.ui.selfcheck.widgets.figures import VALUE_LINE, FigureLine
 
 SELFCHECK_CSS = str(locations.styles_dir() / "selfcheck.tcss")
@@ -37,7 +38,7 @@ class ExplainScreen(Dialog[None]):
     def compose_body(self) -> ComposeResult:
         line = self.line
         with VerticalScroll(id="sc-explain-body"):
-            yield Static(tr(VALUE_LINE, label=line.label, value=line.value), id="sc-explain-figure")
+            yield Static(inert(tr(VALUE_LINE, label=line.label, value=line.value)), id="sc-explain-figure")
             yield Static(_("Step by step"), classes="panel-title")
             yield BulletList(line.steps or [_("Nothing to compute: no amounts entered.")], id="sc-explain-steps")
             if line.inputs:

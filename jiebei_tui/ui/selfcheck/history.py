@@ -22,6 +22,7 @@ from jiebei_tui.store.selfcheck import Snapshot
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.common.messages import DataChanged
+from jiebei_tui.ui.common.text import inert
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
 
 
@@ -169,7 +170,7 @@ class SelfCheckHistoryScreen(Dialog[None]):
         target = self.query_one("#sc-compare", Static)
         current = self._by_id(self._current_id())
         if current is None:
-            target.update(notice)
+            target.update(inert(notice))
             return
         other = self._by_id(self._pinned) if self._pinned != current.id else None
         if other is None:
@@ -180,7 +181,7 @@ class SelfCheckHistoryScreen(Dialog[None]):
         else:
             older, newer = sorted((other, current), key=lambda s: s.taken_at.timestamp())
             text = comparison_text(older, newer)
-        target.update(f"{notice}\n{text}" if notice else text)
+        target.update(inert(f"{notice}\n{text}" if notice else text))  # debt names are in it
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._confirm_delete = None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import os
 import signal
-import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -14,12 +12,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 
 from jiebei_tui import locations
 from jiebei_tui.areas import AREA_IDS
 from jiebei_tui.i18n import N_, _, current_language, set_language
-from jiebei_tui.services import Services, clock_for
+from jiebei_tui.services import Services
+from jiebei_tui.store.crash import write_crash_report
 from jiebei_tui.store.drafts import DraftKeeper
 from jiebei_tui.store.errors import StoreError
 from jiebei_tui.store.store import OpenReport, Store
@@ -27,8 +27,11 @@ from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
 from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
+from jiebei_tui.ui.common.text import install_terminal_guard
 from jiebei_tui.ui.shell.areas import area_bindings, modes
+from jiebei_tui.ui.shell.leaving import Leaving
 from jiebei_tui.ui.shell.notices import open_report_notices
+from jiebei_tui.ui.shell.quit import QuitScreen  # imported at start: F10 must work whatever the disk does
 
 # The screens a key opens (Help, Ctrl+G, settings, export, the palette's commands) are imported
 # when the key is pressed: start-up imports only what the first screen shows.
@@ -37,8 +40,7 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 TICK_SECONDS = 1.0
-# After SIGHUP/SIGTERM the process is gone within this long, whatever Textual is doing.
-HARD_EXIT_SECONDS = 0.9
+CRASHED = 70  # EX_SOFTWARE: the exit code after an unexpected error
 
 
 class JiebeiApp(App[int]):
@@ -64,13 +66,27 @@ class JiebeiApp(App[int]):
         if start_area not in AREA_IDS:
             raise ValueError(f"unknown area {start_area!r}")
         setattr(self, "DEFAULT_MODE", start_area)  # noqa: B010 -- per App, read by App.__init__: the first screen
+        install_terminal_guard()  # before anything is drawn: no control character from data reaches the terminal
         super().__init__()
         self.services = services
         self.start_area = start_area
         self._initial_theme = theme
         self._token = services.store.change_token()
+        self.leaving = Leaving(services, self.save_everything, self.exit, self.hard_exit)
+        self.crash_report: Path | None = None  # where the traceback went, when the app crashed
+        self._crashed = False
         set_language(language)
         self.title = _("Jiebei overdue workbook")
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:  # not on Windows, and not a driver chosen through TEXTUAL_DRIVER
+            from jiebei_tui.ui.shell.terminal import TerminalDriver
+
+            return TerminalDriver
+        return driver
 
     # The tests, the screenshots and the benchmarks reach these through the App.
     @property
@@ -93,10 +109,14 @@ class JiebeiApp(App[int]):
     def on_mount(self) -> None:
         if self._initial_theme in self.available_themes:
             self.theme = self._initial_theme
-        self._install_signal_handlers()
+        else:
+            self.services.settings.ignore([("theme", self._initial_theme[:40])])
+        self.leaving.install()
         self.set_interval(TICK_SECONDS, self._tick)
         for message, options in open_report_notices(self.open_report):
             self.notify(message, **options)
+        if self.start_area != "calls":  # `jiebei-tui call` records at once, in Beijing time; it asks after the call
+            self.call_later(self.ask_zone_if_due)
 
     def area_drawn(self) -> None:
         """Called once by each area's screen after its first refresh (the first is the start-up screen).
@@ -113,26 +133,42 @@ class JiebeiApp(App[int]):
         if freeze:
             gc.freeze()
 
-    def _install_signal_handlers(self) -> None:
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
-            try:
-                loop.add_signal_handler(signum, self._on_terminate_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not the main thread (tests) or no such signal here
+    def on_unmount(self) -> None:
+        # This run's call session is over: another run may now take over the line it left unsent.
+        self.services.close_call_session()
 
-    def _on_terminate_signal(self, signum: int) -> None:
-        """SSH dropped, killed or interrupted: save every draft, then leave quickly."""
-        timer = threading.Timer(HARD_EXIT_SECONDS, self.hard_exit, args=(128 + signum,))
-        timer.daemon = True
-        timer.start()
-        self.save_everything()
-        self.exit(128 + signum)
+    def terminal_gone(self) -> None:
+        """The terminal driver found the pty closed (an SSH client that died): save and leave now."""
+        self.leaving.cut_off(128 + signal.SIGHUP, terminal_gone=True)
 
     @staticmethod
     def hard_exit(code: int) -> None:
-        """Last resort if Textual cannot shut down (its terminal is gone): drafts are already saved."""
+        """Leave without Textual's shutdown (its terminal is gone); everything is saved by then."""
         os._exit(code)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any unexpected error: save every draft, the traceback to a private crash file, one line on exit.
+
+        Textual would print the traceback with its local variables (notes, record ids) on the screen.
+        """
+        self._return_code = CRASHED
+        if self._exception is None:  # Pilot re-raises it at the end of a test, as Textual does
+            self._exception = error
+            self._exception_event.set()
+        if self._crashed:
+            return
+        self._crashed = True
+        try:
+            self.save_everything()
+        except Exception:  # saving what can be saved; the crash file says what happened
+            pass
+        self.leaving.save_the_rest()
+        self.crash_report = write_crash_report(self.store.directory, error)
+        self._close_messages_no_wait()
+
+    def panic(self, *renderables: Any) -> None:
+        # Textual's input thread panics with a traceback (locals included): handled as a crash instead.
+        self._handle_exception(RuntimeError("the terminal input failed"))
 
     def save_everything(self) -> None:
         """Flush drafts (screens whose text is not a draft save it straight into its record first)."""
@@ -172,8 +208,12 @@ class JiebeiApp(App[int]):
     # ----- actions -------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        """F10, Ctrl+Q, Ctrl+C: save and leave; with changes the disk refused, ask first (QuitScreen)."""
         self.save_everything()
-        self.exit(0)
+        if not self.store.pending_count:
+            self.exit(0)
+        elif not isinstance(self.screen, QuitScreen):
+            self.push_screen(QuitScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The key of the area you are in is hidden: it would do nothing, and the footer is narrow.
@@ -294,8 +334,24 @@ class JiebeiApp(App[int]):
         self.theme = theme
 
     def set_time_zone(self, setting: str) -> None:
-        self.services.clock.use(clock_for(setting))
-        self.services.settings.save(timezone=setting)
+        """The user's clock from now on: every record is judged again and every screen shows its times anew."""
+        self.services.choose_zone(setting)
+        self.notify_data_changed()
+
+    def ask_zone_if_due(self) -> None:
+        """Once, when this computer is not on UTC+08:00 and no zone was chosen (never during a call)."""
+        from jiebei_tui.ui.shell.zone import ZoneQuestionScreen
+
+        if isinstance(self.screen, ZoneQuestionScreen) or not self.services.zone_question_due():
+            return
+
+        def answered(setting: str | None) -> None:
+            if setting is None:
+                self.services.put_off_zone_question()
+            else:
+                self.set_time_zone(setting)
+
+        self.push_screen(ZoneQuestionScreen(), answered)
 
     def watch_theme(self, theme: str) -> None:
         if theme != self._initial_theme:

@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-import errno
-
 from textual.widgets import Static
 
-from jiebei_tui.i18n import N_, _, trn
-from jiebei_tui.store.errors import LockTimeout
-
-_REASONS = {
-    errno.ENOSPC: N_("the disk is full"),
-    errno.EDQUOT: N_("the disk quota is used up"),
-    errno.EROFS: N_("the data folder is read-only"),
-    errno.EACCES: N_("no permission to write the data folder"),
-    errno.EPERM: N_("no permission to write the data folder"),
-}
-
-
-def describe_save_error(error: BaseException | None) -> str:
-    if isinstance(error, LockTimeout):
-        return _("another session is holding the data lock")
-    if isinstance(error, OSError) and error.errno in _REASONS:
-        return _(_REASONS[error.errno])
-    return _("the data file could not be written") if error else ""
+from jiebei_tui.i18n import trn
+from jiebei_tui.services.news import describe_save_error
 
 
 class SaveBanner(Static):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from jiebei_tui.i18n import N_, _, tr
@@ -12,7 +13,9 @@ from jiebei_tui.store.export import stream_export
 from jiebei_tui.ui.common.dialog import Dialog
 
 
-class ExportScreen(Dialog[None]):
+class ExportScreen(Dialog[Path | None]):
+    """Closes with the path written (None when nothing was): the quit dialog says where the copy is."""
+
     DIALOG_ID = "export-dialog"
     TITLE = N_("Export a copy of everything")
     HINT = N_("Enter writes the file. Tab to Close, or Esc.")
@@ -21,6 +24,7 @@ class ExportScreen(Dialog[None]):
     def __init__(self, default_path: Path) -> None:
         super().__init__()
         self._default = default_path
+        self.written: Path | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("File to write (ending in .md gives Markdown, anything else JSON):"))
@@ -31,13 +35,17 @@ class ExportScreen(Dialog[None]):
         result = self.query_one("#export-result", Static)
         raw = event.value.strip()
         if not raw:
-            result.update(_("Enter a file name."))
+            result.update(Content(_("Enter a file name.")))
             return
         path = Path(raw).expanduser()
         services = self.services
         try:
-            stream_export(services.store, "markdown" if path.suffix.lower() == ".md" else "json", services.clock(), _, path)
+            stream_export(services.store, "markdown" if path.suffix.lower() == ".md" else "json", services.export_page(), path)
         except OSError as error:
-            result.update(tr("Could not write {path}: {error}", path=str(path), error=error.strerror or str(error)))
+            result.update(Content(tr("Could not write {path}: {error}", path=str(path), error=error.strerror or str(error))))
             return
-        result.update(tr("Saved to {path}", path=str(path)))
+        self.written = path
+        result.update(Content(tr("Saved to {path}", path=str(path))))
+
+    def action_close(self) -> None:
+        self.dismiss(self.written)

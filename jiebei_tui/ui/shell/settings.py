@@ -1,4 +1,9 @@
-"""F9: language, colours and time zone, applied at once and remembered."""
+"""F9: language, colours, your time zone and the call coach, applied at once and remembered.
+
+The time zone is the user's own clock, used for every rule (22:00–08:00, calls
+per day), every time shown and every export: Beijing time, this computer's
+zone, or the zone chosen before. Choosing another judges every record again.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,22 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from jiebei_tui.domain.zones import zone_label
 from jiebei_tui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language, tr
-from jiebei_tui.services import SYSTEM, TIME_ZONES, system_offset_label
+from jiebei_tui.services import BEIJING_SETTING, SYSTEM, system_zone, zone_choices
+from jiebei_tui.store.settings import COACH_OFF, COACH_ON
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind
 
 if TYPE_CHECKING:
     from jiebei_tui.ui.shell.app import JiebeiApp
+
+
+COACH_TITLE = N_("Call coach")
+COACH_ON_LABEL = N_("On")
+COACH_OFF_LABEL = N_("Off")
+COACH_ON_NOTICE = N_("Call coach on: after a line of the collector's, what the rule says and what you can say.")
+COACH_OFF_NOTICE = N_("Call coach off: no suggestions beside the notes. You can turn it on again here.")
 
 
 class SettingsScreen(Dialog[None]):
@@ -34,13 +48,22 @@ class SettingsScreen(Dialog[None]):
                 yield Static(_("Colours"), classes="panel-title")
                 yield OptionList(*[Option(name, id=name) for name in sorted(self.app.available_themes)], id="settings-theme")
             with Vertical():
-                yield Static(_("Time zone"), classes="panel-title")
-                yield OptionList(*[Option(self._zone_label(key), id=key) for key in TIME_ZONES], id="settings-timezone")
+                yield Static(_("My time zone"), classes="panel-title")
+                yield OptionList(*self._zone_options(), id="settings-timezone")
+                yield Static(_(COACH_TITLE), classes="panel-title", id="settings-coach-title")
+                yield OptionList(Option(_(COACH_ON_LABEL), id=COACH_ON), Option(_(COACH_OFF_LABEL), id=COACH_OFF), id="settings-coach")
 
-    @staticmethod
-    def _zone_label(key: str) -> str:
-        label = _(TIME_ZONES[key])
-        return tr("{label} ({offset})", label=label, offset=system_offset_label()) if key == SYSTEM else label
+    def _zone_options(self) -> list[Option]:
+        now = self.services.clock()
+        system = system_zone()
+        options = []
+        for setting, zone in zone_choices(self.services.settings.load().timezone, now):
+            label = zone_label(zone, now, _)
+            if setting != BEIJING_SETTING and zone_label(system, now, _) == label:
+                # Its own line for the zone's name: "Europe/Berlin" is never broken across lines.
+                label = tr("This computer's zone:\n{zone}", zone=label)
+            options.append(Option(label, id=setting))
+        return options
 
     def on_mount(self) -> None:
         self._highlight_choices()
@@ -56,8 +79,13 @@ class SettingsScreen(Dialog[None]):
         if self.app.theme in names:
             themes.highlighted = names.index(self.app.theme)
         zones = self.query_one("#settings-timezone", OptionList)
-        zone = self.services.settings.load().timezone or SYSTEM
-        zones.highlighted = list(TIME_ZONES).index(zone) if zone in TIME_ZONES else 0
+        saved = self.services.settings.load().timezone or BEIJING_SETTING
+        settings = [option.id or "" for option in zones.options]
+        if saved == SYSTEM:  # written by an earlier version: this computer's zone, offered second
+            saved = settings[min(1, len(settings) - 1)]
+        zones.highlighted = settings.index(saved) if saved in settings else 0
+        coach = self.query_one("#settings-coach", OptionList)
+        coach.highlighted = 0 if self.services.settings.load().coach else 1
         languages.focus()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -71,3 +99,6 @@ class SettingsScreen(Dialog[None]):
             app.set_theme(choice)
         elif event.option_list.id == "settings-timezone":
             app.set_time_zone(choice)
+        elif event.option_list.id == "settings-coach":
+            self.services.settings.save(coach=choice)
+            self.notify(_(COACH_ON_NOTICE if choice == COACH_ON else COACH_OFF_NOTICE), timeout=4)

@@ -58,8 +58,8 @@ def test_markdown_holds_the_schedule_progress_and_history_without_internal_ids()
     plan = active_plan()
     text = plan_markdown(plan, date(2027, 2, 1))
     schedule = plan.schedule()
-    assert text.startswith("# \\# 还款 \\| 计划 \\<b\\>\n")
-    assert "Debt: 借呗 \\| \\# 主账户" in text and "Lender: 重庆\\*蚂蚁\\*消费金融" in text
+    assert text.startswith("# \\# 还款 \\| 计划 \\<b>\n")
+    assert "Debt: 借呗 \\| # 主账户" in text and "Lender: 重庆\\*蚂蚁\\*消费金融" in text
     assert "| 2027-01-20 | " + f"¥{schedule.rows[0].payment:,.2f}" in text
     assert f"¥{schedule.total_paid:,.2f} paid" in text
     assert "remaining principal × 0.05% a day × the actual days" in text

@@ -22,6 +22,7 @@ from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.common.text import inert
 
 
 def default_export_path(stamp: str) -> Path:
@@ -112,14 +113,15 @@ class CallExportScreen(Dialog[None]):
         history = repo.records()
         chosen = self.chosen(history) or [self.record]
         try:
-            repo.export_evidence(path, chosen, _, now=self.services.clock(), context=history)
+            clock = self.services.clock
+            repo.export_evidence(path, chosen, _, now=clock(), zone=clock.zone, context=history)
         except OSError as error:
             reason = error.strerror or str(error)
-            result.update(tr("The report could not be written to {path}: {error}", path=str(path), error=reason))
+            result.update(inert(tr("The report could not be written to {path}: {error}", path=str(path), error=reason)))
             return
         result.update(
             Content.styled(
-                trn("Saved {n} contact to {path}", "Saved {n} contacts to {path}", len(chosen), path=str(path)),
+                trn("Saved {n} contact to {path}", "Saved {n} contacts to {path}", len(chosen), path=sanitize_inline(str(path))),
                 "bold $text-success",
             )
         )

@@ -2,8 +2,10 @@
 
 The dialog stays open with the number kept, because missed calls come in
 runs: copying seven of them from the phone's call list is seven Enter-Enter.
-Each save says how many missed calls that number made that day, and from the
-seventh on, that it breaks the six-attempts rule.
+Each save says how many unanswered attempts reached the user's phone that day
+(from any number: the guideline counts attempts to the debtor's contact, not
+per caller), how many of them came from this number, and from the seventh on,
+the rule it conflicts with.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from jiebei_tui.domain.calls import (
     FLAG_TOO_MANY_CALLS,
     MAX_UNANSWERED_PER_DAY,
     CallRecord,
+    RecordKind,
     automatic_flags,
     missed_call,
 )
@@ -115,18 +118,26 @@ class MissedCallScreen(Dialog[int]):
         number_field.select_all()
 
     def _outcome(self, record: CallRecord, number: str) -> Content:
-        saved = tr("Saved: missed call at {time}.", time=record.started_at.strftime("%m-%d %H:%M"))
-        if not normalize_number(number):
+        services = self.services
+        zone = services.clock.zone
+        saved = tr("Saved: missed call at {time}.", time=services.local(record.started_at).strftime("%m-%d %H:%M"))
+        wanted = normalize_number(number)
+        if not wanted:
             return Content.assemble(Content.styled(saved, "$text-success"), " ", _("A hidden number cannot be counted."))
-        same_day = self.services.calls.missed_calls_on(number, record.started_at.date())
+        day = services.local(record.started_at).date()
+        same_day = services.calls.records_on(day, zone, kind=RecordKind.MISSED)
+        counted = [other for other in same_day if normalize_number(other.number)]
         line = trn(
-            "{n} missed call from this number that day (the rule allows {limit} attempts).",
-            "{n} missed calls from this number that day (the rule allows {limit} attempts).",
-            len(same_day),
+            "{n} unanswered attempt to your phone that day, from any number (the guideline: should not exceed {limit}).",
+            "{n} unanswered attempts to your phone that day, from any number (the guideline: should not exceed {limit}).",
+            len(counted),
             limit=MAX_UNANSWERED_PER_DAY,
         )
+        from_this = sum(normalize_number(other.number) == wanted for other in counted)
+        if from_this != len(counted):
+            line += " " + trn("{n} of them from this number.", "{n} of them from this number.", from_this)
         parts: list[Content | str] = [Content.styled(saved, "$text-success"), " ", line]
-        if FLAG_TOO_MANY_CALLS in automatic_flags(record, same_day):
+        if FLAG_TOO_MANY_CALLS in automatic_flags(record, same_day, zone):
             parts += ["\n", Content.styled("⚑" + flag_rule_text(FLAG_TOO_MANY_CALLS), "bold $text-error")]
         return Content.assemble(*parts)
 

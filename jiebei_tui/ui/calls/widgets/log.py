@@ -18,7 +18,7 @@ from jiebei_tui.domain.calls import Note, parse_note_prefix
 from jiebei_tui.i18n import N_
 from jiebei_tui.services import CallSession, SavedLine
 from jiebei_tui.ui.calls.widgets.text import note_line
-from jiebei_tui.ui.common.inputs import pass_on
+from jiebei_tui.ui.common.inputs import InertInput, pass_on
 from jiebei_tui.ui.common.keys import bind
 
 
@@ -31,7 +31,7 @@ def _offer_to_screen(widget: Input | OptionList, event: events.Key) -> bool:
     return False
 
 
-class NoteInput(Input):
+class NoteInput(InertInput):
     """One line of note; a pasted SMS of several lines is kept whole, its lines joined with " / ".
 
     Every change reaches the call session at once (the draft that survives a

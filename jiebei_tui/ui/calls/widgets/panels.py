@@ -120,7 +120,8 @@ class ChecklistPanel(ColumnsPanel):
 
 
 class FlagsPanel(ColumnsPanel):
-    def show_record(self, record: CallRecord, automatic: set[str]) -> None:
+    def show_record(self, record: CallRecord, automatic: set[str], marked_lines: int = 0) -> None:
+        """The flags to mark, those the times raised, and how many lines were marked with "!"."""
         rows = []
         for index, flag in enumerate(MANUAL_FLAGS, start=1):
             marked = flag.key in record.manual_flags
@@ -132,9 +133,12 @@ class FlagsPanel(ColumnsPanel):
                 after.append(
                     Content.assemble(Content.styled("⚑ " + _("automatic:"), "bold $text-error"), " ", _(flag.label))
                 )
+        if marked_lines:
+            lines_text = trn("{n} line marked with !", "{n} lines marked with !", marked_lines)
+            after.append(Content.assemble(Content.styled("⚑ ", "bold $text-error"), lines_text))
         consent = _box(record.consented)
         after.append(Content.assemble(f"{CONSENT_DIGIT} ", consent, " ", _("I agreed to be contacted at this time")))
-        count = len(record.manual_flags | automatic)
+        count = len(record.manual_flags | automatic) + marked_lines
         keys = tr("{key}, then 1–{n} or {consent}", key=key_label("red_flag"), n=len(MANUAL_FLAGS), consent=CONSENT_DIGIT)
         title = _title(tr("Red flags {count}", count=count), keys)
         self.show(title, rows, after)
@@ -225,7 +229,7 @@ class CallStatus(Static):
             " ",
             Content.styled(format_duration(seconds), "bold $text-primary"),
             "  ",
-            tr("from {time}", time=record.started_at.strftime("%H:%M")),
+            tr("from {time}", time=record.started_at.astimezone(now.tzinfo).strftime("%H:%M")),
         ]
         if record.number:
             parts += ["  ", plain(record.number)]

@@ -14,6 +14,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Button, Collapsible, Input, Select, Static
 
@@ -29,6 +30,7 @@ from jiebei_tui.domain.selfcheck import (
     RepaymentMethod,
     field_id,
 )
+from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import _
 from jiebei_tui.ui.common.inputs import InOrderInput
 
@@ -102,8 +104,9 @@ def method_options() -> list[tuple[str, str]]:
 
 
 def debt_title(number: int, debt: dict[str, Any]) -> str:
+    """The card's title (Collapsible reads it as markup): the name the user gave the debt, shown as typed."""
     name = str(debt.get("name") or "").strip() or _(DebtKind(debt.get("kind", "other")).label)
-    return f"{number}. {name}"
+    return f"{number}. {escape(sanitize_inline(name))}"
 
 
 class DebtCard(Collapsible):

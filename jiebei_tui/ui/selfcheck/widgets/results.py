@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, OptionList, Static
@@ -18,6 +19,7 @@ from textual.widgets.option_list import Option
 from jiebei_tui.domain.facts import COMPLAINT_CHANNELS, SOURCE_COMPLAINT_REPORTS, fact
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.selfcheck import NEXT_PLAN_BUILDER, Assessment, VerdictKind
+from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.bullets import BulletList
 from jiebei_tui.ui.common.keys import key_label
@@ -83,7 +85,7 @@ def figure_row(line: FigureLine) -> Table:
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(ratio=1, overflow="fold")
     grid.add_column(justify="right", no_wrap=True)
-    grid.add_row(line.label, line.value)
+    grid.add_row(Text(sanitize_inline(line.label)), Text(line.value))  # a debt's name is in the label: never markup
     return grid
 
 

@@ -7,7 +7,6 @@ sends: the handler saves the draft on the way out, so no waiting is needed.
 
 from __future__ import annotations
 
-import importlib.util
 import signal
 import time
 from pathlib import Path
@@ -19,32 +18,12 @@ from jiebei_tui.services import ACTIVE_DRAFT, NOTE_DRAFT
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.store import open_store
 
-_spec = importlib.util.spec_from_file_location("_signals_helpers", Path(__file__).with_name("test_signals.py"))
-assert _spec is not None and _spec.loader is not None
-_signals = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_signals)
-PtyApp = _signals.PtyApp
-
 LINES = ("他:我是某某资产的张三", "诺:下周五还2000元", "!说要打给我单位")
 DRAFT = "还没按回车的半句"
 READY = b"00:0"  # the call timer is on screen: the note line has the focus
 
 
-@pytest.fixture
-def pty_app(data_dir: Path):
-    apps: list[PtyApp] = []
-
-    def start(*args: str) -> PtyApp:
-        app = PtyApp(data_dir, *args, columns=80, rows=24)
-        apps.append(app)
-        return app
-
-    yield start
-    for app in apps:
-        app.close()
-
-
-def enter_lines_and_a_draft(app: PtyApp) -> None:
+def enter_lines_and_a_draft(app) -> None:  # type: ignore[no-untyped-def]  # a PtyApp (conftest.py)
     app.wait_for(READY)
     for line in LINES:
         app.type(line.encode() + b"\r")
@@ -60,8 +39,9 @@ def saved(data_dir: Path) -> tuple[list[tuple[str, NoteKind]], str]:
     record = repo.get(record_id)
     assert record is not None and record.ended_at is None
     notes = [(note.text, note.kind) for note in repo.notes(record)]
-    draft = store.get("drafts", NOTE_DRAFT + record_id)
-    return notes, "" if draft is None else draft["value"]["text"]
+    drafts = [doc["value"] for key, doc in store.view("drafts").items() if key.startswith(NOTE_DRAFT + record_id)]
+    assert len(drafts) <= 1  # one session: one unsent line
+    return notes, drafts[0]["text"] if drafts else ""
 
 
 EXPECTED = [
