@@ -56,6 +56,17 @@ async def _until(condition: Any, timeout: float = 120.0) -> None:
         await asyncio.sleep(0.002)
 
 
+def send_key(app: Any, key: str) -> None:
+    """A key as the terminal delivers it, without Pilot's wait for the app to go idle (which would
+    wait for a stream to finish and hide when its first rows appeared)."""
+    from textual import events
+
+    character = "/" if key == "slash" else None
+    event = events.Key(key, character)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
 def _status(app: Any) -> str:
     try:
         return str(app.screen.query_one("#history-status").render())
@@ -67,6 +78,7 @@ async def measure(directory: Path, query: str) -> dict[str, float]:
     from jiebei_tui.ui.calls.history import CallHistoryScreen
 
     app = create_app(directory, language="en")
+    app.freeze_after_start = True  # as in a terminal (Pilot runs headless, where the App does not freeze)
     result: dict[str, float] = {}
     async with app.run_test(size=(80, 24)) as pilot:
         dog = Watchdog()
@@ -75,6 +87,7 @@ async def measure(directory: Path, query: str) -> dict[str, float]:
         await pilot.pause(0.5)
         total = app.store.count("calls")
         result["rss_before_mib"] = rss_mib()
+        result["frozen"] = gc.get_freeze_count()
 
         def rows() -> int:
             screen = app.screen
@@ -82,13 +95,14 @@ async def measure(directory: Path, query: str) -> dict[str, float]:
 
         dog.reset()
         began = time.perf_counter()
-        await pilot.press("ctrl+o")
+        send_key(app, "ctrl+o")  # the history key
         await _until(lambda: rows() > 0)
         result["history_first_rows_s"] = time.perf_counter() - began
-        await _until(lambda: rows() >= total)
+        await _until(lambda: rows() >= total and "Loading" not in _status(app))
         result["history_all_rows_s"] = time.perf_counter() - began
         await pilot.pause(0.1)
         result["history_block_s"] = dog.worst
+        result["history_reads"] = getattr(app.screen, "loads", float("nan"))  # reads of the history per open
 
         await pilot.press("slash")  # focus the search field
         search = app.screen.query_one("#history-search")
@@ -96,11 +110,15 @@ async def measure(directory: Path, query: str) -> dict[str, float]:
         await pilot.pause(0.1)
         dog.reset()
         began = time.perf_counter()
-        await pilot.press("enter")
+        send_key(app, "enter")
+        # The first match on screen: the list was emptied for the search and has a row again.
+        await _until(lambda: ("Searching" in _status(app) or "Notes found in" in _status(app)) and rows() > 0)
+        result["search_first_s"] = time.perf_counter() - began
         await _until(lambda: "Notes found in" in _status(app))
         result["search_s"] = time.perf_counter() - began
         await pilot.pause(0.1)
         result["search_block_s"] = dog.worst
+        result["search_rows"] = rows()
         gc.collect()
         result["rss_after_search_mib"] = rss_mib()
         await pilot.press("escape")

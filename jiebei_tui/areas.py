@@ -84,6 +84,7 @@ AREAS: tuple[Area, ...] = (
             # Counted from the summaries: two small files, never every plan's.
             Table("plan_summaries", N_("Plan summaries"), N_("Plans saved")),
         ),
+        "jiebei_tui.domain.plans:markdown_section",
     ),
     Area(
         "habits",
@@ -101,6 +102,7 @@ AREAS: tuple[Area, ...] = (
             Table("reflections", N_("Reflection journal")),
             Table("borrow_checks", N_("Checks before borrowing")),
         ),
+        "jiebei_tui.domain.habits:markdown_section",
     ),
     Area(
         "review",

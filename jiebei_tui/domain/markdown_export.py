@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any, Protocol
 
 from jiebei_tui.areas import AREAS, Area
@@ -39,6 +39,10 @@ NOT_LAID_OUT = N_plural(
     "{n} entries saved here. This part is not laid out for reading yet; the JSON export holds it in full.",
 )
 NOTHING_SAVED = N_("Nothing saved yet.")
+UNREADABLE = N_plural(
+    "{n} saved entry could not be read and is left out here; the JSON export holds it as it was saved.",
+    "{n} saved entries could not be read and are left out here; the JSON export holds them as they were saved.",
+)
 
 
 class TableReader(Protocol):
@@ -78,8 +82,18 @@ class ExportPage:
     def plural(self, forms: tuple[str, str], n: int, **params: object) -> str:
         return self.ngettext(forms[0], forms[1], n).format(n=n, **params)
 
+    @property
+    def today(self) -> date:
+        """The user's date now (streaks, what is due, how far a fund has to go)."""
+        return self.now.astimezone(self.zone).date()
+
 
 AreaWriter = Callable[[TableReader, ExportPage], Iterator[str]]
+
+
+def unreadable_note(count: int, page: ExportPage) -> str:
+    """The short line a section ends with when it skipped documents it could not read ("" for none)."""
+    return page.plural(UNREADABLE, count) + "\n" if count else ""
 
 
 def area_writer(entry: Area) -> AreaWriter | None:

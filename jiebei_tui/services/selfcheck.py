@@ -7,6 +7,7 @@ from datetime import date, datetime
 from jiebei_tui.domain.selfcheck import Assessment, DebtKind, SelfCheckInput, Summary
 from jiebei_tui.store.selfcheck import (
     Snapshot,
+    count_snapshots,
     delete_snapshot,
     get_snapshot,
     latest_snapshot,
@@ -27,6 +28,10 @@ class SelfChecks:
 
     def get(self, snapshot_id: str) -> Snapshot | None:
         return get_snapshot(self._store, snapshot_id)
+
+    def count(self) -> int:
+        """How many are saved, without reading them (a screen that only says how many)."""
+        return count_snapshots(self._store)
 
     def latest(self) -> Snapshot | None:
         """The newest self-check: reads the latest year that has one (Home, Habits), not the whole history."""

@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from jiebei_tui.domain.markdown_export import ExportPage
 from jiebei_tui.i18n import _, ngettext
-from jiebei_tui.services.calls import CallSession
 from jiebei_tui.services.clock import WallClock, is_beijing_offset, system_zone, zone_for
-from jiebei_tui.services.habits import Habits
-from jiebei_tui.services.home import HomeData
-from jiebei_tui.services.letters import Letters
-from jiebei_tui.services.plans import Plans
-from jiebei_tui.services.selfcheck import SelfChecks
-from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.drafts import DraftKeeper
-from jiebei_tui.store.habits import HabitsRepo
-from jiebei_tui.store.letters import LettersRepo
 from jiebei_tui.store.settings import SettingsRepo
 from jiebei_tui.store.store import OpenReport, Store
+
+if TYPE_CHECKING:
+    from jiebei_tui.domain.markdown_export import ExportPage
+    from jiebei_tui.services.calls import CallSession
+    from jiebei_tui.services.habits import Habits
+    from jiebei_tui.services.home import HomeData
+    from jiebei_tui.services.letters import Letters
+    from jiebei_tui.services.plans import Plans
+    from jiebei_tui.services.selfcheck import SelfChecks
+    from jiebei_tui.store.calls import CallsRepo
 
 
 @dataclass
@@ -30,6 +32,8 @@ class Services:
     Screens reach them through their ``services`` property instead of the
     store, so each screen says what it needs and tests can build one without a
     terminal. ``clock`` is shared: choosing a time zone changes it for everyone.
+    Each area's part is built (and its modules imported) when a screen first
+    asks for it, not at start: the first screen needs only some of them.
     """
 
     store: Store
@@ -37,25 +41,56 @@ class Services:
     report: OpenReport = field(default_factory=OpenReport)
     drafts: DraftKeeper = field(init=False)
     settings: SettingsRepo = field(init=False)
-    calls: CallsRepo = field(init=False)
-    letters: Letters = field(init=False)
-    selfchecks: SelfChecks = field(init=False)
-    call_session: CallSession = field(init=False)
-    habits: Habits = field(init=False)
-    home: HomeData = field(init=False)
-    plans: Plans = field(init=False)
 
     def __post_init__(self) -> None:
         self.drafts = DraftKeeper(self.store, self.clock)
         self.settings = SettingsRepo(self.store)
-        self.calls = CallsRepo(self.store)
-        self.selfchecks = SelfChecks(self.store)
-        self.letters = Letters(LettersRepo(self.store), self.calls, self.clock, self.selfchecks.lender)
-        self.call_session = CallSession(self.calls, self.drafts, self.clock)
-        self.plans = Plans(self.store, self.clock, self.selfchecks, self.calls, self.drafts)
-        self.habits = Habits(HabitsRepo(self.store), self.selfchecks, self.calls, self.clock)
-        self.habits.plan_feed = self.plans.due_items  # unpaid instalments feed the reminders and the banner
-        self.home = HomeData(self.selfchecks, self.habits, self.plans, self.clock)
+
+    @cached_property
+    def calls(self) -> CallsRepo:
+        from jiebei_tui.store.calls import CallsRepo
+
+        return CallsRepo(self.store)
+
+    @cached_property
+    def selfchecks(self) -> SelfChecks:
+        from jiebei_tui.services.selfcheck import SelfChecks
+
+        return SelfChecks(self.store)
+
+    @cached_property
+    def letters(self) -> Letters:
+        from jiebei_tui.services.letters import Letters
+        from jiebei_tui.store.letters import LettersRepo
+
+        return Letters(LettersRepo(self.store), self.calls, self.clock, self.selfchecks.lender)
+
+    @cached_property
+    def call_session(self) -> CallSession:
+        from jiebei_tui.services.calls import CallSession
+
+        return CallSession(self.calls, self.drafts, self.clock)
+
+    @cached_property
+    def plans(self) -> Plans:
+        from jiebei_tui.services.plans import Plans
+
+        return Plans(self.store, self.clock, self.selfchecks, self.calls, self.drafts)
+
+    @cached_property
+    def habits(self) -> Habits:
+        from jiebei_tui.services.habits import Habits
+        from jiebei_tui.store.habits import HabitsRepo
+
+        habits = Habits(HabitsRepo(self.store), self.selfchecks, self.calls, self.clock)
+        habits.plan_feed = self.plans.due_items  # unpaid instalments feed the reminders and the banner
+        return habits
+
+    @cached_property
+    def home(self) -> HomeData:
+        from jiebei_tui.services.home import HomeData
+
+        return HomeData(self.selfchecks, self.habits, self.plans, self.clock)
 
     def count(self, table: str) -> int:
         """How many documents a table holds (Home's counts)."""
@@ -67,6 +102,8 @@ class Services:
 
     def export_page(self) -> ExportPage:
         """Exports made now: in the UI language, times on the user's zone."""
+        from jiebei_tui.domain.markdown_export import ExportPage
+
         return ExportPage(_, self.clock.zone, self.clock(), ngettext)
 
     def choose_zone(self, setting: str) -> None:
@@ -84,6 +121,15 @@ class Services:
         if prefs.timezone is not None or prefs.zone_asked:
             return False
         return not is_beijing_offset(system_zone(environ), self.clock())
+
+    def close_call_session(self) -> None:
+        """This run is over: another run may take over the line its call session left unsent.
+
+        Nothing to do when no screen asked for the session (it is built on first use).
+        """
+        session = self.__dict__.get("call_session")
+        if session is not None:
+            session.close()
 
     def save_everything(self) -> None:
         """Write every draft and retry what the disk refused before."""

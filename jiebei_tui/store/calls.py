@@ -40,7 +40,6 @@ from jiebei_tui.domain.calls.evidence import evidence_report
 from jiebei_tui.domain.calls.sections import Translate
 from jiebei_tui.domain.instants import local_day
 from jiebei_tui.domain.parsing.text import fold
-from jiebei_tui.store.export import write_export
 from jiebei_tui.store.store import Store, new_id
 from jiebei_tui.store.tables import key_for
 
@@ -288,15 +287,30 @@ class CallsRepo:
         if not terms:
             return
         for key in self.store.periods(NOTES_TABLE):
-            view = self.store.view(NOTES_TABLE, period=key, keep=False)
             found: dict[str, list[Note]] = {}
-            for doc_id, doc in view.items():
-                haystack = search_key(_texts(doc))
-                if all(term in haystack for term in terms):
-                    note = _note(doc_id, doc)
-                    if note is not None and search_notes([note], query):
-                        found.setdefault(note.record_id, []).append(note)
+            for note in self._matching(key, terms, query):
+                found.setdefault(note.record_id, []).append(note)
             yield from found.items()
+
+    def search_record(self, record_id: str, query: str) -> list[Note]:
+        """The notes of one record containing every word of ``query``, in file order.
+
+        Reads only that record's notes file, without keeping it: a screen that
+        goes through the history record by record (newest first) searches as it goes.
+        """
+        terms = fold(query).split()
+        if not terms:
+            return []
+        return [note for note in self._matching(notes_key(record_id), terms, query) if note.record_id == record_id]
+
+    def _matching(self, key: str, terms: list[str], query: str) -> Iterator[Note]:
+        """Notes of one notes file holding every term; only those are parsed."""
+        for doc_id, doc in self.store.view(NOTES_TABLE, period=key, keep=False).items():
+            haystack = search_key(_texts(doc))
+            if all(term in haystack for term in terms):
+                note = _note(doc_id, doc)
+                if note is not None and search_notes([note], query):
+                    yield note
 
     def search(self, query: str) -> dict[str, list[Note]]:
         """Every match of :meth:`iter_search`, by record id."""
@@ -371,6 +385,8 @@ class CallsRepo:
         if context is None:
             days = sorted({local_day(record.started_at, zone) for record in chosen})
             context = [record for day in days for record in self.records_on(day, zone)]
+        from jiebei_tui.store.export import write_export  # only when exporting: it is not needed at start
+
         kept = [item for record in chosen for item in self.kept(record)]
         text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, zone=zone, context=context, kept=kept)
         write_export(path, text)

@@ -101,3 +101,60 @@ def test_seven_attempts_from_seven_numbers_are_one_flagged_day(data_dir: Path) -
     text = export(data_dir, "en")
     assert "| 2026-12-01 | **7** (more than six) |" in text
     assert "should not" in text
+
+
+def fill_plan_and_habits(data_dir: Path) -> None:
+    """An agreed plan with a payment, a habit checked in, a spend, a fund, a reflection and a borrowing check."""
+    from decimal import Decimal
+
+    from jiebei_tui.domain.causes import Cause
+    from jiebei_tui.domain.habits import BorrowAnswers, set_current, set_essentials, set_saving
+    from jiebei_tui.domain.plans import (
+        Agreement,
+        Channel,
+        DebtPosition,
+        Option,
+        OptionKind,
+        PaymentMethod,
+        Proposed,
+        Rate,
+    )
+
+    services = open_services(data_dir, clock=lambda: NOW)
+    position = DebtPosition(name="借呗", lender="重庆蚂蚁消费金融", principal=Decimal("12000.00"),
+                            overdue_principal=Decimal("3000.00"), accrued=Decimal("0.00"), daily_rate=Decimal("0.0005"))
+    option = Option.instalments_by(OptionKind.EQUAL_PAYMENT, 6, rate=Rate.monthly(Decimal("0.01")))
+    today = NOW.astimezone(BEIJING).date()
+    plan = services.plans.create("借呗分期", position, option, today)
+    services.plans.propose(plan.id, Proposed(today, Channel.APP))
+    services.plans.agree(plan.id, Agreement(option, today, today, "客服小王", "A-1"))
+    services.plans.record_payment(plan.id, today, Decimal("1234.56"), PaymentMethod.APP, "先还一部分")
+    habit = services.habits.adopt("record_spending")
+    services.habits.check_in(habit.id)
+    services.habits.add_spend("food", "38.50", "午饭")
+    services.habits.change_fund(lambda fund: set_saving(set_current(set_essentials(fund, "4000"), "3000.10"), "500"))
+    services.habits.reflect([Cause.INCOME_DROP], "公司裁员", "先存应急金")
+    services.habits.check_borrowing(BorrowAnswers(Decimal("5000"), Decimal("900"), Decimal("0.0005"), True))
+
+
+def test_plans_and_habits_read_as_a_document(data_dir: Path) -> None:
+    fill_plan_and_habits(data_dir)
+    text = export(data_dir, "zh-Hans")
+    for word in (*INTERNAL, "plan_id", "habit_id", "record_spending", "target_months", "not laid out", "JSON 导出完整"):
+        assert word not in text, word
+    assert UUID.search(text) is None
+    assert "还没有整理成便于阅读的格式" not in text  # both areas are laid out now
+    plans, habits = text.index("## 计划\n"), text.index("## 习惯\n")
+    assert plans < text.index("### 借呗分期") < habits
+    assert "已谈妥" in text and "与 客服小王 谈妥，编号 A-1" in text
+    assert "| 2026-12-02 | ¥1,234.56 |" in text  # the payment, to the fen
+    assert "2026-12-02 10:00" in text and "02:00" not in text  # the history on the user's clock (Beijing)
+    assert "下次应还" in text
+    part = text[habits:]
+    assert "记下每一笔支出" in part and "每天" in part and "1 天" in part  # cadence and streak in words
+    assert "| 2026-12-02 | 吃饭 | ¥38.50 | 午饭 |" in part
+    assert "¥3,000.10" in part and "¥12,000.00" in part  # fund: current and target
+    assert "#### 2026-12-02" in part and "收入减少或中断了" in part and "公司裁员" in part
+    assert "| 2026-12-02 | ¥5,000.00 | ¥900.00 | 0.05% | 是 | 这笔借款是用来还另一笔借款的 |" in part
+    headings = [line for line in part.splitlines() if line.startswith("#")]
+    assert all(not re.search(r"[A-Za-z]{3,}", line) for line in headings), headings

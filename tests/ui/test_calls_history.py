@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import stat
 from datetime import datetime, timedelta, timezone
@@ -11,6 +12,7 @@ from jiebei_tui.domain.calls import CommitmentStatus, IdentityStatus, RecordKind
 from jiebei_tui.factory import create_app
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.store import open_store
+from jiebei_tui.ui.calls import history as history_module
 from jiebei_tui.ui.calls.dialogs.empty import EmptyCallScreen
 from jiebei_tui.ui.calls.dialogs.export import CallExportScreen
 from jiebei_tui.ui.calls.history import CallHistoryScreen
@@ -167,3 +169,107 @@ async def test_a_call_with_something_in_it_is_never_asked_about(data_dir: Path) 
         await pilot.press(*"他：你好", "enter", "f8")
         await pilot.pause()
         assert isinstance(app.screen, CallSummaryScreen)
+
+
+def many_days(data_dir: Path, days: int) -> list[str]:
+    """One call a day for ``days`` days before NOW, each with a line; ids newest first."""
+    repo = repo_at(data_dir)
+    ids = []
+    for day in range(1, days + 1):
+        record = new_record(repo.new_id(), RecordKind.CALL, NOW - timedelta(days=day))
+        repo.save(record)
+        repo.save_note(record, new_note(repo.new_id(), record, f"第{day}天：说要上门" if day % 2 else f"第{day}天", record.started_at))
+        ids.append(record.id)
+    return ids
+
+
+class Gate:
+    """Lets the history be read one day at a time, when the test says so."""
+
+    def __init__(self, monkeypatch, days_before_wait: int) -> None:  # type: ignore[no-untyped-def]
+        self.open = asyncio.Event()
+        self.read = 0
+        original = CallsRepo.records_in
+        gate = self
+
+        def records_in(repo: CallsRepo, period: str, *, keep: bool = True) -> list:  # type: ignore[type-arg]
+            gate.read += 1
+            return original(repo, period, keep=keep)
+
+        monkeypatch.setattr(CallsRepo, "records_in", records_in)
+        original_breathe = history_module.breathe
+
+        async def held_breath() -> None:
+            # Between slices: hold the stream there once the first rows are shown, until the test opens the gate.
+            if gate.read >= days_before_wait:
+                await gate.open.wait()
+            await original_breathe()
+
+        monkeypatch.setattr(history_module, "breathe", held_breath)
+
+
+async def test_history_shows_the_first_rows_before_the_last_are_read(data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ids = many_days(data_dir, 40)
+    gate = Gate(monkeypatch, days_before_wait=1)
+    monkeypatch.setattr(history_module, "FIRST_ROWS", 5)
+    app = create_app(data_dir, clock=clock, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4", "ctrl+o")
+        history = app.screen
+        assert isinstance(history, CallHistoryScreen)
+        for _ in range(200):
+            if history.query_one("#history-list").option_count:
+                break
+            await asyncio.sleep(0.01)
+        shown = [r.id for r in history.shown_records()]
+        assert shown and shown == ids[: len(shown)] and len(shown) < len(ids)  # newest first, not all yet
+        assert gate.read < len(ids)  # the last days are not read yet
+        assert "Loading" in str(history.query_one("#history-status").render())
+        gate.open.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [r.id for r in history.shown_records()] == ids
+        assert history.loads == 1  # read once for this open
+        await pilot.press("ctrl+r", "ctrl+r")  # a filter and back: no second read of the days
+        await app.workers.wait_for_complete()
+        assert history.loads == 1 and gate.read == len(ids)
+
+
+async def test_a_new_search_replaces_the_one_under_way(data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ids = many_days(data_dir, 30)
+    searched: list[tuple[str, str]] = []
+    original = CallsRepo.search_record
+
+    def search_record(repo: CallsRepo, record_id: str, query: str) -> list:  # type: ignore[type-arg]
+        searched.append((query, record_id))
+        return original(repo, record_id, query)
+
+    monkeypatch.setattr(CallsRepo, "search_record", search_record)
+    original_breathe = history_module.breathe
+    never = asyncio.Event()
+
+    async def held_breath() -> None:
+        if searched and searched[-1][0] == "上门" and len(searched) >= 3:
+            await never.wait()  # the first search is still under way when the second one comes
+        await original_breathe()
+
+    monkeypatch.setattr(history_module, "breathe", held_breath)
+    monkeypatch.setattr(history_module, "SLICE_SECONDS", 0.0)  # a draw after every record
+    app = create_app(data_dir, clock=clock, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        history = await open_history(pilot)
+        await app.workers.wait_for_complete()
+        search = history.query_one("#history-search")
+        search.value = "上门"
+        await pilot.press("slash", "enter")
+        assert "Searching" in str(history.query_one("#history-status").render())
+        search.value = "第2天"
+        search.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first = [record for query, record in searched if query == "上门"]
+        assert 0 < len(first) < len(ids)  # the first search stopped part way, replaced by the second
+        assert [r.id for r in history.shown_records()] == [ids[1]]  # only the second search's match
+        status = str(history.query_one("#history-status").render())
+        assert "Notes found in 1 contact." in status

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 
 from jiebei_tui.domain.selfcheck import (
     DRAFT_KEY,
@@ -27,6 +28,7 @@ from jiebei_tui.ui.selfcheck.explain import ExplainScreen
 from jiebei_tui.ui.selfcheck.history import SelfCheckHistoryScreen
 from jiebei_tui.ui.selfcheck.screen import SelfCheckScreen
 from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow
+from jiebei_tui.ui.selfcheck.widgets.follows import FormFollows
 
 
 def fixed_clock() -> datetime:
@@ -37,6 +39,12 @@ async def type_text(pilot, text: str, then: str | None = "tab") -> None:
     await pilot.press(*list(text))
     if then:
         await pilot.press(then)
+
+
+async def form_built(pilot) -> None:
+    """Keys typed past what was built are held until the rest is mounted: wait for it, and for them."""
+    await pilot.app.screen.form_ready()
+    await pilot.pause()
 
 
 def field(app, section: str, key: str, index: int = 0) -> FieldInput:
@@ -72,6 +80,7 @@ async def test_first_self_check_with_keys_only_survives_a_restart(data_dir: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f3")
         assert isinstance(app.screen, SelfCheckScreen)
+        await form_built(pilot)
         await pilot.press("tab", "tab")  # kind -> name -> lender
         await type_text(pilot, "重庆蚂蚁消费金融")
         await type_text(pilot, "两万五")  # not an amount
@@ -118,12 +127,15 @@ async def test_first_self_check_with_keys_only_survives_a_restart(data_dir: Path
 async def test_half_done_form_is_back_after_a_crash(data_dir: Path) -> None:
     app = create_app(data_dir, clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3", "tab", "tab", "tab")
+        await pilot.press("f3")
+        await form_built(pilot)  # keys in the same burst as F3 would race the screen's mount
+        await pilot.press("tab", "tab", "tab")
         await type_text(pilot, "3万", then=None)
         await pilot.pause(1.5)  # the App writes drafts every second; no quit: as if killed
         crashed = create_app(data_dir, clock=fixed_clock)
         async with crashed.run_test(size=(80, 24)) as other:
             await other.press("f3")
+            await form_built(other)
             assert field(crashed, "debts", "outstanding").value == "3万"
             status = str(crashed.screen.query_one("#sc-status", Static).render())
             assert "已恢复你之前输入的内容" in status
@@ -142,7 +154,9 @@ async def test_nothing_is_written_to_the_draft_until_something_is_typed(data_dir
 async def test_quit_keeps_what_was_typed(data_dir: Path) -> None:
     app = create_app(data_dir, clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3", "tab", "tab")
+        await pilot.press("f3")
+        await form_built(pilot)  # keys in the same burst as F3 would race the screen's mount
+        await pilot.press("tab", "tab")
         await type_text(pilot, "招联", then=None)
         await pilot.press("ctrl+q")
     store, _ = open_store(data_dir)
@@ -234,7 +248,9 @@ async def test_add_and_remove_a_debt(data_dir: Path) -> None:
 async def test_switching_language_keeps_what_was_typed(data_dir: Path) -> None:
     app = create_app(data_dir, clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3", "tab", "tab", "tab")
+        await pilot.press("f3")
+        await form_built(pilot)  # keys in the same burst as F3 would race the screen's mount
+        await pilot.press("tab", "tab", "tab")
         await type_text(pilot, "abc", then="tab")
         await app.set_language("en")
         await pilot.pause()
@@ -317,3 +333,41 @@ async def test_wide_screens_show_form_and_result_side_by_side(data_dir: Path) ->
         await pilot.pause()
         assert narrow.screen.has_class("-narrow")
         assert narrow.screen.query_one("#sc-side").region.width == 0
+
+
+async def test_the_form_shows_at_once_and_keys_typed_past_what_is_built_wait_for_the_next_field(
+    data_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    gate = asyncio.Event()
+    original = DebtCard.mount_rest
+
+    async def held(card: DebtCard) -> list:  # type: ignore[type-arg]
+        await gate.wait()  # the rest of the form waits until the test has looked
+        return await original(card)
+
+    monkeypatch.setattr(DebtCard, "mount_rest", held)
+    app = create_app(data_dir, clock=fixed_clock, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        screen = app.screen
+        assert isinstance(screen, SelfCheckScreen) and not screen.built
+        assert "Your debts" in str(screen.query_one(".sc-section .panel-title", Static).render())
+        assert len(screen.query(FieldRow)) < 5 and not screen.query("#sc-save")  # only the top so far
+        assert isinstance(app.focused, Select)  # the kind of the first debt
+        # Name, lender, then past what is built. Not awaited: Pilot would wait for the held keys to be handled.
+        typing = asyncio.create_task(pilot.press("tab", "tab", "tab", *"2.5万", "tab", *"2万"))
+        for _ in range(300):
+            if isinstance(app.focused, FormFollows) and len(app.focused._held) == 7:
+                break
+            await asyncio.sleep(0.01)
+        follows = app.focused
+        assert isinstance(follows, FormFollows) and len(follows._held) == 7  # "2.5万", tab, "2万": held, in order
+        assert not screen.built and not screen.query("#sc-debts-d1-outstanding")
+        gate.set()
+        await screen.form_ready()
+        await typing
+        await pilot.pause()
+        assert screen.built and screen.query("#sc-save") and not screen.query_one(FormFollows).display
+        assert field(app, "debts", "outstanding").value == "2.5万"  # the keys went on, in order
+        assert field(app, "debts", "overdue").value == "2万"
+        assert message_beside(field(app, "debts", "outstanding")) == "¥25,000.00"

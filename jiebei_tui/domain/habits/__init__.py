@@ -55,6 +55,7 @@ from jiebei_tui.domain.habits.checkins import (
     CheckinMonth,
     filing_month,
 )
+from jiebei_tui.domain.habits.export import markdown_section
 from jiebei_tui.domain.habits.fund import (
     DEFAULT_TARGET_MONTHS,
     EmergencyFund,
@@ -215,6 +216,7 @@ __all__ = [
     "history",
     "history_weeks",
     "latest",
+    "markdown_section",
     "month_of",
     "month_report",
     "new_habit",

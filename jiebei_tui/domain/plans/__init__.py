@@ -34,7 +34,7 @@ from jiebei_tui.domain.plans.checks import (
 from jiebei_tui.domain.plans.compare import MAX_COMPARED, Compared, SideBySide, compare_options
 from jiebei_tui.domain.plans.dates import add_months, default_first_due, due_dates, next_due_after
 from jiebei_tui.domain.plans.drafting import negotiation_for, refresh_texts
-from jiebei_tui.domain.plans.export import plan_events, plan_markdown, plans_calendar
+from jiebei_tui.domain.plans.export import markdown_section, plan_events, plan_markdown, plans_calendar
 from jiebei_tui.domain.plans.lifecycle import (
     SCHEMA_VERSION,
     Plan,
@@ -176,6 +176,7 @@ __all__ = [
     "from_assessment",
     "from_selfcheck",
     "level_payment",
+    "markdown_section",
     "negotiation_alerts",
     "negotiation_for",
     "new_plan",

@@ -7,10 +7,13 @@ steer a terminal nor break the document. No internal ids are shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
+from functools import partial
+from typing import Any
 
 from jiebei_tui.domain.calendar import CalendarEvent, calendar_bytes
+from jiebei_tui.domain.markdown_export import ExportPage, TableReader, unreadable_note
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.plans.afford import affordability
 from jiebei_tui.domain.plans.lifecycle import Plan
@@ -57,6 +60,8 @@ M_DAY = N_("Date")
 EV_TITLE = N_("Repay {amount}: {loan}")
 EV_DESCRIPTION = N_("Instalment {number} of {count} of the plan “{title}”, due {date}.")
 CALENDAR_NAME = N_("jiebei-tui repayment plans")
+NO_PLANS = N_("No plan saved yet.")
+PLANS_TABLE = "plans"
 
 
 def _table(header: list[str], rows: Iterable[list[str]], right: set[int]) -> list[str]:
@@ -70,19 +75,36 @@ def _say(translate: Translate, msgid: str, **params: Param) -> str:
     return Message(msgid, params).render(translate, escape_markdown)
 
 
-def plan_markdown(plan: Plan, today: date, translate: Translate = untranslated) -> str:
-    """The whole plan as one Markdown document (headings, a schedule table, payments, history)."""
+def _minutes(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+def plan_markdown(
+    plan: Plan,
+    today: date,
+    translate: Translate = untranslated,
+    *,
+    level: int = 1,
+    when: Callable[[datetime], str] = _minutes,
+) -> str:
+    """The whole plan as Markdown (headings, a schedule table, payments, history).
+
+    On its own (the Review export) the title is a level-1 heading; inside the
+    whole export it sits at ``level`` under the area's heading, with the history's
+    moments shown by ``when`` on the user's clock.
+    """
     tr = translate
     option, position, start = plan.terms
     progress = track(plan, today)
     schedule = progress.schedule
-    lines = [f"# {escape_markdown(plan.title, line_break=' ') or tr(option.kind.label)}", ""]
+    top, sub = "#" * level, "#" * (level + 1)
+    lines = [f"{top} {escape_markdown(plan.title, line_break=' ') or tr(option.kind.label)}", ""]
     lines.append(f"- {tr(M_STATUS)}: {tr(plan.status.label)}")
     lines.append(f"- {tr(M_DEBT)}: {escape_markdown(position.name) or '—'}")
     lines.append(f"- {tr(M_LENDER)}: {escape_markdown(position.lender) or '—'}")
     lines.append(f"- {tr(M_START)}: {start.isoformat()}")
     terms = tr(option.kind.label) + (f" ({tr(M_OFFERED)})" if option.offered_by_lender else "")
-    lines += [f"- {tr(M_TERMS)}: {terms}", "", f"## {tr(M_SCHEDULE)}", ""]
+    lines += [f"- {tr(M_TERMS)}: {terms}", "", f"{sub} {tr(M_SCHEDULE)}", ""]
     lines.append(schedule.basis.render(tr, escape_markdown))
     lines += [""] + [f"- {note.render(tr, escape_markdown)}" for note in schedule.notes] + [""]
     tracked = plan.status in (PlanStatus.AGREED, PlanStatus.ACTIVE, PlanStatus.COMPLETED)
@@ -109,10 +131,10 @@ def plan_markdown(plan: Plan, today: date, translate: Translate = untranslated) 
         ]
     alerts = schedule.alerts + affordability(schedule, plan.finances, position.regular_payment)
     if alerts:
-        lines += ["", f"## {tr(M_WARNINGS)}", ""] + [f"- {alert.message.render(tr, escape_markdown)}" for alert in alerts]
+        lines += ["", f"{sub} {tr(M_WARNINGS)}", ""] + [f"- {alert.message.render(tr, escape_markdown)}" for alert in alerts]
     lines += _lender_lines(plan, tr)
-    lines += _progress_lines(plan, progress, tr)
-    lines += ["", f"## {tr(M_HISTORY)}", ""]
+    lines += _progress_lines(plan, progress, tr, level + 1)
+    lines += ["", f"{sub} {tr(M_HISTORY)}", ""]
     history = []
     for change in plan.history:
         what = tr(change.kind.label)
@@ -120,9 +142,42 @@ def plan_markdown(plan: Plan, today: date, translate: Translate = untranslated) 
             what += f": {tr(change.status_to.label)}"
             if change.detail:
                 what += f" ({escape_markdown(change.detail)})"
-        history.append([change.at.isoformat(timespec="minutes"), what])
+        history.append([when(change.at), what])
     lines += _table([tr(M_WHEN), tr(M_CHANGE)], history, set())
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _plan_of(doc_id: str, doc: Mapping[str, Any]) -> Plan | None:
+    try:
+        return Plan.from_dict({**doc, "id": doc_id})
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        return None  # hand-edited or from a newer version: the JSON export still has it
+
+
+def markdown_section(reader: TableReader, page: ExportPage) -> Iterator[str]:
+    """Every saved plan: open ones first, then finished ones, each group oldest first.
+
+    A first pass keeps only where each plan goes; the second reads one plan
+    file at a time again, so the export never holds every plan's history.
+    """
+    order: list[tuple[bool, datetime, str, str]] = []
+    skipped = 0
+    for period in reader.periods(PLANS_TABLE):
+        for doc_id, doc in reader.docs(PLANS_TABLE, period).items():
+            plan = _plan_of(str(doc.get("plan_id") or doc_id), doc)
+            if plan is None:
+                skipped += 1
+            else:
+                order.append((plan.status.finished, plan.created_at, period, doc_id))
+    if not order and not skipped:
+        yield page.tr(NO_PLANS) + "\n"
+    when = partial(page.time, seconds=False)
+    for _finished, _created, period, doc_id in sorted(order):
+        stored = reader.docs(PLANS_TABLE, period).get(doc_id)
+        again = None if stored is None else _plan_of(str(stored.get("plan_id") or doc_id), stored)
+        if again is not None:
+            yield plan_markdown(again, page.today, page.tr, level=3, when=when) + "\n"
+    yield unreadable_note(skipped, page)
 
 
 def _lender_lines(plan: Plan, tr: Translate) -> list[str]:
@@ -146,10 +201,10 @@ def _lender_lines(plan: Plan, tr: Translate) -> list[str]:
     return lines
 
 
-def _progress_lines(plan: Plan, progress: Progress, tr: Translate) -> list[str]:
+def _progress_lines(plan: Plan, progress: Progress, tr: Translate, level: int) -> list[str]:
     if not plan.payments and plan.status not in (PlanStatus.AGREED, PlanStatus.ACTIVE):
         return []
-    lines = ["", f"## {tr(M_PROGRESS)}", ""]
+    lines = ["", f"{'#' * level} {tr(M_PROGRESS)}", ""]
     lines.append(
         _say(
             tr,
@@ -166,7 +221,7 @@ def _progress_lines(plan: Plan, progress: Progress, tr: Translate) -> list[str]:
         _say(tr, M_COUNTS, late=str(progress.late_count), short=str(progress.short_count), missed=str(progress.missed_count))
     )
     if plan.payments:
-        lines += ["", f"### {tr(M_PAYMENTS)}", ""]
+        lines += ["", f"{'#' * (level + 1)} {tr(M_PAYMENTS)}", ""]
         rows = [
             [payment.paid_on.isoformat(), format_money(payment.amount), tr(payment.method.label), escape_markdown(payment.note)]
             for payment in sorted(plan.payments, key=lambda payment: (payment.paid_on, payment.recorded_at))

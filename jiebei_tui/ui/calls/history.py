@@ -1,14 +1,21 @@
 """Every logged contact: by date, collector and institution, with red-flag counts; search and filters.
 
-Loaded on demand (the call screen itself never reads the whole history).
-Searching the notes reads every month once and is done on Enter; the
-institution filter and the red-flag filter work on the records alone.
+Loaded on demand (the call screen itself never reads the whole history), and
+streamed: rows appear as the days are read, newest first, in short slices of
+work between which the screen draws and takes keys, so a long history never
+freezes it. A search (Enter) goes through the records in the same order,
+reading one call's notes at a time, and shows each match as it is found; a
+new search, filter or flag replaces the one under way. What was read is kept
+while the screen is open, so changing a filter does not read the days again.
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import tzinfo
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -16,22 +23,22 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jiebei_tui import locations
-from jiebei_tui.domain.calls import (
-    RED_FLAGS,
-    CallRecord,
-    Note,
-    RecordKind,
-    automatic_flags_by_record,
-    filter_records,
-    format_duration,
-    red_flag,
-)
+from jiebei_tui.domain.calls import RED_FLAGS, CallRecord, Note, RecordKind, format_duration, red_flag
 from jiebei_tui.i18n import N_, _, tr, trn
+from jiebei_tui.services.history import CallHistory, Filters
+from jiebei_tui.ui.common.collector import collector_paused
 from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.common.text import pad, plain
 from jiebei_tui.ui.shell.base import SubScreen
 
 FLAG_FILTERS: tuple[str | None, ...] = (None, *(flag.key for flag in RED_FLAGS))
+SLICE_SECONDS = 0.012  # the longest stretch of reading before the screen may draw and take keys again
+FIRST_ROWS = 12  # the first rows are shown as soon as there are this many (a screenful at 80x24)
+
+
+async def breathe() -> None:
+    """Between two slices of a stream: let the screen draw and take keys."""
+    await asyncio.sleep(0)
 
 
 def record_row(record: CallRecord, flags: int, zone: tzinfo, matches: list[Note] | None = None) -> Content:
@@ -82,11 +89,15 @@ class CallHistoryScreen(SubScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.records: list[CallRecord] = []
-        self._flags: dict[str, set[str]] = {}
-        self._marked: dict[str, int] = {}  # "!" lines per record: red flags in the user's words
-        self._matches: dict[str, list[Note]] | None = None
+        self.history: CallHistory | None = None
+        self._token: object = None
+        self._query = ""  # the search submitted with Enter
         self._flag_filter: str | None = None
+        self._found = 0  # contacts with matching notes, in the search under way
+        self._streaming = False
+        self._rows = 0  # rows in the list for the current filters (so far, while streaming)
+        self._shown: tuple[object, ...] | None = None  # what the list shows: (history, filters, list widget)
+        self.loads = 0  # how many times the history was read since the screen opened (once per change on disk)
         self.chosen: list[str] = []  # contacts chosen for a letter (Space), in the order chosen
 
     def compose_body(self) -> ComposeResult:
@@ -101,49 +112,100 @@ class CallHistoryScreen(SubScreen):
         super().after_recompose()
         self.query_one("#history-list", OptionList).focus()
 
+    @property
+    def records(self) -> list[CallRecord]:
+        """The records read so far, newest first (all of them once the list is complete)."""
+        return self.history.records if self.history is not None else []
+
     def reload(self) -> None:
-        self.records = self.services.calls.records()
-        auto = automatic_flags_by_record(self.records, self.services.clock.zone)
-        self._flags = {record.id: (auto.get(record.id, set()) | record.manual_flags) for record in self.records}
-        self._marked = {record.id: record.marked_lines for record in self.records}
+        """Read again only when something changed on disk or the user's zone; else make sure the list shows the filters."""
+        token = self.services.store.change_token()
+        zone = self.services.clock.zone
+        if self.history is None or token != self._token or zone != self.history.zone:
+            self._token = token
+            self.history = CallHistory(self.services.calls, zone)
+            self.loads += 1
         self._show()
 
+    def filters(self) -> Filters:
+        institution = self.query_one("#history-institution", Input).value
+        return Filters(institution=institution, flag=self._flag_filter, query=self._query)
+
     def shown_records(self) -> list[CallRecord]:
-        institution = self.query_one("#history-institution", Input).value.strip() or None
-        shown = filter_records(self.records, institution=institution, flag=self._flag_filter, zone=self.services.clock.zone)
-        if self._matches is not None:
-            shown = [record for record in shown if record.id in self._matches]
-        return shown
+        """The records the list shows now (complete once the stream has finished)."""
+        history = self.history
+        if history is None:
+            return []
+        options = self.query_one("#history-list", OptionList).options
+        return [history.by_id[option.id] for option in options if option.id in history.by_id]
 
     def _show(self) -> None:
-        history = self.query_one("#history-list", OptionList)
-        keep = history.highlighted_option.id if history.highlighted_option is not None else None
-        shown = self.shown_records()
-        history.set_options(
-            Option(
-                Content.assemble(
-                    Content.styled("✔ ", "bold $text-success") if record.id in self.chosen else "  ",
-                    record_row(
-                        record,
-                        len(self._flags.get(record.id, ())) + self._marked.get(record.id, 0),
-                        self.services.clock.zone,
-                        (self._matches or {}).get(record.id),
-                    ),
-                ),
-                id=record.id,
-            )
-            for record in shown
+        """(Re)fill the list for the current filters, unless it already shows exactly that."""
+        history_list = self.query_one("#history-list", OptionList)
+        state = (self.history, self.filters(), history_list)
+        if state == self._shown:
+            return
+        self._shown = state
+        self._stream(history_list, self.filters())
+
+    @work(exclusive=True, group="history-rows")
+    async def _stream(self, history_list: OptionList, filters: Filters) -> None:
+        """Rows for ``filters``, shown as they are found; replaced by the next call (new filter or search)."""
+        history = self.history
+        if history is None:
+            return
+        keep = history_list.highlighted_option.id if history_list.highlighted_option is not None else None
+        history_list.clear_options()
+        self._streaming, self._found, self._rows = True, 0, 0
+        self._status(filters)
+        batch: list[Option] = []
+        with collector_paused():
+            deadline = time.perf_counter() + SLICE_SECONDS
+            for found in history.rows(filters):
+                if found is not None:
+                    batch.append(Option(self._prompt(found.record, found.flags, found.matches), id=found.record.id))
+                    self._found += bool(found.matches)
+                if time.perf_counter() >= deadline or (not self._rows and len(batch) >= FIRST_ROWS):
+                    self._rows += self._add(history_list, batch, keep)
+                    batch = []
+                    self._status(filters)
+                    await breathe()  # draw, take keys; a newer stream (or closing) cancels this one here
+                    deadline = time.perf_counter() + SLICE_SECONDS
+        self._rows += self._add(history_list, batch, keep)
+        self._streaming = False
+        self._status(filters)
+
+    def _prompt(self, record: CallRecord, flags: int, matches: list[Note] | None) -> Content:
+        """A row: ✔ when chosen for a letter, then the contact."""
+        return Content.assemble(
+            Content.styled("✔ ", "bold $text-success") if record.id in self.chosen else "  ",
+            record_row(record, flags, self.services.clock.zone, matches),
         )
-        ids = [record.id for record in shown]
-        if ids:
-            history.highlighted = ids.index(keep) if keep in ids else 0
-        total = len(self.records)
-        parts = [trn("{shown} of {n} contact, newest first.", "{shown} of {n} contacts, newest first.", total, shown=len(shown))]
-        if self._flag_filter is not None:
-            parts.append(tr("Red flag: {flag}.", flag=_(red_flag(self._flag_filter).label)))
-        if self._matches is not None:
-            found = len(self._matches)
-            parts.append(trn("Notes found in {n} contact.", "Notes found in {n} contacts.", found))
+
+    @staticmethod
+    def _add(history_list: OptionList, batch: list[Option], keep: str | None) -> int:
+        if not batch:
+            return 0
+        first = history_list.option_count == 0
+        history_list.add_options(batch)
+        if keep is not None and any(option.id == keep for option in batch):
+            history_list.highlighted = history_list.get_option_index(keep)
+        elif first and history_list.highlighted is None:
+            history_list.highlighted = 0
+        return len(batch)
+
+    def _status(self, filters: Filters) -> None:
+        history = self.history
+        total = history.total if history is not None else 0
+        parts = [trn("{shown} of {n} contact, newest first.", "{shown} of {n} contacts, newest first.", total, shown=self._rows)]
+        if filters.flag is not None:
+            parts.append(tr("Red flag: {flag}.", flag=_(red_flag(filters.flag).label)))
+        if filters.query and self._streaming:
+            parts.append(trn("Searching… notes found in {n} contact so far.", "Searching… notes found in {n} contacts so far.", self._found))
+        elif filters.query:
+            parts.append(trn("Notes found in {n} contact.", "Notes found in {n} contacts.", self._found))
+        elif self._streaming:
+            parts.append(_("Loading…"))
         if self.chosen:
             parts.append(trn("{n} chosen for a letter.", "{n} chosen for a letter.", len(self.chosen)))
         parts.append(
@@ -154,15 +216,14 @@ class CallHistoryScreen(SubScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "history-institution":
             self._show()
-        elif event.input.id == "history-search" and not event.value.strip() and self._matches is not None:
-            self._matches = None
+        elif event.input.id == "history-search" and not event.value.strip() and self._query:
+            self._query = ""
             self._show()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "history-search":
-            query = event.value.strip()
-            self._matches = self.services.calls.search(query) if query else None
+            self._query = event.value.strip()
             self._show()
         self.query_one("#history-list", OptionList).focus()
 
@@ -190,23 +251,30 @@ class CallHistoryScreen(SubScreen):
 
     def _highlighted(self) -> CallRecord | None:
         option = self.query_one("#history-list", OptionList).highlighted_option
-        return next((record for record in self.records if option is not None and record.id == option.id), None)
+        if self.history is None or option is None or option.id is None:
+            return None
+        return self.history.by_id.get(option.id)
 
     def action_toggle_chosen(self) -> None:
+        """Choose or un-choose the highlighted contact: only its row is redrawn (the stream goes on)."""
         record = self._highlighted()
-        if record is None:
+        if record is None or self.history is None:
             return
         if record.id in self.chosen:
             self.chosen.remove(record.id)
         else:
             self.chosen.append(record.id)
-        self._show()
+        history = self.history
+        matches = history.matches(record, self._query) if self._query else None
+        prompt = self._prompt(record, history.flag_count(record), matches)
+        self.query_one("#history-list", OptionList).replace_option_prompt(record.id, prompt)
+        self._status(self.filters())
 
     def action_letters(self) -> None:
         """Letters from the chosen contacts, or from the highlighted one when none is chosen."""
         from jiebei_tui.ui.calls.letters import LettersScreen
 
-        by_id = {record.id: record for record in self.records}
+        by_id = self.history.by_id if self.history is not None else {}
         chosen = [by_id[record_id] for record_id in self.chosen if record_id in by_id]
         highlighted = self._highlighted()
         if not chosen and highlighted is not None:

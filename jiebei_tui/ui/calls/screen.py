@@ -95,7 +95,7 @@ class CallsScreen(CallView):
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, NoteInput):
             event.stop()
-            self._show_kind()
+            self._show_kind(event.value)  # no query for the input: the event carries its text
 
     def on_note_input_line_saved(self, message: NoteInput.LineSaved) -> None:
         message.stop()

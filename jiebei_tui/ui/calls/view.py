@@ -75,6 +75,7 @@ class CallView(AreaScreen):
     def __init__(self) -> None:
         super().__init__()
         self._seen_token: object = None
+        self._badge: tuple[Static, NoteKind] | None = None  # the badge widget and the kind it shows
 
     @property
     def session(self) -> CallSession:
@@ -140,19 +141,23 @@ class CallView(AreaScreen):
         if note_input.value != session.unsent:
             note_input.value = session.unsent
             note_input.cursor_position = len(session.unsent)
-        summary = self.services.selfchecks.latest_summary()
         if session.record is None:
             self.coached = None
-            self.query_one(IdlePage).show(summary)
+            self.query_one(IdlePage).show(self.services.selfchecks.latest_summary())
             if isinstance(self.focused, (NoteInput, CallLog)):
                 self.set_focus(None)  # the call is over: Enter starts the next one
             return
         self._show_coach()
-        self.query_one("#prep-panel", PrepPanel).show_summary(summary)
+        # The prep panel is folded away during a call: its self-check figures come after the first frame.
+        self.call_after_refresh(self._show_prep_summary)
         self.show_script()
         if notice:
             self.query_one(HintLine).notice(notice)
         self.call_after_refresh(self._focus_input)
+
+    def _show_prep_summary(self) -> None:
+        if self.is_attached:
+            self.query_one("#prep-panel", PrepPanel).show_summary(self.services.selfchecks.latest_summary())
 
     def show_script(self) -> bool:
         """The script of the plan this call was started from, if any (Ctrl+N on a plan); True when shown."""
@@ -226,10 +231,16 @@ class CallView(AreaScreen):
         flags = len(record.manual_flags | self._automatic(record)) + self._marked_lines() if record is not None else 0
         self.query_one(CallStatus).show_record(record, self.services.clock(), flags, len(self.notes))
 
-    def _show_kind(self) -> None:
-        typed, _body = parse_note_prefix(self.query_one(NoteInput).value)
+    def _show_kind(self, value: str | None = None) -> None:
+        """The kind badge beside the note line; called on every keystroke, so it touches the screen only
+        when the kind changes (an update would lay out the whole screen again for each key)."""
+        typed, _body = parse_note_prefix(self.query_one(NoteInput).value if value is None else value)
         kind = typed if typed is not NoteKind.PLAIN else self.session.kind
-        badge = self.query_one("#note-kind", Static)
+        shown = self._badge
+        badge = shown[0] if shown is not None and shown[0].is_attached else self.query_one("#note-kind", Static)
+        if shown == (badge, kind):
+            return  # the usual keystroke: no query, no redraw
+        self._badge = (badge, kind)
         badge.update(kind_badge(kind))
         badge.set_class(kind is not NoteKind.PLAIN, "-marked")
 

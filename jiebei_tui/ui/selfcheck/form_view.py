@@ -8,10 +8,12 @@ views and what the keys do.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
@@ -45,11 +47,13 @@ from jiebei_tui.ui.common.guidance import GuidancePanel
 from jiebei_tui.ui.common.keys import key_label
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
 from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow, SectionTitle, entry_row, essential_row
+from jiebei_tui.ui.selfcheck.widgets.follows import FormFollows
 from jiebei_tui.ui.selfcheck.widgets.results import SelfCheckResults
 from jiebei_tui.ui.shell.base import AreaScreen
 
 WIDE_AT = 120  # form and result side by side from here
 ROOMY_AT = 170  # and wider labels and inputs from here
+FIRST_ROWS = 3  # rows of the first debt card in the first frame (what 80x24 shows under the intro)
 
 
 class SelfCheckForm(AreaScreen):
@@ -71,6 +75,9 @@ class SelfCheckForm(AreaScreen):
         self._show_all = False  # after a save attempt, every problem shows at once
         self._confirm_remove: str | None = None
         self._last_field: str | None = None
+        self.built = False  # the whole form is mounted (see compose_body)
+        self._progress = asyncio.Event()  # set (and replaced) each time another part is mounted
+        self._start_focus: Widget | None = None  # where _focus_start put the focus before the form was whole
 
     # ----- building --------------------------------------------------------------------------
 
@@ -99,7 +106,15 @@ class SelfCheckForm(AreaScreen):
             self._form, self._origin = new_form(), "new"
 
     def compose_body(self) -> ComposeResult:
+        """The top of the form only: intro, status and the first rows of the first debt.
+
+        That is what the first frame shows; ``_build_rest`` mounts the rest in
+        steps right after it (mounting ~200 widgets at once took a second or
+        more on 2 cores, with nothing on screen meanwhile). ``FormFollows``
+        marks the end of what is built and holds keys that get there early.
+        """
         form = self.form
+        self.built = False
         with Horizontal(id="sc-columns"):
             with VerticalScroll(id="sc-form"):
                 yield Static(
@@ -117,27 +132,93 @@ class SelfCheckForm(AreaScreen):
                     _("Jiebei first, then Huabei, credit cards, other online loans, family and friends."),
                 )
                 with Vertical(id="sc-debts"):
-                    for number, debt in enumerate(form["debts"], start=1):
-                        yield DebtCard(debt, number)
-                yield Button(tr("Add another debt ({key})", key=key_label("add")), id="sc-add-debt", compact=True, classes="sc-add")
-                yield from self._compose_entries("incomes")
-                yield SectionTitle(_(ESSENTIALS_TITLE), _(ESSENTIALS_HINT))
-                for category in EssentialCategory:
-                    yield essential_row(category.value, form["essentials"][category.value])
-                yield from self._compose_entries("other_fixed")
-                yield from self._compose_entries("savings")
-                yield Button(tr("Save and see my result ({key})", key=key_label("save")), id="sc-save", variant="primary")
-                yield GuidancePanel("selfcheck", classes="guidance")
-            with VerticalScroll(id="sc-side"):
-                yield SelfCheckResults(self._assessment, self._taken_at, id="sc-results")
+                    if form["debts"]:
+                        yield DebtCard(form["debts"][0], 1, first=FIRST_ROWS)
+                yield FormFollows(id="sc-follows")
+            yield VerticalScroll(id="sc-side")
 
-    def _compose_entries(self, key: str) -> ComposeResult:
+    def _rest_of_form(self) -> Iterable[list[Widget]]:
+        """What ``compose_body`` held back, in the order it is mounted (each list is one step)."""
+        form = self.form
+        yield [SelfCheckResults(self._assessment, self._taken_at, id="sc-results")]
+        for number, debt in enumerate(form["debts"][1:], start=2):
+            yield [DebtCard(debt, number)]
+        yield [
+            Button(tr("Add another debt ({key})", key=key_label("add")), id="sc-add-debt", compact=True, classes="sc-add"),
+            *self._entries("incomes"),
+        ]
+        yield [
+            SectionTitle(_(ESSENTIALS_TITLE), _(ESSENTIALS_HINT)),
+            *(essential_row(category.value, form["essentials"][category.value]) for category in EssentialCategory),
+        ]
+        yield self._entries("other_fixed")
+        yield [
+            *self._entries("savings"),
+            Button(tr("Save and see my result ({key})", key=key_label("save")), id="sc-save", variant="primary"),
+            GuidancePanel("selfcheck", classes="guidance"),
+        ]
+
+    def _entries(self, key: str) -> list[Widget]:
         section = next(s for s in ENTRY_SECTIONS if s.key == key)
-        yield SectionTitle(_(section.title), _(section.hint))
-        with Vertical(id=f"sc-list-{key}", classes="sc-list"):
-            for entry in self.form[key]:
-                yield entry_row(key, entry, _(section.label_placeholder))
-        yield Button(_(section.add_label), id=f"sc-add-{key}", compact=True, classes="sc-add")
+        rows = [entry_row(key, entry, _(section.label_placeholder)) for entry in self.form[key]]
+        return [
+            SectionTitle(_(section.title), _(section.hint)),
+            Vertical(*rows, id=f"sc-list-{key}", classes="sc-list"),
+            Button(_(section.add_label), id=f"sc-add-{key}", compact=True, classes="sc-add"),
+        ]
+
+    @work(exclusive=True, group="selfcheck-form")
+    async def _build_rest(self) -> None:
+        """Mount the rest of the form a step at a time; the screen draws and takes keys in between."""
+        follows = self.query_one(FormFollows)
+        cards = list(self.query(DebtCard))
+        if cards:
+            await self._built_part(await cards[0].mount_rest())
+        for part in self._rest_of_form():
+            first = part[0]
+            if isinstance(first, SelfCheckResults):
+                await self.query_one("#sc-side").mount_all(part)
+            elif isinstance(first, DebtCard):
+                await self.query_one("#sc-debts").mount_all(part)
+            else:
+                await self.query_one("#sc-form").mount_all(part, before=follows)
+            await self._built_part(part)
+            await asyncio.sleep(0)
+        self.built = True
+        follows.display = False
+        self._progress.set()
+        if self._start_focus is not None and self.focused is self._start_focus:
+            self._focus_start()  # nobody moved on yet: now the field (or result) it meant is there
+
+    async def _built_part(self, part: list[Widget]) -> None:
+        """A part is mounted: its messages shown; the focus moves into it if it was waiting at the end."""
+        checked = check_form(self.form, self._today()) if self._show_all else None
+        for widget in part:
+            rows = [widget] if isinstance(widget, FieldRow) else list(widget.query(FieldRow))
+            for row in rows:
+                self._update_row(row, checked)
+        if isinstance(self.focused, FormFollows):
+            # In DOM order: the focus chain sorts by position on screen, unknown until the part is laid out.
+            in_part = (w for p in part for w in p.walk_children(with_self=True) if isinstance(w, Widget))
+            target = next((w for w in in_part if w.focusable), None)
+            if target is not None:
+                self.set_focus(target)
+        progress, self._progress = self._progress, asyncio.Event()
+        progress.set()
+
+    async def more_built(self) -> None:
+        """Return when the next part is mounted (at once when the whole form is)."""
+        if not self.built:
+            await self._progress.wait()
+
+    async def form_ready(self) -> None:
+        """Return when the whole form is mounted (actions that use all of it wait for this)."""
+        while not self.built:
+            await self._progress.wait()
+
+    async def recompose(self) -> None:
+        self.workers.cancel_group(self, "selfcheck-form")  # never mount into widgets being replaced
+        await super().recompose()
 
     def on_mount(self) -> None:
         # AreaScreen.on_mount (title, banner, refresh_data) runs too: Textual calls each class's handler.
@@ -145,20 +226,24 @@ class SelfCheckForm(AreaScreen):
         self._focus_start()
         # Focusing scrolls to the field; keep the intro and the status line in view at the start.
         self.call_after_refresh(self.query_one("#sc-form").scroll_home, animate=False)
+        self.call_after_refresh(self._build_rest)  # after the first frame
 
     def after_recompose(self) -> None:
         super().after_recompose()  # title, banner, refresh_data
         self._refresh_messages()
         self._focus_start()
+        self.call_after_refresh(self._build_rest)
 
     def _focus_start(self) -> None:
-        if self.showing_results and self._assessment is not None:
+        if self.showing_results and self._assessment is not None and self.built:
             self.set_focus(self.query_one("#sc-next"))
             return
         target = self._find(f"#{self._last_field}") if self._last_field else None
         if target is None:
             target = self.query(Select).first() if self.query(Select) else self.query(FieldInput).first()
         self.set_focus(target)
+        # Still building: the field last used, or the result, may be in a part not mounted yet.
+        self._start_focus = None if self.built else target
 
     def _find(self, selector: str) -> Widget | None:
         try:
@@ -169,7 +254,7 @@ class SelfCheckForm(AreaScreen):
     # ----- data ------------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        snapshots = self.services.selfchecks.all()
+        saved = self.services.selfchecks.count()  # shown on every visit: count them, do not read them all
         parts = []
         if self._origin == "draft":
             parts.append(_("Restored what you typed before; nothing was lost."))
@@ -183,8 +268,8 @@ class SelfCheckForm(AreaScreen):
             )
         if self._assessment is not None:
             parts.append(tr("{key} shows your result.", key=key_label("view")))
-        if snapshots:
-            parts.append(tr("Saved self-checks: {count} ({key} shows them).", count=len(snapshots), key=key_label("history")))
+        if saved:
+            parts.append(tr("Saved self-checks: {count} ({key} shows them).", count=saved, key=key_label("history")))
         status = self.query_one("#sc-status", Static)
         status.update("\n".join(parts))
         status.display = bool(parts)

@@ -39,7 +39,7 @@ class SelfCheckScreen(SelfCheckForm):
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
         if button_id == "sc-save":
-            self.action_save()
+            await self.action_save()
         elif button_id == "sc-next":
             await self.action_next_step()
         elif button_id == "sc-add-debt":
@@ -50,8 +50,8 @@ class SelfCheckScreen(SelfCheckForm):
             await self._remove_debt(button_id.removeprefix("sc-remove-"), event.button)
 
     @on(OptionList.OptionSelected, "#sc-figures")
-    def _figure_selected(self, _event: OptionList.OptionSelected) -> None:
-        self.action_explain()
+    async def _figure_selected(self, _event: OptionList.OptionSelected) -> None:
+        await self.action_explain()
 
     # ----- views -------------------------------------------------------------------------------
 
@@ -70,7 +70,8 @@ class SelfCheckScreen(SelfCheckForm):
         else:
             self._focus_start()
 
-    def action_toggle_view(self) -> None:
+    async def action_toggle_view(self) -> None:
+        await self.form_ready()
         side = self.query_one("#sc-side")
         in_results = self.showing_results if self.has_class("-narrow") else side.has_focus_within
         if in_results:
@@ -80,7 +81,8 @@ class SelfCheckScreen(SelfCheckForm):
 
     # ----- actions -------------------------------------------------------------------------------
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await self.form_ready()  # the messages beside every field, and the result, must be there
         today = self._today()
         checked = check_form(self.form, today)
         if checked.input is None:
@@ -121,7 +123,8 @@ class SelfCheckScreen(SelfCheckForm):
             title=_("Self-check saved"),
         )
 
-    def action_explain(self) -> None:
+    async def action_explain(self) -> None:
+        await self.form_ready()
         line = self.query_one(SelfCheckResults).current_line()
         if line is not None:
             self.app.push_screen(ExplainScreen(line))
@@ -130,6 +133,7 @@ class SelfCheckScreen(SelfCheckForm):
         self.app.push_screen(SelfCheckHistoryScreen())
 
     async def action_add_debt(self) -> None:
+        await self.form_ready()  # after the cards already there
         debt = add_debt(self.form)
         self._changed()
         card = DebtCard(debt, len(self.form["debts"]))
@@ -139,6 +143,7 @@ class SelfCheckScreen(SelfCheckForm):
 
     async def action_next_step(self) -> None:
         """The verdict's button: build a plan, or prepare the call."""
+        await self.form_ready()
         if self._assessment is None:
             return
         if self._assessment.verdict.next_step == NEXT_PLAN_BUILDER:

@@ -72,6 +72,10 @@ class AreaScreen(Page):
     def heading(self) -> str:
         return _(area(self.AREA).title)
 
+    def on_mount(self) -> None:
+        # Textual runs Page.on_mount too (each class's handler). An area's screen lives as long as the App.
+        self.call_after_refresh(self.workbook.area_drawn)
+
     def reload(self) -> None:
         store = self.services.store
         self.query_one(SaveBanner).show_state(store.pending_count, store.last_error)

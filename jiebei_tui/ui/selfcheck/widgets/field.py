@@ -15,6 +15,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
+from textual.widget import Widget
 from textual.widgets import Button, Collapsible, Input, Select, Static
 
 from jiebei_tui.domain.labels import Message
@@ -109,17 +110,32 @@ def debt_title(number: int, debt: dict[str, Any]) -> str:
 
 
 class DebtCard(Collapsible):
-    """Everything about one debt, folded away with Enter on its title when done."""
+    """Everything about one debt, folded away with Enter on its title when done.
 
-    def __init__(self, debt: dict[str, Any], number: int) -> None:
+    ``first`` rows only (None: all): the form shows the top of its first card at
+    once and mounts the rest of it (:meth:`rest`) right after the first frame.
+    """
+
+    def __init__(self, debt: dict[str, Any], number: int, *, first: int | None = None) -> None:
         self.uid = str(debt["uid"])
         self.debt = debt
         self.number = number
-        remove = Button(_("Remove this debt"), id=f"sc-remove-{self.uid}", classes="sc-remove", compact=True)
+        widgets = self._widgets()
+        shown, self._rest = (widgets, []) if first is None else (widgets[:first], widgets[first:])
         super().__init__(
-            *self._rows(), remove,
-            title=debt_title(number, debt), collapsed=False, id=f"sc-debt-{self.uid}", classes="sc-debt",
+            *shown, title=debt_title(number, debt), collapsed=False, id=f"sc-debt-{self.uid}", classes="sc-debt",
         )
+
+    def _widgets(self) -> list[Widget]:
+        remove = Button(_("Remove this debt"), id=f"sc-remove-{self.uid}", classes="sc-remove", compact=True)
+        return [*self._rows(), remove]
+
+    async def mount_rest(self) -> list[Widget]:
+        """Mount what ``first`` held back; returns it (empty when the card was whole)."""
+        rest, self._rest = self._rest, []
+        if rest:
+            await self.query_one(Collapsible.Contents).mount_all(rest)
+        return rest
 
     def _rows(self) -> Iterable[Horizontal]:
         yield ChoiceRow(
