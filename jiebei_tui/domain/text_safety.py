@@ -17,7 +17,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["escape_markdown", "escape_markdown_block", "is_unsafe_char", "sanitize", "sanitize_inline"]
+__all__ = [
+    "escape_markdown",
+    "escape_markdown_block",
+    "is_unsafe_char",
+    "one_line",
+    "sanitize",
+    "sanitize_inline",
+    "storable",
+]
 
 # Bidi controls (Unicode Bidi_Control): embeddings, overrides, isolates, marks.
 _BIDI_CONTROLS = frozenset(
@@ -33,6 +41,24 @@ _CRLF = re.compile(r"\r\n?")
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
 )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("\r\n?|[\n\t\u2028\u2029]")
+
+
+def storable(text: str) -> str:
+    """``text`` as it will be stored: exactly as typed, except a lone surrogate (which no UTF-8 file can
+    hold) becomes U+FFFD. Control and bidi characters are kept: they are made inert where text is shown
+    (``ui/common/text.py``) or exported (``sanitize``, ``escape_markdown``), never when it is stored."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def one_line(text: str) -> str:
+    """``storable`` for a one-line field (a name): line breaks and tabs become spaces, nothing else changes."""
+    return _LINE_BREAK.sub(" ", storable(text))
 
 
 def is_unsafe_char(char: str) -> bool:

@@ -107,10 +107,10 @@ def test_kind_cycle_visits_every_kind_and_returns() -> None:
 # --------------------------------------------------------------------------- notes
 
 
-def test_new_note_offset_prefix_and_sanitising() -> None:
+def test_new_note_offset_prefix_and_text_as_typed() -> None:
     record = new_record("r", RecordKind.CALL, at(23, 10, 0))
     note = new_note("n", record, "他：\x1b[2J不还就上门", at(23, 10, 2, 5))
-    assert (note.kind, note.offset_seconds, note.text) == (NoteKind.THEY_SAID, 125, "␛[2J不还就上门")
+    assert (note.kind, note.offset_seconds, note.text) == (NoteKind.THEY_SAID, 125, "\x1b[2J不还就上门")
     assert format_offset(note.offset_seconds) == "+02:05"
     assert format_offset(3725) == "+1:02:05"
     # the cycle-key kind applies when no prefix is typed; a typed prefix wins
@@ -118,6 +118,25 @@ def test_new_note_offset_prefix_and_sanitising() -> None:
     assert new_note("n", record, "他：说的", at(23, 10, 1), NoteKind.I_SAID).kind is NoteKind.THEY_SAID
     # a note typed before the record start (clock skew) never gets a negative offset
     assert new_note("n", record, "x", at(23, 9, 59)).offset_seconds == 0
+
+
+HOSTILE = "\x1b]0;PWNED\x07借呗\u202e倒序\x00NUL\x9b2J\x1b[2J\r清屏\x7f"
+
+
+def test_control_and_bidi_characters_are_stored_as_typed() -> None:
+    """Only surrounding whitespace and the prefix go: the screen and the exports make the rest inert."""
+    record = new_record("r", RecordKind.CALL, at(23, 10, 0), number=" 95\x1b188\u202e ")
+    assert record.number == "95\x1b188\u202e"
+    for prefix, kind in (("", NoteKind.PLAIN), ("他:", NoteKind.THEY_SAID), ("我：", NoteKind.I_SAID), ("诺:", NoteKind.COMMITMENT)):
+        note = new_note("n", record, f"  {prefix}{HOSTILE}  ", at(23, 10, 1))
+        assert (note.kind, note.text) == (kind, HOSTILE)
+        assert note.to_dict()["text"] == HOSTILE
+        corrected = correct(note, f" {HOSTILE}\x1b[31m ", at(23, 10, 5))
+        assert corrected.text == HOSTILE and corrected.current_text == HOSTILE + "\x1b[31m"
+        assert Note.from_dict(corrected.to_dict()) == corrected
+    # A lone surrogate cannot be written to a UTF-8 file: it alone becomes U+FFFD.
+    assert new_note("n", record, "a\ud800b\x1b", at(23, 10, 1)).text == "a\ufffdb\x1b"
+    assert new_note("n", record, "诺:\x1b明天还500元", at(23, 10, 1)).amount == Decimal("500")
 
 
 def test_corrections_keep_the_original_and_every_version() -> None:
@@ -254,6 +273,8 @@ def test_search_notes_chinese_case_width_and_corrections() -> None:
     assert ids("1234") == ids("a9876") == ["c"]  # original and corrected text both searchable
     assert ids("abc 资产") == ["a"] and ids("abc 上门") == []
     assert ids("") == ["a", "b", "c"]
+    pasted = new_note("d", record, "他：工号\x1b[2J 7788\u202e", at(23, 10, 5))
+    assert [note.id for note in search_notes([*notes, pasted], "7788")] == ["d"]  # read on the text as typed
 
 
 def test_filter_records() -> None:

@@ -13,14 +13,14 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from jiebei_tui.domain.calls import NoteKind, RecordKind, new_note, new_record
+from jiebei_tui.domain.calls import Note, NoteKind, RecordKind, new_note, new_record
 from jiebei_tui.domain.parsing.dates import find_dates, parse_date, parse_moment
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import parse_money
 from jiebei_tui.domain.parsing.numbers import parse_days, parse_due_day, parse_int, parse_months
 from jiebei_tui.domain.parsing.phones import normalize_number
 from jiebei_tui.domain.parsing.rates import parse_daily_rate, parse_multiplier
-from jiebei_tui.domain.text_safety import sanitize
+from jiebei_tui.domain.text_safety import storable
 from jiebei_tui.i18n import set_language
 from jiebei_tui.store.export import EXPORT_FORMAT, ImportFormatError, check_export, import_placements, load_export
 from jiebei_tui.store.schema import SCHEMA_VERSION
@@ -88,8 +88,13 @@ def test_a_typed_line_becomes_a_note_with_its_words(text: str) -> None:
         clear(error)
         return
     assert note.kind in NoteKind
-    # The prefix (诺: …) may go; control characters are kept as their pictures (the calls domain's rule).
-    assert note.text.strip() in sanitize(text)
+    # Stored as typed: only the prefix (诺: …) and surrounding whitespace may go (and a lone surrogate, which
+    # no UTF-8 file can hold, becomes U+FFFD). Control characters stay: screens and exports make them inert.
+    typed_text = storable(text)
+    assert note.text in typed_text
+    if note.kind is NoteKind.PLAIN:
+        assert note.text == typed_text.strip()
+    assert Note.from_dict(json.loads(json.dumps(note.to_dict()))) == note
 
 
 json_leaf = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | typed

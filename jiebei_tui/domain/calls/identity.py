@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from jiebei_tui.domain.labels import Labelled, LabelledEnum
-from jiebei_tui.domain.text_safety import sanitize
+from jiebei_tui.domain.text_safety import storable
 from jiebei_tui.i18n import N_
 
 
@@ -89,7 +89,7 @@ class Identity:
 
     def with_value(self, key: str, value: str) -> Identity:
         """Typing a value marks it given; changing a verified value drops the verification."""
-        value = sanitize(value).strip()
+        value = storable(value).strip()
         old = self.get(key)
         if not value:
             status = IdentityStatus.NOT_ASKED if old.status is IdentityStatus.NOT_ASKED else IdentityStatus.ASKED
@@ -101,7 +101,7 @@ class Identity:
     def with_status(self, key: str, status: IdentityStatus, channel: str = "") -> Identity:
         """Set the status; ``channel`` says how it was verified (kept only for VERIFIED)."""
         old = self.get(key)
-        channel = sanitize(channel).strip() if status is IdentityStatus.VERIFIED else ""
+        channel = storable(channel).strip() if status is IdentityStatus.VERIFIED else ""
         return self.with_entry(key, IdentityEntry(status, old.value, channel))
 
     def keys_with(self, *statuses: IdentityStatus) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.instants import from_iso, local_day, require_aware, to_iso, wall_time
 from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.phones import normalize_number
-from jiebei_tui.domain.text_safety import escape_markdown, escape_markdown_block, sanitize
+from jiebei_tui.domain.text_safety import escape_markdown, escape_markdown_block, sanitize, storable
 from jiebei_tui.domain.zones import zone_label
 from jiebei_tui.i18n import N_
 
@@ -55,15 +55,15 @@ class Letter:
         require_aware(self.updated_at, "updated_at")
 
     def edited(self, at: datetime, *, title: str, body: str, lender: str, sender: str, contact: str) -> Letter:
-        """The letter with its text and details as the user left them (sanitised), stamped ``at``."""
+        """The letter with its text and details as the user left them, stamped ``at`` (made inert when written)."""
         return replace(
             self,
             updated_at=at,
-            title=sanitize(title),
-            body=sanitize(body),
-            lender=sanitize(lender),
-            sender=sanitize(sender),
-            contact=sanitize(contact),
+            title=storable(title),
+            body=storable(body),
+            lender=storable(lender),
+            sender=storable(sender),
+            contact=storable(contact),
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from jiebei_tui.domain.calls.terms import extract_commitment
 from jiebei_tui.domain.instants import from_iso, require_aware, to_iso
 from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.text import fold
-from jiebei_tui.domain.text_safety import sanitize
+from jiebei_tui.domain.text_safety import storable
 from jiebei_tui.i18n import N_, N_p
 
 
@@ -206,7 +206,7 @@ def new_note(
     year-less dates resolved from the day the note was written.
     """
     require_aware(at, "at")
-    parsed_kind, body = parse_note_prefix(sanitize(text))
+    parsed_kind, body = parse_note_prefix(storable(text))
     if parsed_kind is NoteKind.PLAIN and kind is not None:
         parsed_kind = kind
     offset = max(0, int((at - record.started_at).total_seconds()))
@@ -216,7 +216,7 @@ def new_note(
 def correct(note: Note, new_text: str, at: datetime) -> Note:
     """Append a correction; the original text and earlier corrections are kept."""
     require_aware(at, "at")
-    corrected = replace(note, corrections=(*note.corrections, Correction(sanitize(new_text).strip(), at)))
+    corrected = replace(note, corrections=(*note.corrections, Correction(storable(new_text).strip(), at)))
     return _with_terms(corrected)
 
 

@@ -16,7 +16,7 @@ from jiebei_tui.domain.calls.flags import red_flag
 from jiebei_tui.domain.calls.identity import Identity
 from jiebei_tui.domain.instants import from_iso, optional_from_iso, require_aware, to_iso
 from jiebei_tui.domain.labels import LabelledEnum
-from jiebei_tui.domain.text_safety import sanitize
+from jiebei_tui.domain.text_safety import storable
 from jiebei_tui.i18n import N_
 
 SCHEMA_VERSION = 1
@@ -90,9 +90,9 @@ class CallRecord:
         """Store the user's edits of the summary (the editable parts of ``Summary``)."""
         changes: dict[str, Any] = {}
         if next_step is not None:
-            changes["next_step"] = sanitize(next_step).strip()
+            changes["next_step"] = storable(next_step).strip()
         if text is not None:
-            changes["summary_text"] = sanitize(text)
+            changes["summary_text"] = storable(text)
         return replace(self, **changes)
 
     def with_commitment_status(self, note_id: str, status: CommitmentStatus) -> CallRecord:
@@ -149,10 +149,10 @@ class CallRecord:
 
 def new_record(record_id: str, kind: RecordKind, started_at: datetime, number: str = "") -> CallRecord:
     """Start a record the moment the phone rings; everything else can follow."""
-    return CallRecord(record_id, kind, started_at, number=sanitize(number).strip())
+    return CallRecord(record_id, kind, started_at, number=storable(number).strip())
 
 
 def missed_call(record_id: str, number: str, at: datetime) -> CallRecord:
     """Log a missed call from just the number and the time (it starts and ends at ``at``)."""
-    return CallRecord(record_id, RecordKind.MISSED, at, ended_at=at, number=sanitize(number).strip())
+    return CallRecord(record_id, RecordKind.MISSED, at, ended_at=at, number=storable(number).strip())
 

@@ -20,7 +20,7 @@ from jiebei_tui.domain.habits.periods import month_of
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import ZERO, parse_money
 from jiebei_tui.domain.selfcheck import EssentialCategory, SelfCheckInput
-from jiebei_tui.domain.text_safety import sanitize_inline
+from jiebei_tui.domain.text_safety import one_line
 from jiebei_tui.i18n import N_
 
 EVERYTHING_ELSE: Final = "everything_else"
@@ -119,7 +119,7 @@ def _planned(text: str) -> Decimal:
 
 
 def _category_name(plan: BudgetPlan, name: str, keep: str | None = None) -> str:
-    clean = sanitize_inline(name).strip()
+    clean = one_line(name).strip()
     if not clean:
         raise InputError(MSG_CATEGORY_NAME_EMPTY)
     if len(clean) > MAX_CATEGORY_NAME:
@@ -236,7 +236,7 @@ def add_spend(
     if plan.category(category) is None:
         raise ValueError(f"no category {category!r}")
     amount = parse_spend_amount(amount_text)
-    clean_note = sanitize_inline(note).strip()
+    clean_note = one_line(note).strip()
     if len(clean_note) > MAX_NOTE:
         raise InputError(MSG_NOTE_TOO_LONG, {"maximum": str(MAX_NOTE)})
     if len(month.spends) >= MAX_SPENDS_PER_MONTH:

@@ -17,7 +17,7 @@ from typing import Any, Final
 from jiebei_tui.domain import serial
 from jiebei_tui.domain.habits.periods import Cadence
 from jiebei_tui.domain.parsing.errors import InputError
-from jiebei_tui.domain.text_safety import sanitize_inline
+from jiebei_tui.domain.text_safety import one_line
 from jiebei_tui.i18n import N_
 
 MAX_NAME_LENGTH: Final = 40
@@ -153,8 +153,8 @@ class Habit:
 
 
 def _own_text(name: str, why: str) -> tuple[str, str]:
-    clean_name = sanitize_inline(name).strip()
-    clean_why = sanitize_inline(why).strip()
+    clean_name = one_line(name).strip()
+    clean_why = one_line(why).strip()
     if not clean_name:
         raise InputError(MSG_NAME_EMPTY)
     if len(clean_name) > MAX_NAME_LENGTH:

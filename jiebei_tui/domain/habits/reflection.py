@@ -17,7 +17,7 @@ from typing import Any, Final
 from jiebei_tui.domain import serial
 from jiebei_tui.domain.causes import Cause
 from jiebei_tui.domain.parsing.errors import InputError
-from jiebei_tui.domain.text_safety import sanitize
+from jiebei_tui.domain.text_safety import storable
 from jiebei_tui.i18n import N_
 
 MAX_TEXT: Final = 2000
@@ -75,7 +75,7 @@ def _ordered(causes: Iterable[Cause]) -> tuple[Cause, ...]:
 
 
 def _clean(text: str) -> str:
-    clean = sanitize(text).strip()
+    clean = storable(text).strip()
     if len(clean) > MAX_TEXT:
         raise InputError(MSG_TEXT_TOO_LONG, {"maximum": str(MAX_TEXT)})
     return clean

@@ -19,6 +19,7 @@ from jiebei_tui import locations
 from jiebei_tui.domain.calls import Letter
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.debounce import DebouncedSave
+from jiebei_tui.ui.common.inputs import InertInput
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.shell.base import SubScreen
 
@@ -50,12 +51,12 @@ class LetterScreen(SubScreen):
             yield Static(id="letter-dates")
             with Horizontal(classes="letter-row"):
                 yield Static(_("Lender"), classes="letter-label")
-                yield Input(letter.lender if letter else "", placeholder=_("as named on your loan page"), id="letter-lender", compact=True)
+                yield InertInput(letter.lender if letter else "", placeholder=_("as named on your loan page"), id="letter-lender", compact=True)
             with Horizontal(classes="letter-row"):
                 yield Static(_("My name"), classes="letter-label")
-                yield Input(letter.sender if letter else "", id="letter-sender", compact=True)
+                yield InertInput(letter.sender if letter else "", id="letter-sender", compact=True)
                 yield Static(_("My phone"), classes="letter-label")
-                yield Input(letter.contact if letter else "", id="letter-contact", compact=True)
+                yield InertInput(letter.contact if letter else "", id="letter-contact", compact=True)
             yield TextArea(letter.body if letter else _("This letter no longer exists."), id="letter-body", soft_wrap=True)
             yield Static(id="letter-result")
             with Horizontal(id="letter-buttons"):

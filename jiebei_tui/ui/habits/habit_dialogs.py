@@ -83,7 +83,7 @@ class AddHabitDialog(Dialog[None]):
         else:
             habit = habits.set_archived(key, False)
         name = _(habit.name) if habit.translatable else habit.name
-        self.app.notify(tr("Added: {name}", name=name))
+        self.app.notify(tr("Added: {name}", name=plain(name).plain), markup=False)
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -110,7 +110,7 @@ class AddHabitDialog(Dialog[None]):
             show_problem(message, error)
             self.set_focus(self.query_one("#habit-own-name"))
             return
-        self.app.notify(tr("Added: {name}", name=habit.name))
+        self.app.notify(tr("Added: {name}", name=plain(habit.name).plain), markup=False)
         self.dismiss(None)
 
 

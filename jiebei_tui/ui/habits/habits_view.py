@@ -160,11 +160,14 @@ class HabitsPane(Pane):
         except InputError as error:
             self.app.notify(error.text())
             return
-        name = name_of(row)
+        name = plain(name_of(row)).plain  # the user's words in a notification: visible, never markup
         if result.checked:
-            self.app.notify(tr("{name}: checked in. {streak}.", name=name, streak=streak_words(row.cadence, result.today.streak)))
+            self.app.notify(
+                tr("{name}: checked in. {streak}.", name=name, streak=streak_words(row.cadence, result.today.streak)),
+                markup=False,
+            )
         else:
-            self.app.notify(tr("{name}: check-in taken back.", name=name))
+            self.app.notify(tr("{name}: check-in taken back.", name=name), markup=False)
         self.refresh_data()
 
     def action_edit(self) -> None:
@@ -180,12 +183,13 @@ class HabitsPane(Pane):
             self._confirm_archive = row.habit_id
             self.app.notify(
                 tr("Press d again to archive {name}. Its record is kept, and {add} can bring it back.",
-                   name=name_of(row), add=key_label("add"))
+                   name=plain(name_of(row)).plain, add=key_label("add")),
+                markup=False,
             )
             return
         self._confirm_archive = None
         self.services.habits.set_archived(row.habit_id, True)
-        self.app.notify(tr("{name} archived.", name=name_of(row)))
+        self.app.notify(tr("{name} archived.", name=plain(name_of(row)).plain), markup=False)
         self.refresh_data()
 
     def add(self) -> None:

@@ -125,6 +125,16 @@ def test_the_cue_is_the_users_own_typing() -> None:
     assert wide.cue == "ＶＩＳＩＴ ＹＯＵＲ ＨＯＭＥ"
 
 
+def test_control_characters_pasted_into_a_line_do_not_hide_its_words() -> None:
+    """Lines are stored as typed, ESC and bidi controls included: the coach reads past them."""
+    record = new_record("r", RecordKind.CALL, AT)
+    note = new_note("n", record, "他：明天\x1b[31m上\u202e门\x07", AT)
+    assert note.text == "明天\x1b[31m上\u202e门\x07"
+    (suggestion,) = recognize_note(note)
+    assert suggestion.situation is Situation.VISIT
+    assert note.text[suggestion.start : suggestion.end] == suggestion.cue == "上\u202e门"
+
+
 def test_several_situations_come_in_a_fixed_order_once_each() -> None:
     found = situations("我们上门，上门以后我们会找你家人，你这个骗子")
     assert found == [Situation.THREATS, Situation.THIRD_PARTIES, Situation.VISIT]

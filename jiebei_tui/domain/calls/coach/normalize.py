@@ -2,8 +2,8 @@
 
 NFKC turns full-width letters and punctuation (，：？ＡＢ) into ASCII, casefold ignores case, a small
 table turns the Traditional characters the patterns use into Simplified (上門 → 上门, 帳戶 → 账户),
-format characters (zero-width spaces) go, and the spaces an input method or a hurried typist puts
-between Chinese characters are dropped, while one space between two Latin words stays. ``index[i]``
+format and control characters (zero-width spaces, bidi controls, a pasted ESC) go, and the spaces an
+input method or a hurried typist puts between Chinese characters are dropped, while one space between two Latin words stays. ``index[i]``
 is the position in the typed line of comparable character ``i``, so a match can show the user's
 own words.
 """
@@ -38,6 +38,9 @@ def _table() -> dict[int, str]:
 
 
 _TO_SIMPLIFIED = _table()
+# Format characters (zero-width spaces, bidi controls) and the control characters a paste can carry
+# (lines are stored as typed): neither is a word, so neither may keep two words from matching.
+_DROPPED = frozenset({"Cf", "Cc"})
 _CHAR_CACHE: dict[str, str] = {}
 _CACHE_LIMIT = 8192  # characters seen; a pasted essay in an unusual script cannot grow it without end
 
@@ -48,7 +51,7 @@ def _fold_char(char: str) -> str:
         folded = "".join(
             " " if part.isspace() else part
             for part in unicodedata.normalize("NFKC", char).casefold().translate(_TO_SIMPLIFIED)
-            if unicodedata.category(part) != "Cf"
+            if part.isspace() or unicodedata.category(part) not in _DROPPED
         ).replace("\u2019", "'")
         if len(_CHAR_CACHE) < _CACHE_LIMIT:
             _CHAR_CACHE[char] = folded

@@ -26,12 +26,13 @@ from jiebei_tui.domain.calls import (
     RecordKind,
     next_identity_status,
 )
-from jiebei_tui.domain.text_safety import sanitize
+from jiebei_tui.domain.text_safety import storable
 from jiebei_tui.i18n import N_, N_p, _
 from jiebei_tui.ui.calls.widgets.panels import KIND_ROW, NUMBER_ROW
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES
 from jiebei_tui.ui.common.debounce import DebouncedSave
 from jiebei_tui.ui.common.dialog import Dialog
+from jiebei_tui.ui.common.inputs import InertInput
 from jiebei_tui.ui.common.keys import bind
 
 SAVE_AFTER_SECONDS = 0.6
@@ -107,13 +108,13 @@ class CallIdentityScreen(Dialog[None]):
                 entry = self._identity.get(item.key)
                 with Horizontal(classes="identity-row"):
                     yield self._label(f"{index} {_(item.label)}")
-                    yield Input(
+                    yield InertInput(
                         entry.value, placeholder=_(item.hint), compact=True, select_on_focus=False, id=f"value-{item.key}"
                     )
                     yield Cycler(item.key, id=f"status-{item.key}")
                 with Horizontal(classes="identity-row identity-channel", id=f"channel-row-{item.key}"):
                     yield self._label(_("checked via"))
-                    yield Input(
+                    yield InertInput(
                         entry.channel,
                         placeholder=_("How you checked: 95188, the lender's app, its list of agencies"),
                         compact=True,
@@ -122,7 +123,7 @@ class CallIdentityScreen(Dialog[None]):
                     )
             with Horizontal(classes="identity-row"):
                 yield self._label(f"{NUMBER_ROW} {_('Number')}")
-                yield Input(
+                yield InertInput(
                     self._number,
                     placeholder=_("The number that called"),
                     compact=True,
@@ -223,7 +224,7 @@ class CallIdentityScreen(Dialog[None]):
         identity, number, kind = self._identity, self._number.strip(), self._kind
 
         def apply(record: CallRecord) -> CallRecord:
-            return replace(record, identity=identity, number=sanitize(number).strip(), kind=kind)
+            return replace(record, identity=identity, number=storable(number).strip(), kind=kind)
 
         self.services.calls.change(self.record_id, apply)
 
