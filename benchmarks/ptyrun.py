@@ -28,9 +28,9 @@ CALL_MARKER = "what is said, Enter saves it"  # the note line's placeholder afte
 AREA_KEYS = {  # area -> (key as the terminal sends it, text of that area's own)
     "selfcheck": ("\x1bOR", "Your debts"),  # F3
     "calls": ("\x1bOS", "No call in progress"),  # F4
-    "plans": ("\x1b[15~", "Instalments, deferral"),  # F5
-    "habits": ("\x1b[17~", "Budget, emergency fund"),  # F6
-    "review": ("\x1b[18~", "Your saved plans and calls"),  # F7
+    "plans": ("\x1b[15~", "Commitments from calls"),  # F5: its promises panel (the intro scrolls away with 50 plans)
+    "habits": ("\x1b[17~", "check in or undo"),  # F6: its key hint, shown with or without habits
+    "review": ("\x1b[18~", "Space on two plans puts them side by side"),  # F7: its hint under the list
 }
 HOME_KEY = "\x1bOQ"  # F2
 
@@ -49,7 +49,10 @@ class Pty:
     def __init__(self, command: Sequence[str], columns: int = 80, rows: int = 24) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "TEXTUAL_ANIMATIONS": "none"}
+        # A user in Beijing: on a UTC host the app first asks which clock is the user's (once), which would
+        # cover the screen being timed; the question's own cost is not a start-up row.
+        env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "TEXTUAL_ANIMATIONS": "none",
+               "TZ": "Asia/Shanghai"}
         env.pop("COLORTERM", None)  # as over SSH
         self.started = time.perf_counter()
         self.process = subprocess.Popen(

@@ -18,7 +18,8 @@ import sys
 import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -28,7 +29,8 @@ SIZE = (100, 30)
 
 
 def clock() -> datetime:
-    return datetime(2026, 11, 23, 20, 30, tzinfo=timezone.utc)
+    """A Monday evening in Beijing (the sample data in tests/ui/habits_sample.py uses the same moment)."""
+    return datetime(2026, 11, 23, 20, 30, tzinfo=timezone(timedelta(hours=8)))
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,10 @@ class Shot:
     language: str = "zh-Hans"
     start_area: str = "home"
     prepare: Callable[[Pilot], Awaitable[None]] | None = field(default=None, compare=False)
+    # Data written into the folder before the app opens it (a user with some history).
+    before: Callable[[Path], object] | None = field(default=None, compare=False)
+    # The computer's zone: a user in Beijing, unless a shot shows what a server on UTC asks.
+    tz: str = "Asia/Shanghai"
 
 
 SHOTS: tuple[Shot, ...] = (
@@ -45,7 +51,6 @@ SHOTS: tuple[Shot, ...] = (
     Shot("home-en", language="en"),
     Shot("home-zh-hant", language="zh-Hant"),
     Shot("plans", ("f5",)),
-    Shot("habits", ("f6",)),
     Shot("review", ("f7",)),
     Shot("help", ("f1",)),
     Shot("goto", ("ctrl+g",)),
@@ -75,6 +80,10 @@ async def take(shot: Shot, root: Path) -> Path:
     data = root / shot.name / "home" / "data"
     data.parent.mkdir(parents=True)
     os.environ["HOME"] = str(data.parent)
+    os.environ["TZ"] = shot.tz
+    time.tzset()
+    if shot.before is not None:
+        shot.before(data)
     app = create_app(data, language=shot.language, start_area=shot.start_area, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         if shot.prepare is not None:

@@ -104,6 +104,19 @@ async def missed(pilot: Pilot) -> None:
     await pilot.press("enter")
 
 
+async def letters(pilot: Pilot) -> None:
+    """Two contacts chosen in the history (Space), then w: the letters filled from them."""
+    await history(pilot)
+    await pilot.press("space", "down", "space", "w")
+    await pilot.pause()
+
+
+async def complaint(pilot: Pilot) -> None:
+    await letters(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def record(pilot: Pilot) -> None:
     await history(pilot)
     await pilot.press("down", "enter")
@@ -118,6 +131,9 @@ SHOTS: tuple[Shot, ...] = (
     Shot("calls-coach-en", language="en", prepare=in_call_coach),
     Shot("calls-summary", prepare=summary),
     Shot("calls-history", prepare=history),
+    Shot("calls-letters", prepare=letters),
+    Shot("calls-letter", prepare=complaint),
+    Shot("calls-letter-en", language="en", prepare=complaint),
     Shot("calls-missed", prepare=missed),
     Shot("calls-record", prepare=record),
     Shot("calls-idle", ("f4",)),
