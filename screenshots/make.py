@@ -16,9 +16,9 @@ import asyncio
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
