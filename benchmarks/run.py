@@ -3,6 +3,7 @@
     python benchmarks/run.py                 # about five minutes on 2 cores (builds the heavy folder first)
     python benchmarks/run.py --quick         # fewer repetitions, about two minutes
     python benchmarks/run.py --keep /tmp/heavy   # build the heavy folder there once and reuse it
+    python benchmarks/run.py --only typing,history --keep /tmp/heavy   # some rows, printed (RESULTS.md untouched)
 
 Nothing here asserts a time. See benchmarks/README.md for what each row means.
 """
@@ -39,6 +40,7 @@ from jiebei_tui.store.drafts import DraftKeeper  # noqa: E402
 from jiebei_tui.store.store import open_store  # noqa: E402
 
 SEARCH = "单位"
+GROUPS = ("frames", "typing", "writes", "areas", "history", "exports")
 
 
 def log(message: str) -> None:
@@ -198,12 +200,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about two minutes)")
     parser.add_argument("--keep", type=Path, help="build the heavy folder here once and reuse it")
-    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--only", type=lambda text: set(text.split(",")), default=set(GROUPS),
+                        help=f"a comma-separated subset of {','.join(GROUPS)}: printed, RESULTS.md is left alone")
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    if args.only - set(GROUPS):
+        parser.error(f"--only takes {','.join(GROUPS)}")
+    partial = args.only != set(GROUPS)
+    out = args.out or (None if partial else HERE / "RESULTS.md")
     quick = args.quick
     info = machine()
     info["date"] = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    info["args"] = " --quick" if quick else ""
+    info["args"] = (" --quick" if quick else "") + (f" --only {','.join(sorted(args.only))}" if partial else "")
     work = Path(tempfile.mkdtemp(prefix="jiebei-bench-"))
     try:
         master = args.keep or work / "heavy"
@@ -218,32 +226,49 @@ def main() -> int:
                       f"{files:,} JSON files, {size / 2**20:.1f} MiB (built by benchmarks/heavy.py: "
                       "50,000 notes, 5,000 of them this month, ~6,000 commitments, 100 self-checks; "
                       "five years of daily habit check-ins (~10,000) and spends (~20,000)).")
+        only = args.only
         copies = {name: work / name for name in ("pty", "writes", "long")}
-        for copy in copies.values():
-            shutil.copytree(master, copy)
-        call_with_notes(copies["long"], 10_000)
+        needed = {"pty": True, "writes": "writes" in only or not partial, "long": "typing" in only}
+        for name, copy in copies.items():
+            if needed[name]:
+                shutil.copytree(master, copy)
+        if "typing" in only:
+            call_with_notes(copies["long"], 10_000)
         results: list[Result] = []
-        log("first frames")
-        results += first_frames(work, copies["pty"], 3 if quick else 7)
-        log("typing")
-        results += typing_rows(copies["pty"], copies["long"], 12 if quick else 20, 1 if quick else 2)
-        log("durable writes")
-        plain = writes.plain_tinydb(master, work / "plain-db.json")
-        results += write_rows(copies["writes"], plain, 60 if quick else 200, 5 if quick else 11)
-        log("areas")
-        results += area_rows(copies["pty"], 1 if quick else 2)
-        log("history and search")
-        rows, inapp = inapp_rows(copies["pty"], 1 if quick else 2)
-        results += rows
-        log("exports")
-        results += export_rows(master, work, 1 if quick else 3)
-        diagnostics = store_diagnostics(copies["writes"])
+        inapp: dict[str, float] = {}
+        if "frames" in only:
+            log("first frames")
+            results += first_frames(work, copies["pty"], 3 if quick else 7)
+        if "typing" in only:
+            log("typing")
+            results += typing_rows(copies["pty"], copies["long"], 12 if quick else 20, 1 if quick else 2)
+        if "writes" in only:
+            log("durable writes")
+            plain = writes.plain_tinydb(master, work / "plain-db.json")
+            results += write_rows(copies["writes"], plain, 60 if quick else 200, 5 if quick else 11)
+        if "areas" in only:
+            log("areas")
+            results += area_rows(copies["pty"], 1 if quick else 2)
+        if "history" in only:
+            log("history and search")
+            rows, inapp = inapp_rows(copies["pty"], 1 if quick else 2)
+            results += rows
+        if "exports" in only:
+            log("exports")
+            results += export_rows(master, work, 1 if quick else 3)
         info["load_end"] = machine()["load"]
-        from causes import explain, method
+        if partial:
+            causes: list[str] = []  # the causes need every group's diagnostics
+        else:
+            from causes import explain
 
-        text = render(results, info, heavy_text, explain(results, diagnostics, inapp), method(), "Benchmark results (issue 8)")
-        args.out.write_text(text, encoding="utf-8")
-        log(f"wrote {args.out}")
+            causes = explain(results, store_diagnostics(copies["writes"]), inapp)
+        from causes import method
+
+        text = render(results, info, heavy_text, causes, method(), "Benchmark results (issue 8)")
+        if out is not None:
+            out.write_text(text, encoding="utf-8")
+            log(f"wrote {out}")
         print(text)
     finally:
         shutil.rmtree(work, ignore_errors=True)
