@@ -17,13 +17,19 @@ field that now has it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import Input
 
 from jiebei_tui.ui.common.text import visible
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 NEXT_KEYS = frozenset({"tab", "enter"})
 PREVIOUS_KEYS = frozenset({"shift+tab"})
@@ -42,6 +48,36 @@ def pass_on(widget: Widget, event: events.Key) -> bool:
 
 
 class InertInput(Input):
+    """Shows its value inert; a key costs only its own repaint.
+
+    Textual's Input records the width of its text as its virtual size on every
+    change, and a virtual size is a layout property: each key would lay out the
+    whole screen (every widget of a call screen or a self-check form) although
+    the field's own size never follows its text. Unless its width is ``auto``,
+    the field keeps the new virtual size (its scrolling reads it) without that
+    layout pass. Likewise when a layout pass (for anything else) hands the field
+    its size: Textual would set the field's virtual size back with yet another
+    layout of the screen.
+    """
+
+    _quiet_layout = False
+
+    def _watch_value(self, value: str) -> None:
+        width = self.styles.width
+        self._quiet_layout = width is None or not width.is_auto
+        try:
+            super()._watch_value(value)
+        finally:
+            self._quiet_layout = False
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if self._quiet_layout:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     @property
     def _value(self) -> Text:
         if self.password:

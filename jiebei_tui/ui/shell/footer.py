@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -60,8 +61,26 @@ def footer_rows(widths: Sequence[int], area: Sequence[bool], width: int) -> list
 
 class TranslatedFooter(Footer):
     _layout: list[list[int]] = [[]]
+    _composed_for: tuple[object, ...] | None = None  # the keys (and language) the footer was last built for
+
+    def _keys_shown(self, screen: Screen[object]) -> tuple[object, ...]:
+        palette = self.app.COMMAND_PALETTE_BINDING
+        return (_(TEXTUAL_KEY_DESCRIPTIONS[0]), *(
+            (key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+            if binding.show or key == palette
+        ))
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Rebuild only when the keys shown change. Every move of the focus announces new bindings, and
+        rebuilding the footer lays out the whole screen: on the self-check form that was each Tab's main cost."""
+        if self._bindings_ready and self.is_attached and screen is self.screen and self._keys_shown(screen) == self._composed_for:
+            return
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._composed_for = self._keys_shown(self.screen)
         keys: list[FooterKey] = []
         for widget in super().compose():
             if isinstance(widget, FooterKey):
