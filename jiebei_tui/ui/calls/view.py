@@ -38,6 +38,7 @@ from jiebei_tui.ui.calls.widgets.panels import (
     flag_rule_text,
 )
 from jiebei_tui.ui.calls.widgets.text import kind_badge
+from jiebei_tui.ui.common.redraw import update_in_place
 from jiebei_tui.ui.shell.base import AreaScreen
 
 if TYPE_CHECKING:
@@ -233,7 +234,7 @@ class CallView(AreaScreen):
 
     def _show_kind(self, value: str | None = None) -> None:
         """The kind badge beside the note line; called on every keystroke, so it touches the screen only
-        when the kind changes (an update would lay out the whole screen again for each key)."""
+        when the kind changes, and lays it out again only if the badge's width changes."""
         typed, _body = parse_note_prefix(self.query_one(NoteInput).value if value is None else value)
         kind = typed if typed is not NoteKind.PLAIN else self.session.kind
         shown = self._badge
@@ -241,7 +242,7 @@ class CallView(AreaScreen):
         if shown == (badge, kind):
             return  # the usual keystroke: no query, no redraw
         self._badge = (badge, kind)
-        badge.update(kind_badge(kind))
+        update_in_place(badge, kind_badge(kind))
         badge.set_class(kind is not NoteKind.PLAIN, "-marked")
 
     def _apply_view(self) -> None:

@@ -12,12 +12,20 @@ Two things Textual 8.2.8 gets wrong for this app, fixed here and nowhere else:
   thread died and the next screen update blocked the app on its full queue.
   Here a failed write is dropped and a closed input ends the app through
   :class:`~jiebei_tui.ui.shell.leaving.Leaving`, which saves everything first.
+
+And one thing it does slowly: each key read was handed to the event loop on its
+own (a task per key), so the loop started on the first keys of a burst while the
+input thread waited for the interpreter lock to hand over the rest. A 10-character
+chunk (an input method's commit, a paste-like SSH burst) was then often drawn in
+two frames, the second ~20 ms later. Here everything one read brought reaches the
+App's queue at once, in order, in one call.
 """
 
 from __future__ import annotations
 
 import os
 import selectors
+import threading
 from codecs import getincrementaldecoder
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
@@ -131,6 +139,30 @@ class TerminalDriver(LinuxDriver):
         assert self._file is not None
         self._output = _Output(self._file, self._terminal_gone)
         self._file = self._output  # type: ignore[assignment]
+        self._read_batch: list[Message] | None = None  # what the current read brought, in the input thread
+
+    def send_message(self, message: Message) -> None:
+        batch = self._read_batch
+        if batch is not None and threading.current_thread() is self._key_thread:
+            batch.append(message)
+        else:
+            super().send_message(message)
+
+    def _deliver(self, messages: list[Message]) -> None:
+        """In the event loop: one read's events into the App's queue, in the order they were read."""
+        for message in messages:
+            self._app.post_message(message)
+
+    def _process_all(self, messages: Iterable[Message]) -> None:
+        batch: list[Message] = []
+        self._read_batch = batch
+        try:
+            for message in messages:
+                self.process_message(message)
+        finally:
+            self._read_batch = None
+        if batch:
+            self._loop.call_soon_threadsafe(self._deliver, batch)
 
     def _terminal_gone(self) -> None:
         gone = getattr(self._app, "terminal_gone", None)
@@ -161,9 +193,7 @@ class TerminalDriver(LinuxDriver):
                     if not raw:  # the terminal is gone: EOF, or EIO from a closed pty
                         self._terminal_gone()
                         return
-                    for event in parser.feed(decode(raw)):
-                        self.process_message(event)
-                for event in parser.tick():
-                    self.process_message(event)
+                    self._process_all(parser.feed(decode(raw)))
+                self._process_all(parser.tick())
         finally:
             selector.close()

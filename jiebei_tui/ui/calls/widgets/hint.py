@@ -6,6 +6,8 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
+from jiebei_tui.ui.common.redraw import update_in_place
+
 HINT_SECONDS = 6.0
 
 
@@ -25,7 +27,7 @@ class HintLine(Static):
 
     def say(self, message: str | Content, *, style: str = "bold", seconds: float = HINT_SECONDS) -> None:
         self._stop()
-        self.update(message if isinstance(message, Content) else Content.styled(message, style))
+        update_in_place(self, message if isinstance(message, Content) else Content.styled(message, style))
         self._timer = self.set_timer(seconds, self.clear)
 
     def notice(self, message: str | Content) -> None:
@@ -42,7 +44,7 @@ class HintLine(Static):
         if notice is not None:
             self.say(notice)
         else:
-            self.update(self._guide)
+            update_in_place(self, self._guide)
 
     def _stop(self) -> None:
         if self._timer is not None:

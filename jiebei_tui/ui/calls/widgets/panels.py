@@ -33,6 +33,7 @@ from jiebei_tui.domain.text_safety import sanitize
 from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES, status_legend
 from jiebei_tui.ui.common.keys import key_label
+from jiebei_tui.ui.common.redraw import update_in_place
 from jiebei_tui.ui.common.text import pad, plain
 
 if TYPE_CHECKING:
@@ -217,7 +218,7 @@ class CallStatus(Static):
 
     def show_record(self, record: CallRecord | None, now: datetime, flags: int, notes: int) -> None:
         if record is None:
-            self.update(Content.styled(_(STATUS_IDLE), "$text-muted"))
+            update_in_place(self, Content.styled(_(STATUS_IDLE), "$text-muted"))
             return
         running = record.ended_at is None and record.kind in (RecordKind.CALL, RecordKind.VISIT)
         end = now if record.ended_at is None else record.ended_at
@@ -242,7 +243,7 @@ class CallStatus(Static):
         ]
         if flags:
             parts += ["  ", Content.styled(tr("⚑ {count}", count=flags), "bold $text-error")]
-        self.update(Content.assemble(*parts))
+        update_in_place(self, Content.assemble(*parts))  # every second: one line, no layout of the screen
 
 
 def flag_rule_text(key: str, *, with_source: bool = True) -> str:
