@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Final
 
@@ -32,8 +32,8 @@ _MONTH_NAMES: Final = {
 _RELATIVE: Final = {"today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "day after tomorrow": 2}
 
 
-def _alternatives(words: object) -> str:
-    return "|".join(sorted(map(str, words), key=len, reverse=True))  # "thursday" before "thu"
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))  # "thursday" before "thu"
 
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
