@@ -54,7 +54,8 @@ class FieldRow(Horizontal):
         self.field = field
         self.hint = hint
         self._shown: tuple[str, str] = ("-hint", hint or "")
-        self._message = Static(hint or "", classes="sc-message -hint")
+        # Held from the start: the form may tell a row what to show before the row is composed.
+        self._message = Static(self.hint or "", classes="sc-message -hint")
 
     def compose(self) -> ComposeResult:
         if isinstance(self._label, Input):
