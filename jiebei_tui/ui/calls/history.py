@@ -14,13 +14,11 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import tzinfo
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Region
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,12 +30,9 @@ from jiebei_tui.services.history import CallHistory, Filters
 from jiebei_tui.ui.common import collector
 from jiebei_tui.ui.common.collector import collector_paused
 from jiebei_tui.ui.common.keys import bind, key_label
-from jiebei_tui.ui.common.redraw import update_in_place
+from jiebei_tui.ui.common.redraw import QuietLayout, update_in_place
 from jiebei_tui.ui.common.text import pad, plain
 from jiebei_tui.ui.shell.base import SubScreen
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 FLAG_FILTERS: tuple[str | None, ...] = (None, *(flag.key for flag in RED_FLAGS))
 SLICE_SECONDS = 0.012  # the longest stretch of reading before the screen may draw and take keys again
@@ -87,7 +82,7 @@ def record_row(record: CallRecord, flags: int, zone: tzinfo, matches: list[Note]
     return Content.assemble(*parts)
 
 
-class HistoryList(OptionList):
+class HistoryList(QuietLayout, OptionList):
     """The list the history streams into: a batch of rows makes it longer, not larger.
 
     OptionList records its length as its virtual size, a layout property: every
@@ -95,22 +90,12 @@ class HistoryList(OptionList):
     Its size is the screen's, so only the scrollbar's first appearance needs one.
     """
 
-    _quiet_layout = False
-
     def _update_lines(self) -> None:
         scrollbar = self.show_vertical_scrollbar
-        self._quiet_layout = True
-        try:
+        with self.quiet():
             super()._update_lines()
-        finally:
-            self._quiet_layout = False
         if self.show_vertical_scrollbar != scrollbar:
             self.refresh(layout=True)
-
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        if self._quiet_layout:
-            layout = False
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
 class CallHistoryScreen(SubScreen):

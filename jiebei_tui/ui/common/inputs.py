@@ -12,24 +12,22 @@ for the widget that had focus at that moment, while a Tab among them only moves
 focus when the screen gets round to it, so "8000<Tab>2026-10-20" would end up
 as "80002026-10-20" in the first field. Here Tab, Shift+Tab and Enter move focus
 at once, and keys that were queued here after focus moved are passed on to the
-field that now has it.
+field that now has it. :class:`InOrderSelect` does the same for a form's choices
+(Tab and Shift+Tab; Enter still opens it): a Select dropped every key typed after
+a Tab in the same burst.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
+from jiebei_tui.ui.common.redraw import QuietLayout
 from jiebei_tui.ui.common.text import visible
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 NEXT_KEYS = frozenset({"tab", "enter"})
 PREVIOUS_KEYS = frozenset({"shift+tab"})
@@ -47,7 +45,7 @@ def pass_on(widget: Widget, event: events.Key) -> bool:
     return True
 
 
-class InertInput(Input):
+class InertInput(QuietLayout, Input):
     """Shows its value inert; a key costs only its own repaint.
 
     Textual's Input records the width of its text as its virtual size on every
@@ -60,23 +58,13 @@ class InertInput(Input):
     layout of the screen.
     """
 
-    _quiet_layout = False
-
     def _watch_value(self, value: str) -> None:
         width = self.styles.width
-        self._quiet_layout = width is None or not width.is_auto
-        try:
+        with self.quiet(width is None or not width.is_auto):
             super()._watch_value(value)
-        finally:
-            self._quiet_layout = False
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         return super()._size_updated(size, virtual_size, container_size, layout=False)
-
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        if self._quiet_layout:
-            layout = False
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     @property
     def _value(self) -> Text:
@@ -88,17 +76,29 @@ class InertInput(Input):
         return cell_len(visible(self.value[:position]))
 
 
+def move_focus_now(widget: Widget, event: events.Key, next_keys: frozenset[str] = NEXT_KEYS) -> bool:
+    """Tab (``next_keys``) or Shift+Tab moves the focus now, not when the screen gets round to it; True if moved."""
+    if event.key not in next_keys and event.key not in PREVIOUS_KEYS:
+        return False
+    event.stop()
+    event.prevent_default()
+    if event.key in next_keys:
+        widget.screen.focus_next()
+    else:
+        widget.screen.focus_previous()
+    return True
+
+
 class InOrderInput(InertInput):
     async def _on_key(self, event: events.Key) -> None:
-        if pass_on(self, event):
-            return
-        screen = self.screen
-        if event.key in NEXT_KEYS or event.key in PREVIOUS_KEYS:
-            event.stop()
-            event.prevent_default()
-            if event.key in NEXT_KEYS:
-                screen.focus_next()
-            else:
-                screen.focus_previous()
+        if pass_on(self, event) or move_focus_now(self, event):
             return
         await super()._on_key(event)
+
+
+class InOrderSelect(Select[str]):
+    async def _on_key(self, event: events.Key) -> None:
+        if self.has_focus_within and not self.has_focus:
+            return  # a key from its open list, on its way up: the list's own
+        if not pass_on(self, event):
+            move_focus_now(self, event, frozenset({"tab"}))

@@ -1,19 +1,33 @@
-"""Change a widget's text without laying out the whole screen when its size stays the same.
+"""Change a widget's text, or length, without laying out the whole screen when its size stays the same.
 
 ``Static.update`` asks for a layout pass, and Textual lays out the whole screen
 for it: on the call screen or the self-check form (~200 widgets) that is tens of
 milliseconds on 2 cores, paid on every key that changes a message, a badge or a
 counter. Text that fits the box it already has needs only its own repaint; a
 layout is asked for only when the box must grow or shrink.
+
+Inputs and lists record the length of their content as their *virtual* size,
+which Textual also treats as a layout change (:class:`QuietLayout`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
 from textual.css.scalar import Scalar
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    _Mixin = Widget
+else:
+    _Mixin = object  # a plain mixin: a Widget base here would break how Textual merges the widget's CSS classes
 
 
 def _follows_text(scalar: Scalar | None, parent_is_auto: bool) -> bool:
@@ -53,3 +67,23 @@ def update_in_place(widget: Static, content: VisualType) -> None:
     after = _measure(widget, container, viewport, width, follows)
     if after != before:
         widget.refresh(layout=True)
+
+
+class QuietLayout(_Mixin):
+    """Mixed into a widget whose size does not follow its content: inside :meth:`quiet`, what it changes
+    (its virtual size, when text is typed or rows are added) repaints it without a layout of the screen."""
+
+    _quiet_layout = False
+
+    @contextmanager
+    def quiet(self, quiet: bool = True) -> Iterator[None]:
+        self._quiet_layout = quiet
+        try:
+            yield
+        finally:
+            self._quiet_layout = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if self._quiet_layout:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)

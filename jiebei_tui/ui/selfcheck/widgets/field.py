@@ -32,7 +32,7 @@ from jiebei_tui.domain.selfcheck import (
 )
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import _
-from jiebei_tui.ui.common.inputs import InOrderInput
+from jiebei_tui.ui.common.inputs import InOrderInput, InOrderSelect
 from jiebei_tui.ui.common.redraw import update_in_place
 
 
@@ -170,14 +170,14 @@ class DebtCard(Collapsible, inherit_css=False):
     def _rows(self) -> Iterable[Horizontal]:
         yield ChoiceRow(
             _("Kind of debt"),
-            Select(kind_options(), value=self.debt["kind"], allow_blank=False, compact=True,
+            InOrderSelect(kind_options(), value=self.debt["kind"], allow_blank=False, compact=True,
                    id=field_id(("debts", self.uid, "kind")), classes="sc-select"),
         )
         for spec in DEBT_FIELDS:
             if spec.key == "months":
                 yield ChoiceRow(
                     _("Repayment method"),
-                    Select(method_options(), value=self.debt["method"], allow_blank=False, compact=True,
+                    InOrderSelect(method_options(), value=self.debt["method"], allow_blank=False, compact=True,
                            id=field_id(("debts", self.uid, "method")), classes="sc-select"),
                 )
             yield field_row(("debts", self.uid, spec.key), spec, str(self.debt.get(spec.key, "")))
