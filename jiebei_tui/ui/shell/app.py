@@ -24,7 +24,6 @@ from jiebei_tui.store.drafts import DraftKeeper
 from jiebei_tui.store.errors import StoreError
 from jiebei_tui.store.store import OpenReport, Store
 from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
-from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
 from jiebei_tui.ui.common.text import install_terminal_guard
@@ -37,6 +36,7 @@ from jiebei_tui.ui.shell.quit import QuitScreen  # imported at start: F10 must w
 # when the key is pressed: start-up imports only what the first screen shows.
 if TYPE_CHECKING:
     from jiebei_tui.ui.calls.screen import CallsScreen
+    from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 
 DEFAULT_THEME = "textual-dark"
 TICK_SECONDS = 1.0
@@ -340,9 +340,11 @@ class JiebeiApp(App[int]):
 
     def ask_zone_if_due(self) -> None:
         """Once, when this computer is not on UTC+08:00 and no zone was chosen (never during a call)."""
-        from jiebei_tui.ui.shell.zone import ZoneQuestionScreen
+        if not self.services.zone_question_due():
+            return
+        from jiebei_tui.ui.shell.zone import ZoneQuestionScreen  # only then: it needs the line breaker (uniseg)
 
-        if isinstance(self.screen, ZoneQuestionScreen) or not self.services.zone_question_due():
+        if isinstance(self.screen, ZoneQuestionScreen):
             return
 
         def answered(setting: str | None) -> None:
