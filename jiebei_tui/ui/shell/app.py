@@ -132,6 +132,7 @@ class JiebeiApp(App[int]):
         freeze = not self.is_headless if self.freeze_after_start is None else self.freeze_after_start
         if freeze:
             gc.freeze()
+        gc.enable()  # the command line turns it off until the first screen is drawn (cli._run_app)
 
     def on_unmount(self) -> None:
         # This run's call session is over: another run may now take over the line it left unsent.
