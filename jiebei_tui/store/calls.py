@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jiebei_tui.domain import calls as calls_domain
 from jiebei_tui.domain.calls import (
     CallRecord,
     Commitment,
@@ -34,10 +35,7 @@ from jiebei_tui.domain.calls import (
     RecordKind,
     notes_for,
     open_commitments,
-    search_notes,
 )
-from jiebei_tui.domain.calls.evidence import evidence_report
-from jiebei_tui.domain.calls.sections import Translate
 from jiebei_tui.domain.instants import local_day
 from jiebei_tui.domain.parsing.text import fold
 from jiebei_tui.store.store import Store, new_id
@@ -309,7 +307,7 @@ class CallsRepo:
             haystack = search_key(_texts(doc))
             if all(term in haystack for term in terms):
                 note = _note(doc_id, doc)
-                if note is not None and search_notes([note], query):
+                if note is not None and calls_domain.search_notes([note], query):
                     yield note
 
     def search(self, query: str) -> dict[str, list[Note]]:
@@ -370,7 +368,7 @@ class CallsRepo:
         self,
         path: Path,
         records: Iterable[CallRecord],
-        translate: Translate,
+        translate: calls_domain.Translate,
         *,
         now: datetime,
         zone: tzinfo,
@@ -388,6 +386,6 @@ class CallsRepo:
         from jiebei_tui.store.export import write_export  # only when exporting: it is not needed at start
 
         kept = [item for record in chosen for item in self.kept(record)]
-        text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, zone=zone, context=context, kept=kept)
+        text = calls_domain.evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, zone=zone, context=context, kept=kept)
         write_export(path, text)
         return text
