@@ -31,6 +31,7 @@ from jiebei_tui.ui.shell.areas import area_bindings, modes
 from jiebei_tui.ui.shell.leaving import Leaving
 from jiebei_tui.ui.shell.notices import open_report_notices
 from jiebei_tui.ui.shell.quit import QuitScreen  # imported at start: F10 must work whatever the disk does
+from jiebei_tui.ui.shell.warmup import WarmUp
 
 # The screens a key opens (Help, Ctrl+G, settings, export, the palette's commands) are imported
 # when the key is pressed: start-up imports only what the first screen shows.
@@ -61,6 +62,8 @@ class JiebeiApp(App[int]):
     # Freeze what start-up built once each area is drawn (None: only when running in a terminal, not
     # under the tests' headless Pilot, where frozen apps would pile up in one process). See area_drawn.
     freeze_after_start: bool | None = None
+    # Get the areas ready after the first frame (ui/shell/warmup.py); None: only in a terminal, as above.
+    warm_up_after_start: bool | None = None
 
     def __init__(self, services: Services, *, language: str, theme: str = DEFAULT_THEME, start_area: str = "home") -> None:
         if start_area not in AREA_IDS:
@@ -74,6 +77,7 @@ class JiebeiApp(App[int]):
         self._token = services.store.change_token()
         self.leaving = Leaving(services, self.save_everything, self.exit, self.hard_exit)
         self.crash_report: Path | None = None  # where the traceback went, when the app crashed
+        self.warm_up = WarmUp(self)
         self._crashed = False
         set_language(language)
         self.title = _("Jiebei overdue workbook")
@@ -133,6 +137,9 @@ class JiebeiApp(App[int]):
         if freeze:
             gc.freeze()
         gc.enable()  # the command line turns it off until the first screen is drawn (cli._run_app)
+        warm = not self.is_headless if self.warm_up_after_start is None else self.warm_up_after_start
+        if warm:
+            self.warm_up.start()
 
     def on_unmount(self) -> None:
         # This run's call session is over: another run may now take over the line it left unsent.

@@ -1,0 +1,91 @@
+"""After the first screen is drawn, get every area ready so that its first open costs what a later one does.
+
+Start-up imports and styles only what the first screen draws (see jiebei_tui/lazy.py). Then, while
+the user reads Home:
+
+1. a background thread imports each area's screen module in F-key order (about 0.1 s of imports per
+   area). Python switches threads every 5 ms, so the event loop still takes every key at once; a key
+   for an area whose module is being imported waits for that import, which it would have done itself.
+2. back on the event loop, one step at a time, one area's stylesheet is added to the App's (a parse
+   of that file only, and a restyle of what is mounted: a few ms). Textual would otherwise re-parse
+   every stylesheet it holds, and restyle everything, when the area is first shown.
+
+Nothing here builds a screen or reads data: an area's screen is still composed when first shown
+(the Calls screen's mount opens the call session, which must stay the user's doing).
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from textual.css.errors import StylesheetError
+
+from jiebei_tui.areas import AREAS
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+STEP_GAP = 0.02  # seconds between two stylesheet steps: a key pressed meanwhile is handled first
+
+
+def area_modules() -> list[str]:
+    return list(dict.fromkeys(entry.screen.partition(":")[0] for entry in AREAS))
+
+
+class WarmUp:
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.started = False
+        self.imported = threading.Event()  # set when the thread is done (the tests wait for it)
+        self._paths: Iterator[str] | None = None
+
+    def start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        threading.Thread(target=self._import_areas, name="warm-up", daemon=True).start()
+
+    def _import_areas(self) -> None:
+        for module in area_modules():
+            try:
+                importlib.import_module(module)
+            except Exception:  # the area's own first open imports it again and reports the error there
+                break
+        self.imported.set()
+        try:
+            self.app.call_from_thread(self._begin_styles)
+        except RuntimeError:  # the app has already stopped
+            pass
+
+    def _begin_styles(self) -> None:
+        self._paths = iter(self.stylesheet_paths())
+        self._next_style()
+
+    def stylesheet_paths(self) -> list[str]:
+        """The area screens' stylesheets (CSS_PATH) the App does not hold yet, in F-key order."""
+        from jiebei_tui.ui.shell.areas import screen_class
+
+        found: list[str] = []
+        for entry in AREAS:
+            css_path = screen_class(entry.id).CSS_PATH
+            for path in css_path if isinstance(css_path, list) else [css_path] if css_path else []:
+                if str(path) not in found and not self.app.stylesheet.has_source(str(path), ""):
+                    found.append(str(path))
+        return found
+
+    def _next_style(self) -> None:
+        path = next(self._paths, None) if self._paths is not None else None
+        if path is None or not self.app.is_running:
+            return
+        stylesheet = self.app.stylesheet
+        if not stylesheet.has_source(path, ""):
+            try:
+                stylesheet.read(path)
+                stylesheet.parse()  # the sources already parsed come from its cache (reparse() starts afresh)
+                stylesheet.update(self.app)
+            except StylesheetError:
+                return  # the area reads it itself when first shown, and reports the error there
+        self.app.set_timer(STEP_GAP, self._next_style)
