@@ -35,7 +35,7 @@ from jiebei_tui.store.files import FileCache
 from jiebei_tui.store.locking import LOCK_TIMEOUT_SECONDS, DataLock
 from jiebei_tui.store.partitions import PartitionFiles
 from jiebei_tui.store.report import OpenReport
-from jiebei_tui.store.tables import TableSpec, folders, single_files, spec_for
+from jiebei_tui.store.tables import DRAFTS, TableSpec, folders, single_files, spec_for
 
 Doc = dict[str, Any]
 View = Mapping[str, Mapping[str, Any]]
@@ -66,6 +66,7 @@ class Store:
         self._pending: list[_Op] = []
         self._in_flight: _Op | None = None  # being written now (for an emergency snapshot from another thread)
         self.last_error: BaseException | None = None
+        self._saves = 0  # this session's saves (drafts aside), for change_token: a folder's mtime is coarse
 
     # ----- addressing ----------------------------------------------------------------------
 
@@ -175,6 +176,7 @@ class Store:
             else:
                 token.append((info.st_ino, info.st_size, info.st_mtime_ns))
         token.append(len(self._pending))
+        token.append(self._saves)
         return tuple(token)
 
     def take_news(self) -> OpenReport:
@@ -265,6 +267,8 @@ class Store:
 
     def _submit(self, op: _Op) -> bool:
         """Write now; if changes are already waiting, queue behind those for the same file."""
+        if op.table != DRAFTS.name:
+            self._saves += 1
         if self._pending:
             self._queue(op)
             self.retry_pending()
@@ -369,6 +373,7 @@ class Store:
 
     def put_many(self, table: str, docs: Mapping[str, Mapping[str, Any]], *, period: str | None = None) -> None:
         """Save many documents at once (import); raises instead of queueing."""
+        self._saves += 1
         spec = spec_for(table)
         with self.bulk():
             for doc_id, doc in docs.items():
@@ -377,6 +382,7 @@ class Store:
 
     def stage(self, table: str, doc_id: str, doc: Mapping[str, Any], *, period: str | None = None) -> None:
         """Inside ``bulk()``: add one document to the batch."""
+        self._saves += 1
         spec = spec_for(table)
         body = {k: copy.deepcopy(v) for k, v in doc.items() if k != "id"}
         self._disk.stage(spec, self._key_for_put(spec, doc_id, body, period), doc_id, body)

@@ -17,8 +17,8 @@ Nothing here builds a screen or reads data: an area's screen is still composed w
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual.css.errors import StylesheetError
@@ -40,7 +40,6 @@ class WarmUp:
         self.app = app
         self.started = False
         self.imported = threading.Event()  # set when the thread is done (the tests wait for it)
-        self._paths: Iterator[str] | None = None
 
     def start(self) -> None:
         if self.started:
@@ -54,38 +53,35 @@ class WarmUp:
                 importlib.import_module(module)
             except Exception:  # the area's own first open imports it again and reports the error there
                 break
+            try:
+                self.app.call_from_thread(self._add_stylesheets)  # this area's, while the next one is imported
+            except RuntimeError:  # the app has already stopped
+                break
         self.imported.set()
-        try:
-            self.app.call_from_thread(self._begin_styles)
-        except RuntimeError:  # the app has already stopped
-            pass
-
-    def _begin_styles(self) -> None:
-        self._paths = iter(self.stylesheet_paths())
-        self._next_style()
 
     def stylesheet_paths(self) -> list[str]:
-        """The area screens' stylesheets (CSS_PATH) the App does not hold yet, in F-key order."""
-        from jiebei_tui.ui.shell.areas import screen_class
-
+        """The stylesheets (CSS_PATH) of the area screens imported so far that the App does not hold yet."""
         found: list[str] = []
         for entry in AREAS:
-            css_path = screen_class(entry.id).CSS_PATH
+            module_name, _, class_name = entry.screen.partition(":")
+            module = sys.modules.get(module_name)
+            css_path = getattr(getattr(module, class_name, None), "CSS_PATH", None)
             for path in css_path if isinstance(css_path, list) else [css_path] if css_path else []:
                 if str(path) not in found and not self.app.stylesheet.has_source(str(path), ""):
                     found.append(str(path))
         return found
 
-    def _next_style(self) -> None:
-        path = next(self._paths, None) if self._paths is not None else None
-        if path is None or not self.app.is_running:
+    def _add_stylesheets(self) -> None:
+        """One stylesheet per step, a short pause between steps (a key waiting is handled first)."""
+        paths = self.stylesheet_paths()
+        if not paths or not self.app.is_running:
             return
         stylesheet = self.app.stylesheet
-        if not stylesheet.has_source(path, ""):
-            try:
-                stylesheet.read(path)
-                stylesheet.parse()  # the sources already parsed come from its cache (reparse() starts afresh)
-                stylesheet.update(self.app)
-            except StylesheetError:
-                return  # the area reads it itself when first shown, and reports the error there
-        self.app.set_timer(STEP_GAP, self._next_style)
+        try:
+            stylesheet.read(paths[0])
+            stylesheet.parse()  # the sources already parsed come from its cache (reparse() starts afresh)
+            stylesheet.update(self.app)
+        except StylesheetError:
+            return  # the area reads it itself when first shown, and reports the error there
+        if len(paths) > 1:
+            self.app.set_timer(STEP_GAP, self._add_stylesheets)
