@@ -99,6 +99,9 @@ def report_notices(report: OpenReport, *, export_key: str = "x", settings_key: s
             key=settings_key,
         )
         notices.append(Notice(message, _("Settings")))
+    if report.fixed_folders:
+        message = _("Made the data folder private to your user again (others could open it).")
+        notices.append(Notice(message, _("Privacy")))
     if report.fixed_permissions:
         message = trn(
             "Made {n} data file private to your user again (it was readable by others).",

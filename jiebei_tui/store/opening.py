@@ -80,7 +80,7 @@ def _secure_top(directory: Path, report: OpenReport) -> None:
                 path.chmod(0o700 if is_dir else 0o600)
             except OSError:
                 continue  # a read-only file system: reported as not writable
-            report.fixed_permissions.append(path)
+            (report.fixed_folders if is_dir else report.fixed_permissions).append(path)
 
 
 def _remove_leftovers(directory: Path) -> None:

@@ -60,7 +60,8 @@ class OpenReport:
     """What opening (or, later, reading and writing) the data folder had to fix or refuse."""
 
     created: bool = False
-    fixed_permissions: list[Path] = field(default_factory=list)
+    fixed_permissions: list[Path] = field(default_factory=list)  # files
+    fixed_folders: list[Path] = field(default_factory=list)  # the data folder and its subfolders
     recoveries: list[Recovery] = field(default_factory=list)
     migration: Migration | None = None
     # Files written by a newer version: read as empty, never written; changes for them wait in memory.
@@ -77,6 +78,7 @@ class OpenReport:
         """True when there is anything to tell the user (creating a new folder is not news)."""
         return bool(
             self.fixed_permissions
+            or self.fixed_folders
             or self.recoveries
             or self.migration
             or self.newer
@@ -88,6 +90,7 @@ class OpenReport:
     def merge(self, other: OpenReport) -> None:
         self.created = self.created or other.created
         self.fixed_permissions += other.fixed_permissions
+        self.fixed_folders += other.fixed_folders
         self.recoveries += other.recoveries
         self.migration = self.migration or other.migration
         self.newer += other.newer
@@ -99,6 +102,7 @@ class OpenReport:
         """Forget everything (after it was handed out)."""
         self.created = False
         self.fixed_permissions.clear()
+        self.fixed_folders.clear()
         self.recoveries.clear()
         self.migration = None
         self.newer.clear()

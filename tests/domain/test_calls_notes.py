@@ -225,6 +225,17 @@ TODAY = date(2026, 11, 23)  # a Monday
         ("12月5號前還20000圓", "20000", date(2026, 12, 5)),
         ("月底還5000塊錢", "5000", date(2026, 11, 30)),
         ("下週五還1萬5", None, date(2026, 12, 4)),
+        # Notes taken in English read the same way
+        ("pay 2000 by Friday", "2000", date(2026, 11, 27)),
+        ("will repay 1,500 on Dec 5", "1500", date(2026, 12, 5)),
+        ("2000 yuan before the end of the month", "2000", date(2026, 11, 30)),
+        ("transfer 800 tomorrow", "800", date(2026, 11, 24)),
+        ("send 500 by the 15th", "500", date(2026, 12, 15)),
+        ("3k next Fri", "3000", date(2026, 12, 4)),
+        ("pay 3 instalments from next Monday", None, date(2026, 11, 30)),
+        ("pay in 5 days", None, None),
+        ("the 3rd payment is late", None, None),
+        ("I sat down and said I would call back", None, None),
     ],
 )
 def test_extract_commitment(text: str, amount: str | None, due: date | None) -> None:

@@ -171,6 +171,19 @@ def test_a_date_field_only_raises_input_error(text: str) -> None:
         ("下週五", date(2026, 12, 4)),
         ("大後天", date(2026, 11, 26)),
         ("月底", date(2026, 11, 30)),
+        # English, with the same meanings (TODAY is a Monday)
+        ("by Friday", date(2026, 11, 27)),
+        ("on Monday", date(2026, 11, 23)),  # the coming one, today included, as 周一
+        ("this Fri", date(2026, 11, 27)),
+        ("next friday", date(2026, 12, 4)),  # next week's, as 下周五
+        ("Dec 5th", date(2026, 12, 5)),
+        ("5 December", date(2026, 12, 5)),
+        ("the 5th of Dec", date(2026, 12, 5)),
+        ("Jan 10", date(2027, 1, 10)),  # a promise looks forward
+        ("by the 31st", date(2026, 12, 31)),  # November has no 31st
+        ("the day after tomorrow", date(2026, 11, 25)),
+        ("Tomorrow.", date(2026, 11, 24)),
+        ("end of next month", date(2026, 12, 31)),
     ],
 )
 def test_the_first_date_in_a_note(text: str, expected: date) -> None:
@@ -184,3 +197,7 @@ def test_free_text_leaves_ranges_amounts_and_the_past_alone() -> None:
     assert find_dates("5日内", TODAY) == []  # within five days
     assert find_dates("昨天说的", TODAY) == []  # a due date is never in the past
     assert [span.date for span in find_dates("2月30日", TODAY)] == [None]  # a date-like span, but no date
+    assert find_dates("I sat in the sun on a wed day", TODAY) == []  # short day names count capitalised
+    assert find_dates("the 3rd payment", TODAY) == []  # a rank, not a day of the month
+    assert find_dates("yesterday they called", TODAY) == []
+    assert [span.date for span in find_dates("Feb 30", TODAY)] == [None]

@@ -59,7 +59,7 @@ def test_a_linked_data_folder_is_used_where_it_points_and_made_private(tmp_path:
     link = tmp_path / "link"
     link.symlink_to(real)
     store, report = open_store(link)
-    assert store.directory == real.resolve() and mode(real) == 0o700 and real.resolve() in report.fixed_permissions
+    assert store.directory == real.resolve() and mode(real) == 0o700 and real.resolve() in report.fixed_folders
 
 
 def test_a_data_file_that_is_a_link_is_set_aside_never_read_or_chmodded(data_dir: Path, tmp_path: Path) -> None:

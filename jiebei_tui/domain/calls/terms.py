@@ -28,6 +28,7 @@ _YUAN = r"(?:元|块|塊|圆|圓)"
 _AMOUNT_TAIL = r"(?:[万萬](?:\d+千?)?\s*" + _YUAN + r"?|千\s*" + _YUAN + r"?|" + _YUAN + r")"
 _AMOUNT_PATTERNS = (
     re.compile(r"(?:¥|RMB|rmb|CNY)\s*" + _NUMBER + r"(?:\s*" + _AMOUNT_TAIL + r")?"),
+    re.compile(_NUMBER + r"(?=\s*(?:yuan|RMB|CNY|kuai)\b)", re.IGNORECASE),  # 2000 yuan, 2,000 RMB
     re.compile(_NUMBER + r"\s*" + _AMOUNT_TAIL),
     re.compile(_NUMBER + r"\s*[wWkK](?![a-zA-Z])"),  # chat shorthand: 2w = 2万, 3k = 3千
 )
@@ -35,6 +36,12 @@ _AMOUNT_PATTERNS = (
 _VERB_AMOUNT = re.compile(
     r"(?:还|還|付|转|轉|交|给|給|打)(?:款|钱|錢)?\s*(" + _NUMBER + r")"
     r"(?![\d.,a-zA-Z]|\s*(?:期|天|个|個|次|号|號|日|月|年|%|点|點|[万萬千]))"
+)
+# "pay 2000 by Friday": the same in English, but not "pay 3 instalments" or "pay in 5 days".
+_VERB_AMOUNT_ENGLISH = re.compile(
+    r"\b(?:pay|repay|paying|repaying|transfer|send|clear)\s+(?:back\s+)?(" + _NUMBER + r")"
+    r"(?![\d.,]|\s*(?:%|days?\b|weeks?\b|months?\b|years?\b|instal+ments?\b|periods?\b|times?\b|st\b|nd\b|rd\b|th\b))",
+    re.IGNORECASE,
 )
 
 
@@ -54,9 +61,10 @@ def extract_commitment(text: str, today: date) -> CommitmentTerms:
     ``12/5`` (month/day), ``下月5号``, ``15号``, ``今天``/``明天``/``后天``,
     ``本周五``/``下周五``/``周五`` (the coming one, today included), ``月底``.
     Year-less dates resolve to the next occurrence on or after ``today``.
-    Amounts need a marker: ``2000元``, ``2000块``, ``¥2,000``, ``2万``, or a
-    bare number right after 还/付/转 (``还2000``). Anything unsure is left
-    out (None); the user can correct the note.
+    Amounts need a marker: ``2000元``, ``2000块``, ``¥2,000``, ``2万``, ``2000 yuan``, or a
+    bare number right after 还/付/转 or pay/repay/transfer (``还2000``, ``pay 2000``).
+    English dates too (``by Friday``, ``Dec 5``). Anything unsure is left out (None);
+    the user can correct the note.
     """
     folded = unicodedata.normalize("NFKC", text)
     dates = find_dates(folded, today)
@@ -71,7 +79,8 @@ def extract_commitment(text: str, today: date) -> CommitmentTerms:
     spans: list[tuple[int, int, Any]] = []
     for pattern in _AMOUNT_PATTERNS:
         spans.extend((m.start(), m.end(), m[0]) for m in pattern.finditer(without_dates))
-    spans.extend((m.start(1), m.end(1), m[1]) for m in _VERB_AMOUNT.finditer(without_dates))
+    for verb in (_VERB_AMOUNT, _VERB_AMOUNT_ENGLISH):
+        spans.extend((m.start(1), m.end(1), m[1]) for m in verb.finditer(without_dates))
     for _start, _end, token in sorted(spans, key=span_order):
         amount = _parse_amount(token)
         if amount is not None:

@@ -20,6 +20,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Final, NamedTuple
 
+from jiebei_tui.domain.parsing.dates_english import english_dates
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.numbers import MAX_DAYS
 from jiebei_tui.domain.parsing.text import MAX_INPUT_LENGTH, normalize_input
@@ -132,7 +133,8 @@ class DateSpan(NamedTuple):
 
 def find_dates(text: str, today: date) -> list[DateSpan]:
     """Every date-like span of ``text``, as written (2026-12-05, 12月5日, 12/5, 下月5号, 15号,
-    本周五, 下周五, 周五, 明天, 后天, 月底, 下月底, 12月底), in no particular order.
+    本周五, 下周五, 周五, 明天, 后天, 月底, 下月底, 12月底; in English, Friday, next Friday, Dec 5,
+    by the 15th, tomorrow, end of the month: see ``dates_english``), in no particular order.
 
     Spans overlap (2026-12-05 contains 12-05): order them with :func:`span_order`.
     """
@@ -177,6 +179,7 @@ def find_dates(text: str, today: date) -> list[DateSpan]:
         else:
             year, month = _add_months(today.year, today.month, 1 if match[1] else 0)
         found.append(DateSpan(match.start(), match.end(), date(year, month, calendar.monthrange(year, month)[1])))
+    found.extend(DateSpan(*span) for span in english_dates(text, today))
     return found
 
 

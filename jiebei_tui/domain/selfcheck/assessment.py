@@ -31,6 +31,12 @@ from jiebei_tui.domain.selfcheck.kinds import (
 )
 from jiebei_tui.domain.selfcheck.priorities import Priority, rank_priorities
 from jiebei_tui.domain.selfcheck.verdict import (
+    Verdict,
+    VerdictInputs,
+    decide,
+    monthly_step,
+)
+from jiebei_tui.domain.selfcheck.verdict_texts import (
     L_DEBT_PAYMENTS,
     L_ESSENTIALS,
     L_INCOME,
@@ -39,10 +45,6 @@ from jiebei_tui.domain.selfcheck.verdict import (
     L_SAVINGS,
     L_TOTAL_30_DAYS,
     L_TOTAL_PER_DAY,
-    Verdict,
-    VerdictInputs,
-    decide,
-    monthly_step,
 )
 from jiebei_tui.i18n import N_
 

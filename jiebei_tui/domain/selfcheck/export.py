@@ -20,7 +20,7 @@ from jiebei_tui.domain.selfcheck.comparison import Summary
 from jiebei_tui.domain.selfcheck.fields import DEBT_FIELD_BY_KEY, ENTRY_SECTION_BY_KEY, ESSENTIALS_TITLE
 from jiebei_tui.domain.selfcheck.inputs import Debt, Entry, SelfCheckInput
 from jiebei_tui.domain.selfcheck.kinds import EssentialCategory, VerdictKind
-from jiebei_tui.domain.selfcheck.verdict import VERDICT_MONTHS, VERDICT_WORDS
+from jiebei_tui.domain.selfcheck.verdict_texts import VERDICT_MONTHS, VERDICT_WORDS
 from jiebei_tui.domain.text_safety import escape_markdown
 from jiebei_tui.i18n import N_
 

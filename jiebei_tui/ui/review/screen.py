@@ -40,12 +40,10 @@ def bar(fraction: float) -> str:
 
 
 def review_prompt(summary: PlanSummary, today_iso: str, chosen: bool) -> Content:
+    """Status, title and the next due on the first line (as the Plans list has them), progress below:
+    at 80 columns a progress line with the next due too would leave its amount alone on a third line."""
     mark = "✔ " if chosen else "  "
     parts: list[Content | str] = [mark, Content.styled(_(summary.status.label), "bold"), "  ", plain(summary.title)]
-    if summary.count:
-        parts += ["\n    ", bar(summary.fraction), "  ",
-                  tr("paid {paid}, {remaining} left", paid=format_money(summary.paid),
-                     remaining=format_money(summary.remaining))]
     upcoming = summary.next_due
     if upcoming is not None:
         late = upcoming.due.isoformat() < today_iso
@@ -54,6 +52,10 @@ def review_prompt(summary: PlanSummary, today_iso: str, chosen: bool) -> Content
                                        "bold $text-warning" if late else "$text-muted")]
     elif summary.problem:
         parts += ["  ", Content.styled(_("(its numbers no longer read; open it to check)"), "$text-warning")]
+    if summary.count:
+        parts += ["\n    ", bar(summary.fraction), "  ",
+                  tr("paid {paid}, {remaining} left", paid=format_money(summary.paid),
+                     remaining=format_money(summary.remaining))]
     return Content.assemble(*parts)
 
 

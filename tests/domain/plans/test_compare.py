@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from helpers.plans import LOAN, MONTH, START
 
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.plans import (
@@ -22,27 +23,6 @@ from jiebei_tui.domain.plans import (
     from_selfcheck,
 )
 from jiebei_tui.domain.selfcheck import CashFlow, Debt, DebtKind, Entry, EssentialCategory, SelfCheckInput, assess
-
-START = date(2027, 1, 5)
-LOAN = DebtPosition(
-    name="借呗",
-    lender="重庆蚂蚁消费金融有限公司",
-    principal=Decimal("20000.00"),
-    overdue_principal=Decimal("5000.00"),
-    accrued=Decimal("150.00"),
-    daily_rate=Decimal("0.0005"),
-    multiplier=Decimal("1.5"),
-    days_overdue=40,
-    due_day=20,
-    regular_payment=Decimal("1800.00"),
-)
-MONTH = Finances(
-    income=Decimal("9000.00"),
-    essentials=Decimal("4000.00"),
-    other_fixed=Decimal("500.00"),
-    debt_payments=Decimal("2300.00"),
-    savings=Decimal("3000.00"),
-)
 
 
 def test_options_are_compared_with_doing_nothing_for_as_long_as_the_longest() -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 
 import pytest
+from helpers.plans import LOAN, MONTH_WITHOUT_SAVINGS, START
 
 from jiebei_tui import i18n
 from jiebei_tui.domain.causes import Cause
@@ -30,20 +30,7 @@ from jiebei_tui.domain.plans import (
     statement_lines,
 )
 
-START = date(2027, 1, 5)
-LOAN = DebtPosition(
-    name="借呗",
-    lender="重庆蚂蚁消费金融有限公司",
-    principal=Decimal("20000.00"),
-    overdue_principal=Decimal("5000.00"),
-    accrued=Decimal("150.00"),
-    daily_rate=Decimal("0.0005"),
-    multiplier=Decimal("1.5"),
-    days_overdue=40,
-    due_day=20,
-    regular_payment=Decimal("1800.00"),
-)
-MONTH = Finances(income=Decimal("9000.00"), essentials=Decimal("4000.00"), other_fixed=Decimal("500.00"), debt_payments=Decimal("2300.00"))
+MONTH = MONTH_WITHOUT_SAVINGS
 
 # Claims the app must never make (BRIEF §3: unverified, or promises), and words that shame.
 FORBIDDEN = [

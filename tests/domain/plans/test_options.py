@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from helpers.plans import LOAN_WITHOUT_PAYMENT as LOAN
+from helpers.plans import START
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,19 +25,6 @@ from jiebei_tui.domain.plans import (
     option_problems,
 )
 from jiebei_tui.domain.selfcheck import Debt, DebtKind, assess_debt
-
-START = date(2027, 1, 5)
-LOAN = DebtPosition(
-    name="借呗",
-    lender="重庆蚂蚁消费金融有限公司",
-    principal=Decimal("20000.00"),
-    overdue_principal=Decimal("5000.00"),
-    accrued=Decimal("150.00"),
-    daily_rate=Decimal("0.0005"),
-    multiplier=Decimal("1.5"),
-    days_overdue=40,
-    due_day=20,
-)
 
 
 def self_check_accrued(days: int, multiplier: Decimal = Decimal("1.5")) -> Decimal:

@@ -53,6 +53,8 @@ class FieldRow(Horizontal):
         self.field = field
         self.hint = hint
         self._shown: tuple[str, str] = ("-hint", hint or "")
+        # Held from the start: the form may tell a row what to show before the row is composed.
+        self._message = Static(self.hint or "", classes="sc-message -hint")
 
     def compose(self) -> ComposeResult:
         if isinstance(self._label, Input):
@@ -60,7 +62,7 @@ class FieldRow(Horizontal):
         else:
             yield Static(self._label, classes="sc-label")
         yield self.field
-        yield Static(self.hint or "", classes="sc-message -hint")
+        yield self._message
 
     def show(self, problem: InputError | None, understood: Message | None = None) -> None:
         """A problem wins over what was understood, which wins over the hint."""
@@ -73,7 +75,7 @@ class FieldRow(Horizontal):
         if (state, text) == self._shown:
             return  # typing into a field with a pending problem: nothing to redraw
         self._shown = (state, text)
-        message = self.query_one(".sc-message", Static)
+        message = self._message
         for name in ("-error", "-understood", "-hint"):
             message.set_class(name == state, name)
         self.field.set_class(problem is not None, "-problem")

@@ -1,0 +1,1 @@
+"""Samples several test modules share (importable as ``helpers``: see pythonpath in pyproject.toml)."""
