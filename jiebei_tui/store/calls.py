@@ -125,7 +125,7 @@ class CallsRepo:
     # ----- records -------------------------------------------------------------------------
 
     def get(self, record_id: str) -> CallRecord | None:
-        doc = self.store.get(CALLS_TABLE, record_id)
+        doc = self.store.get(CALLS_TABLE, record_id, copied=False)  # from_dict builds new objects
         return None if doc is None else _record(record_id, doc)
 
     def save(self, record: CallRecord) -> bool:

@@ -54,6 +54,10 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def _same(doc: Doc) -> Doc:
+    return doc
+
+
 class Store:
     """Open with :func:`jiebei_tui.store.opening.open_store`; every method is safe against a second process."""
 
@@ -121,13 +125,16 @@ class Store:
         """Every document (copies, each with its ``id``); a split table without ``period`` reads every partition."""
         return [{**copy.deepcopy(dict(doc)), "id": doc_id} for doc_id, doc in self.view(table, period=period).items()]
 
-    def get(self, table: str, doc_id: str, *, period: str | None = None) -> Doc | None:
+    def get(self, table: str, doc_id: str, *, period: str | None = None, copied: bool = True) -> Doc | None:
+        """One document with its ``id``; ``copied=False`` for a caller that only reads it (a repo turning it
+        into domain objects at once): its nested values are then the store's own, not to be changed."""
         spec = spec_for(table)
+        fresh = copy.deepcopy if copied else _same
         for op in reversed(self._pending):
             if op.table == table and (period is None or op.period == period):
                 for change_id, doc in reversed(op.changes):
                     if change_id == doc_id:
-                        return None if doc is None else {**copy.deepcopy(doc), "id": doc_id}
+                        return None if doc is None else {**fresh(doc), "id": doc_id}
         if spec.partitioned and period is None:
             if not spec.indexed:
                 raise ValueError(f"table {table!r} is split by partition: say which (period=...)")
@@ -135,7 +142,7 @@ class Store:
             if period is None:
                 return None
         found = self._disk.docs(spec, period).get(doc_id)
-        return None if found is None else {**copy.deepcopy(dict(found)), "id": doc_id}
+        return None if found is None else {**fresh(dict(found)), "id": doc_id}
 
     def periods(self, table: str) -> list[str]:
         """The partitions of a split table that exist on disk or wait in memory, sorted."""
