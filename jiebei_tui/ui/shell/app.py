@@ -27,7 +27,7 @@ from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
 from jiebei_tui.ui.common.text import install_terminal_guard
-from jiebei_tui.ui.shell.areas import area_bindings, modes
+from jiebei_tui.ui.shell.areas import area_bindings, modes, screen_stylesheets
 from jiebei_tui.ui.shell.leaving import Leaving
 from jiebei_tui.ui.shell.notices import open_report_notices
 from jiebei_tui.ui.shell.quit import QuitScreen  # imported at start: F10 must work whatever the disk does
@@ -70,7 +70,7 @@ class JiebeiApp(App[int]):
             raise ValueError(f"unknown area {start_area!r}")
         setattr(self, "DEFAULT_MODE", start_area)  # noqa: B010 -- per App, read by App.__init__: the first screen
         install_terminal_guard()  # before anything is drawn: no control character from data reaches the terminal
-        super().__init__()
+        super().__init__(css_path=[self.CSS_PATH, *screen_stylesheets(start_area)])
         self.services = services
         self.start_area = start_area
         self._initial_theme = theme

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from textual.css.errors import StylesheetError
 
 from jiebei_tui.areas import AREAS
+from jiebei_tui.ui.shell.areas import screen_stylesheets
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -63,13 +64,9 @@ class WarmUp:
         """The stylesheets (CSS_PATH) of the area screens imported so far that the App does not hold yet."""
         found: list[str] = []
         for entry in AREAS:
-            module_name, _, class_name = entry.screen.partition(":")
-            module = sys.modules.get(module_name)
-            css_path = getattr(getattr(module, class_name, None), "CSS_PATH", None)
-            for path in css_path if isinstance(css_path, list) else [css_path] if css_path else []:
-                if str(path) not in found and not self.app.stylesheet.has_source(str(path), ""):
-                    found.append(str(path))
-        return found
+            if entry.screen.partition(":")[0] in sys.modules:
+                found += [path for path in screen_stylesheets(entry.id) if path not in found]
+        return [path for path in found if not self.app.stylesheet.has_source(path, "")]
 
     def _add_stylesheets(self) -> None:
         """One stylesheet per step, a short pause between steps (a key waiting is handled first)."""
