@@ -3,7 +3,7 @@
     python benchmarks/run.py                 # about five minutes on 2 cores (builds the heavy folder first)
     python benchmarks/run.py --quick         # fewer repetitions, about two minutes
     python benchmarks/run.py --keep /tmp/heavy   # build the heavy folder there once and reuse it
-    python benchmarks/run.py --only typing,history --keep /tmp/heavy   # some rows, printed (RESULTS.md untouched)
+    python benchmarks/run.py --only startup,areas --keep /tmp/heavy   # some rows, printed (RESULTS.md untouched)
 
 Nothing here asserts a time. See benchmarks/README.md for what each row means.
 """
@@ -11,6 +11,7 @@ Nothing here asserts a time. See benchmarks/README.md for what each row means.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -40,7 +41,7 @@ from jiebei_tui.store.drafts import DraftKeeper  # noqa: E402
 from jiebei_tui.store.store import open_store  # noqa: E402
 
 SEARCH = "单位"
-GROUPS = ("frames", "typing", "writes", "areas", "history", "exports")
+GROUPS = ("startup", "typing", "writes", "areas", "history", "exports")
 
 
 def log(message: str) -> None:
@@ -179,10 +180,11 @@ def store_diagnostics(heavy_dir: Path) -> dict[str, float]:
         began = time.perf_counter()
         action()
         found[name] = time.perf_counter() - began
-    found["fsync_floor_p95"] = p95(writes.FLOOR)
-    found["fsync_floor_median"] = median(writes.FLOOR)
-    found["fsync_floor_slow_share"] = sum(1 for value in writes.FLOOR if value > 0.004) / len(writes.FLOOR)
-    found["flush_median"] = median(writes.FLUSH)
+    if writes.FLOOR:  # measured with the durable rows
+        found["fsync_floor_p95"] = p95(writes.FLOOR)
+        found["fsync_floor_median"] = median(writes.FLOOR)
+        found["fsync_floor_slow_share"] = sum(1 for value in writes.FLOOR if value > 0.004) / len(writes.FLOOR)
+        found["flush_median"] = median(writes.FLUSH)
 
     def import_time(modules: str) -> float:
         times = []
@@ -192,26 +194,33 @@ def store_diagnostics(heavy_dir: Path) -> dict[str, float]:
             times.append(time.perf_counter() - began)
         return median(times)
 
-    found["import_gap"] = import_time("jiebei_tui.factory, jiebei_tui.ui.shell.app") - import_time("textual.app, textual.widgets")
+    found["import_gap"] = (import_time("jiebei_tui.cli, jiebei_tui.factory, jiebei_tui.ui.shell.app, jiebei_tui.ui.home.screen")
+                           - import_time("textual.app, textual.widgets"))
     return found
+
+
+def compile_bytecode() -> None:
+    """The app runs from compiled bytecode, as installed (pip compiles it) and as Textual itself does for the
+    baseline; without this, a checkout run with PYTHONDONTWRITEBYTECODE compiles every module at every start."""
+    compileall.compile_dir(str(ROOT / "jiebei_tui"), quiet=1)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about two minutes)")
     parser.add_argument("--keep", type=Path, help="build the heavy folder here once and reuse it")
-    parser.add_argument("--only", type=lambda text: set(text.split(",")), default=set(GROUPS),
-                        help=f"a comma-separated subset of {','.join(GROUPS)}: printed, RESULTS.md is left alone")
-    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--out", type=Path, help="where the table goes (default RESULTS.md; with --only, printed only)")
+    parser.add_argument("--only", help=f"comma-separated rows to measure: {','.join(GROUPS)}")
     args = parser.parse_args()
-    if args.only - set(GROUPS):
-        parser.error(f"--only takes {','.join(GROUPS)}")
-    partial = args.only != set(GROUPS)
-    out = args.out or (None if partial else HERE / "RESULTS.md")
     quick = args.quick
+    only = set(args.only.split(",")) if args.only else set(GROUPS)
+    if only - set(GROUPS):
+        parser.error(f"--only takes {','.join(GROUPS)}")
+    out = args.out or (None if args.only else HERE / "RESULTS.md")
+    compile_bytecode()
     info = machine()
     info["date"] = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    info["args"] = (" --quick" if quick else "") + (f" --only {','.join(sorted(args.only))}" if partial else "")
+    info["args"] = " --quick" if quick else ""
     work = Path(tempfile.mkdtemp(prefix="jiebei-bench-"))
     try:
         master = args.keep or work / "heavy"
@@ -226,21 +235,17 @@ def main() -> int:
                       f"{files:,} JSON files, {size / 2**20:.1f} MiB (built by benchmarks/heavy.py: "
                       "50,000 notes, 5,000 of them this month, ~6,000 commitments, 100 self-checks; "
                       "five years of daily habit check-ins (~10,000) and spends (~20,000)).")
-        only = args.only
         copies = {name: work / name for name in ("pty", "writes", "long")}
-        needed = {"pty": True, "writes": "writes" in only or not partial, "long": "typing" in only}
-        for name, copy in copies.items():
-            if needed[name]:
-                shutil.copytree(master, copy)
-        if "typing" in only:
-            call_with_notes(copies["long"], 10_000)
+        for copy in copies.values():
+            shutil.copytree(master, copy)
         results: list[Result] = []
         inapp: dict[str, float] = {}
-        if "frames" in only:
+        if "startup" in only:
             log("first frames")
             results += first_frames(work, copies["pty"], 3 if quick else 7)
         if "typing" in only:
             log("typing")
+            call_with_notes(copies["long"], 10_000)
             results += typing_rows(copies["pty"], copies["long"], 12 if quick else 20, 1 if quick else 2)
         if "writes" in only:
             log("durable writes")
@@ -256,16 +261,11 @@ def main() -> int:
         if "exports" in only:
             log("exports")
             results += export_rows(master, work, 1 if quick else 3)
+        diagnostics = store_diagnostics(copies["writes"])
         info["load_end"] = machine()["load"]
-        if partial:
-            causes: list[str] = []  # the causes need every group's diagnostics
-        else:
-            from causes import explain
+        from causes import explain, method
 
-            causes = explain(results, store_diagnostics(copies["writes"]), inapp)
-        from causes import method
-
-        text = render(results, info, heavy_text, causes, method(), "Benchmark results (issue 8)")
+        text = render(results, info, heavy_text, explain(results, diagnostics, inapp), method(), "Benchmark results (issue 8)")
         if out is not None:
             out.write_text(text, encoding="utf-8")
             log(f"wrote {out}")

@@ -16,46 +16,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jiebei_tui.domain import plans as plans_domain
 from jiebei_tui.domain.calls import Commitment, CommitmentStatus
 from jiebei_tui.domain.habits import DueItem, plan_instalment_due
 from jiebei_tui.domain.parsing.errors import InputError
-from jiebei_tui.domain.plans import (
-    Agreement,
-    DebtPosition,
-    Finances,
-    Option,
-    Payment,
-    PaymentMethod,
-    Plan,
-    PlanStatus,
-    Proposed,
-    StartingPoint,
-    abandon,
-    agree,
-    back_to_draft,
-    blank_start,
-    complete,
-    from_selfcheck,
-    negotiation_for,
-    new_plan,
-    payment_from_commitment,
-    plan_markdown,
-    plans_calendar,
-    propose,
-    record_payment,
-    remove_payment,
-    render_text,
-    revise,
-    script_lines,
-    statement_lines,
-    update_texts,
-)
 from jiebei_tui.i18n import N_, _
 from jiebei_tui.services.clock import WallClock
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.store.calls import CallsRepo
 from jiebei_tui.store.drafts import DraftKeeper
-from jiebei_tui.store.export import write_export
 from jiebei_tui.store.plans import OpenInstalment, PlansRepo, PlanSummary
 from jiebei_tui.store.store import Store
 
@@ -105,7 +74,7 @@ class Plans:
         """Plans from draft to active (one small file)."""
         return self.repo.open_summaries()
 
-    def get(self, plan_id: str) -> Plan | None:
+    def get(self, plan_id: str) -> plans_domain.Plan | None:
         return self.repo.get(plan_id)
 
     def count(self) -> int:
@@ -143,27 +112,27 @@ class Plans:
 
     # ----- starting ------------------------------------------------------------------------
 
-    def starting_point(self) -> StartingPoint:
+    def starting_point(self) -> plans_domain.StartingPoint:
         """The latest self-check's debts and month, assessed again today; a blank plan without one."""
         today = self.today()
         latest = self._selfchecks.latest()
         if latest is None:
-            return blank_start(today)
-        point = from_selfcheck(latest.input, today, latest.day)
-        return point if point.positions else blank_start(today)
+            return plans_domain.blank_start(today)
+        point = plans_domain.from_selfcheck(latest.input, today, latest.day)
+        return point if point.positions else plans_domain.blank_start(today)
 
     def create(
-        self, title: str, position: DebtPosition, option: Option, start: date, finances: Finances | None = None
-    ) -> Plan:
+        self, title: str, position: plans_domain.DebtPosition, option: plans_domain.Option, start: date, finances: plans_domain.Finances | None = None
+    ) -> plans_domain.Plan:
         """Save a new draft (raises the option's first InputError: nothing is saved half-way)."""
-        plan = new_plan(self.repo.new_id(), title, position, option, start, self._clock(), finances=finances)
+        plan = plans_domain.new_plan(self.repo.new_id(), title, position, option, start, self._clock(), finances=finances)
         plan = self._with_texts(plan)
         self.repo.save(plan)
         return plan
 
     # ----- changes -------------------------------------------------------------------------
 
-    def _change(self, plan_id: str, edit: Callable[[Plan, datetime], Plan]) -> Plan:
+    def _change(self, plan_id: str, edit: Callable[[plans_domain.Plan, datetime], plans_domain.Plan]) -> plans_domain.Plan:
         plan = self.repo.get(plan_id)
         if plan is None:
             raise InputError(MSG_PLAN_GONE)
@@ -171,48 +140,48 @@ class Plans:
         self.repo.save(changed)
         return changed
 
-    def revise(self, plan_id: str, **fields: Any) -> Plan:
+    def revise(self, plan_id: str, **fields: Any) -> plans_domain.Plan:
         """A draft's numbers (title, position, option, start, finances); its texts follow the new numbers."""
-        return self._change(plan_id, lambda plan, at: self._with_texts(revise(plan, at, **fields)))
+        return self._change(plan_id, lambda plan, at: self._with_texts(plans_domain.revise(plan, at, **fields)))
 
-    def propose(self, plan_id: str, proposed: Proposed) -> Plan:
-        return self._change(plan_id, lambda plan, at: propose(plan, at, proposed))
+    def propose(self, plan_id: str, proposed: plans_domain.Proposed) -> plans_domain.Plan:
+        return self._change(plan_id, lambda plan, at: plans_domain.propose(plan, at, proposed))
 
-    def back_to_draft(self, plan_id: str, note: str = "") -> Plan:
-        return self._change(plan_id, lambda plan, at: back_to_draft(plan, at, note))
+    def back_to_draft(self, plan_id: str, note: str = "") -> plans_domain.Plan:
+        return self._change(plan_id, lambda plan, at: plans_domain.back_to_draft(plan, at, note))
 
-    def agree(self, plan_id: str, agreement: Agreement) -> Plan:
-        return self._change(plan_id, lambda plan, at: agree(plan, at, agreement))
+    def agree(self, plan_id: str, agreement: plans_domain.Agreement) -> plans_domain.Plan:
+        return self._change(plan_id, lambda plan, at: plans_domain.agree(plan, at, agreement))
 
-    def complete(self, plan_id: str, note: str = "") -> Plan:
-        return self._change(plan_id, lambda plan, at: complete(plan, at, note))
+    def complete(self, plan_id: str, note: str = "") -> plans_domain.Plan:
+        return self._change(plan_id, lambda plan, at: plans_domain.complete(plan, at, note))
 
-    def abandon(self, plan_id: str, reason: str = "") -> Plan:
-        return self._change(plan_id, lambda plan, at: abandon(plan, at, reason))
+    def abandon(self, plan_id: str, reason: str = "") -> plans_domain.Plan:
+        return self._change(plan_id, lambda plan, at: plans_domain.abandon(plan, at, reason))
 
     def record_payment(
-        self, plan_id: str, paid_on: date, amount: Decimal, method: PaymentMethod, note: str = "", payment_id: str = ""
-    ) -> Plan:
-        def edit(plan: Plan, at: datetime) -> Plan:
-            payment = Payment(payment_id or self.repo.new_id(), paid_on, amount, method, at, note)
-            return record_payment(plan, at, payment)
+        self, plan_id: str, paid_on: date, amount: Decimal, method: plans_domain.PaymentMethod, note: str = "", payment_id: str = ""
+    ) -> plans_domain.Plan:
+        def edit(plan: plans_domain.Plan, at: datetime) -> plans_domain.Plan:
+            payment = plans_domain.Payment(payment_id or self.repo.new_id(), paid_on, amount, method, at, note)
+            return plans_domain.record_payment(plan, at, payment)
 
         return self._change(plan_id, edit)
 
-    def remove_payment(self, plan_id: str, payment_id: str) -> Plan:
-        return self._change(plan_id, lambda plan, at: remove_payment(plan, at, payment_id))
+    def remove_payment(self, plan_id: str, payment_id: str) -> plans_domain.Plan:
+        return self._change(plan_id, lambda plan, at: plans_domain.remove_payment(plan, at, payment_id))
 
-    def record_commitment(self, plan_id: str, commitment: Commitment) -> Plan:
+    def record_commitment(self, plan_id: str, commitment: Commitment) -> plans_domain.Plan:
         """A promise made on a call, kept: recorded as a payment of the plan, and marked done on its call."""
         payment_id = f"promise-{commitment.note_id}"
 
-        def edit(plan: Plan, at: datetime) -> Plan:
+        def edit(plan: plans_domain.Plan, at: datetime) -> plans_domain.Plan:
             if any(payment.id == payment_id for payment in plan.payments):
                 raise InputError(MSG_COMMITMENT_RECORDED)
-            payment = payment_from_commitment(
+            payment = plans_domain.payment_from_commitment(
                 commitment.amount, commitment.due, payment_id=payment_id, recorded_at=at, note=commitment.text
             )
-            return record_payment(plan, at, payment)
+            return plans_domain.record_payment(plan, at, payment)
 
         plan = self._change(plan_id, edit)
         self._calls.change(
@@ -220,17 +189,17 @@ class Plans:
         )
         return plan
 
-    def update_texts(self, plan_id: str, **fields: Any) -> Plan:
+    def update_texts(self, plan_id: str, **fields: Any) -> plans_domain.Plan:
         """The name, causes, own words, materials, or the user's own script and statement."""
         regenerate = bool({"name", "causes", "own_words", "materials"} & set(fields))
 
-        def edit(plan: Plan, at: datetime) -> Plan:
-            changed = update_texts(plan, at, **fields)
+        def edit(plan: plans_domain.Plan, at: datetime) -> plans_domain.Plan:
+            changed = plans_domain.update_texts(plan, at, **fields)
             return self._with_texts(changed) if regenerate else changed
 
         return self._change(plan_id, edit)
 
-    def refresh_texts(self, plan_id: str) -> Plan | None:
+    def refresh_texts(self, plan_id: str) -> plans_domain.Plan | None:
         """The generated script and statement in today's UI language and figures; written only if they changed."""
         plan = self.repo.get(plan_id)
         if plan is None or plan.status.finished:
@@ -240,25 +209,25 @@ class Plans:
             self.repo.save(fresh)
         return fresh
 
-    def _with_texts(self, plan: Plan) -> Plan:
+    def _with_texts(self, plan: plans_domain.Plan) -> plans_domain.Plan:
         """``plan`` with its generated texts regenerated (the user's own versions kept); the same object when
         nothing changed, so nothing is written and the history stays quiet."""
         try:
-            negotiation = negotiation_for(plan, self.today())
+            negotiation = plans_domain.negotiation_for(plan, self.today())
         except InputError:
             return plan
-        script = render_text(script_lines(negotiation), _)
-        statement = render_text(statement_lines(negotiation, plan.materials), _)
+        script = plans_domain.render_text(plans_domain.script_lines(negotiation), _)
+        statement = plans_domain.render_text(plans_domain.statement_lines(negotiation, plan.materials), _)
         if script == plan.script.generated and statement == plan.statement.generated:
             return plan
-        return update_texts(
+        return plans_domain.update_texts(
             plan, self._clock(), script=plan.script.regenerate(script), statement=plan.statement.regenerate(statement)
         )
 
     def delete(self, plan_id: str) -> None:
         """Remove a draft that was never proposed."""
         plan = self.repo.get(plan_id)
-        if plan is not None and plan.status is PlanStatus.DRAFT and plan.proposed is None:
+        if plan is not None and plan.status is plans_domain.PlanStatus.DRAFT and plan.proposed is None:
             self.repo.delete(plan_id)
 
     # ----- a call started from a plan -------------------------------------------------------
@@ -267,7 +236,7 @@ class Plans:
         """The call ``record_id`` was started from ``plan_id``: its script shows beside the note recorder."""
         self._drafts.set(CALL_SCRIPT_DRAFT, {"record_id": record_id, "plan_id": plan_id})
 
-    def script_for_call(self, record_id: str) -> Plan | None:
+    def script_for_call(self, record_id: str) -> plans_domain.Plan | None:
         link = self._drafts.get(CALL_SCRIPT_DRAFT)
         if not isinstance(link, dict) or link.get("record_id") != record_id:
             return None
@@ -276,30 +245,32 @@ class Plans:
 
     # ----- export --------------------------------------------------------------------------
 
-    def markdown(self, plan: Plan) -> str:
-        return plan_markdown(plan, self.today(), _)
+    def markdown(self, plan: plans_domain.Plan) -> str:
+        return plans_domain.plan_markdown(plan, self.today(), _)
 
-    def calendar(self, plans: Iterable[Plan]) -> bytes:
+    def calendar(self, plans: Iterable[plans_domain.Plan]) -> bytes:
         """An .ics of the open instalments of the agreed and active ``plans`` (a reminder the day before)."""
-        return plans_calendar(plans, today=self.today(), stamp=self._clock(), translate=_)
+        return plans_domain.plans_calendar(plans, today=self.today(), stamp=self._clock(), translate=_)
 
-    def followed_plans(self) -> list[Plan]:
+    def followed_plans(self) -> list[plans_domain.Plan]:
         """The agreed and active plans themselves (one file each), for the calendar of every plan."""
         return [plan for summary in self.followed() if (plan := self.repo.get(summary.id)) is not None]
 
-    def export(self, plan: Plan, folder: Path) -> tuple[Path, Path | None]:
+    def export(self, plan: plans_domain.Plan, folder: Path) -> tuple[Path, Path | None]:
         """Write ``<title>.md`` and, when it has dates to keep, ``<title>.ics`` into ``folder`` (0600, atomic)."""
+        from jiebei_tui.store.export import write_export  # the export module is not needed at start-up
+
         stem = export_stem(plan, self._clock())
         markdown = folder / f"{stem}.md"
         write_export(markdown, self.markdown(plan))
-        if plan.status not in (PlanStatus.AGREED, PlanStatus.ACTIVE):
+        if plan.status not in (plans_domain.PlanStatus.AGREED, plans_domain.PlanStatus.ACTIVE):
             return markdown, None
         calendar = folder / f"{stem}.ics"
         write_export(calendar, self.calendar([plan]).decode("utf-8"))
         return markdown, calendar
 
 
-def export_stem(plan: Plan, now: datetime) -> str:
+def export_stem(plan: plans_domain.Plan, now: datetime) -> str:
     """A file name without the user's text in it (titles may hold anything): the date and the plan's id."""
     return f"jiebei-plan-{now.strftime('%Y%m%d')}-{plan.id[:8]}"
 

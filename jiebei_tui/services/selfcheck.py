@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from jiebei_tui.domain.selfcheck import Assessment, DebtKind, SelfCheckInput, Summary
+from jiebei_tui.domain import selfcheck as selfcheck_domain
+from jiebei_tui.domain.selfcheck import (
+    DebtKind,
+    SelfCheckInput,
+    Summary,
+)
 from jiebei_tui.store.selfcheck import (
     Snapshot,
     count_snapshots,
@@ -48,7 +53,7 @@ class SelfChecks:
         debts = [] if latest is None else sorted(latest.input.debts, key=lambda debt: debt.kind is not DebtKind.JIEBEI)
         return next((debt.lender.strip() for debt in debts if debt.lender.strip()), "")
 
-    def save(self, inp: SelfCheckInput, assessment: Assessment, taken_at: datetime) -> bool:
+    def save(self, inp: SelfCheckInput, assessment: selfcheck_domain.Assessment, taken_at: datetime) -> bool:
         """Save a completed self-check dated ``assessment.today``; a second save that day replaces the first.
 
         Returns True when it replaced one (the user is told "updated").

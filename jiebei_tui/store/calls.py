@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jiebei_tui.domain import calls as calls_domain
 from jiebei_tui.domain.calls import (
     CallRecord,
     Commitment,
@@ -34,10 +35,7 @@ from jiebei_tui.domain.calls import (
     RecordKind,
     notes_for,
     open_commitments,
-    search_notes,
 )
-from jiebei_tui.domain.calls.evidence import evidence_report
-from jiebei_tui.domain.calls.sections import Translate
 from jiebei_tui.domain.instants import local_day
 from jiebei_tui.domain.parsing.text import fold
 from jiebei_tui.store.store import Store, new_id
@@ -118,6 +116,7 @@ class CallsRepo:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._open_answer: tuple[tuple[object, ...], list[tuple[Commitment, CallRecord]]] | None = None
 
     @staticmethod
     def new_id() -> str:
@@ -126,7 +125,7 @@ class CallsRepo:
     # ----- records -------------------------------------------------------------------------
 
     def get(self, record_id: str) -> CallRecord | None:
-        doc = self.store.get(CALLS_TABLE, record_id)
+        doc = self.store.get(CALLS_TABLE, record_id, copied=False)  # from_dict builds new objects
         return None if doc is None else _record(record_id, doc)
 
     def save(self, record: CallRecord) -> bool:
@@ -309,7 +308,7 @@ class CallsRepo:
             haystack = search_key(_texts(doc))
             if all(term in haystack for term in terms):
                 note = _note(doc_id, doc)
-                if note is not None and search_notes([note], query):
+                if note is not None and calls_domain.search_notes([note], query):
                     yield note
 
     def search(self, query: str) -> dict[str, list[Note]]:
@@ -326,8 +325,17 @@ class CallsRepo:
 
         With ``since``, only commitments due on or after it, or undated ones made
         since then: what still matters on Home. Only those days are read, and
-        only the records that have such commitments.
+        only the records that have such commitments. The answer is kept until anything
+        is saved: Home and the Plans area ask the same question (~20 ms each with a heavy history).
         """
+        key = (since, self.store.change_token())
+        if self._open_answer is not None and self._open_answer[0] == key:
+            return list(self._open_answer[1])
+        found = self._read_open_commitments(since)
+        self._open_answer = (key, found)
+        return list(found)
+
+    def _read_open_commitments(self, since: date | None) -> list[tuple[Commitment, CallRecord]]:
         cutoff = "" if since is None else since.isoformat()
         days = [day for day in self.store.periods(COMMITMENTS_TABLE) if day >= cutoff]
         by_record: dict[str, list[Note]] = {}
@@ -370,7 +378,7 @@ class CallsRepo:
         self,
         path: Path,
         records: Iterable[CallRecord],
-        translate: Translate,
+        translate: calls_domain.Translate,
         *,
         now: datetime,
         zone: tzinfo,
@@ -388,6 +396,6 @@ class CallsRepo:
         from jiebei_tui.store.export import write_export  # only when exporting: it is not needed at start
 
         kept = [item for record in chosen for item in self.kept(record)]
-        text = evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, zone=zone, context=context, kept=kept)
+        text = calls_domain.evidence_report(chosen, self.notes_for_records(chosen), translate, now=now, zone=zone, context=context, kept=kept)
         write_export(path, text)
         return text

@@ -28,16 +28,13 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from jiebei_tui.domain import habits as habits_domain
 from jiebei_tui.domain.habits import (
-    BorrowCheck,
-    BudgetPlan,
-    CheckinMonth,
     EmergencyFund,
     Habit,
     HabitEdit,
     HabitProgress,
     Reflection,
-    SpendMonth,
     month_of,
 )
 from jiebei_tui.store.atomic import atomic_write
@@ -125,25 +122,25 @@ class HabitsRepo:
 
     # ----- check-ins ---------------------------------------------------------------------------
 
-    def checkin_month(self, month: str) -> CheckinMonth:
+    def checkin_month(self, month: str) -> habits_domain.CheckinMonth:
         """The record of one month (empty when nothing was filed there). UnreadableError if damaged."""
         doc = self.store.view(CHECKINS_TABLE, period=month).get(month)
         if doc is None:
-            return CheckinMonth(month)
-        found = _read(CheckinMonth.from_dict, doc)
+            return habits_domain.CheckinMonth(month)
+        found = _read(habits_domain.CheckinMonth.from_dict, doc)
         if found is None or found.month != month:
             raise UnreadableError(CHECKINS_TABLE, month)
         return found
 
-    def checkin_months(self) -> Iterator[CheckinMonth]:
+    def checkin_months(self) -> Iterator[habits_domain.CheckinMonth]:
         """Every readable month record, oldest first (rebuilding an index; never on Home)."""
         for month in self.store.periods(CHECKINS_TABLE):
             view = self.store.view(CHECKINS_TABLE, period=month, keep=False)
-            found = _read(CheckinMonth.from_dict, view.get(month))
+            found = _read(habits_domain.CheckinMonth.from_dict, view.get(month))
             if found is not None:
                 yield found
 
-    def save_checkin_month(self, month: CheckinMonth) -> bool:
+    def save_checkin_month(self, month: habits_domain.CheckinMonth) -> bool:
         """A whole month record at once (building or importing a history; a screen saves edits)."""
         return self.store.put(CHECKINS_TABLE, month.month, month.to_dict(), period=month.month)
 
@@ -176,25 +173,25 @@ class HabitsRepo:
 
     # ----- budget and spends -------------------------------------------------------------------
 
-    def budget(self) -> BudgetPlan | None:
+    def budget(self) -> habits_domain.BudgetPlan | None:
         """The saved plan, None when none was saved yet (or it cannot be read: see ``budget_unreadable``)."""
-        return _read(BudgetPlan.from_dict, self.store.view(BUDGET_TABLE).get(BUDGET_ID))
+        return _read(habits_domain.BudgetPlan.from_dict, self.store.view(BUDGET_TABLE).get(BUDGET_ID))
 
     def budget_unreadable(self) -> bool:
         doc = self.store.view(BUDGET_TABLE).get(BUDGET_ID)
-        return doc is not None and _read(BudgetPlan.from_dict, doc) is None
+        return doc is not None and _read(habits_domain.BudgetPlan.from_dict, doc) is None
 
-    def save_budget(self, plan: BudgetPlan) -> bool:
+    def save_budget(self, plan: habits_domain.BudgetPlan) -> bool:
         if self.budget_unreadable():
             raise UnreadableError(BUDGET_TABLE, BUDGET_ID)
         return self.store.put(BUDGET_TABLE, BUDGET_ID, plan.to_dict())
 
-    def spends(self, month: str) -> SpendMonth:
+    def spends(self, month: str) -> habits_domain.SpendMonth:
         """One month's spends (empty when none). UnreadableError if the month's file is damaged."""
         doc = self.store.view(SPENDS_TABLE, period=month).get(month)
         if doc is None:
-            return SpendMonth(month)
-        found = _read(SpendMonth.from_dict, doc)
+            return habits_domain.SpendMonth(month)
+        found = _read(habits_domain.SpendMonth.from_dict, doc)
         if found is None or found.month != month:
             raise UnreadableError(SPENDS_TABLE, month)
         return found
@@ -203,7 +200,7 @@ class HabitsRepo:
         """Months with spends on disk or waiting in memory, newest first (a folder listing, no reads)."""
         return sorted(self.store.periods(SPENDS_TABLE), reverse=True)
 
-    def save_spends(self, month: SpendMonth) -> bool:
+    def save_spends(self, month: habits_domain.SpendMonth) -> bool:
         return self.store.put(SPENDS_TABLE, month.month, month.to_dict(), period=month.month)
 
     # ----- emergency fund ----------------------------------------------------------------------
@@ -249,15 +246,15 @@ class HabitsRepo:
 
     # ----- before borrowing again --------------------------------------------------------------
 
-    def borrow_checks(self) -> list[BorrowCheck]:
+    def borrow_checks(self) -> list[habits_domain.BorrowCheck]:
         """Every readable saved check, newest first."""
-        found: list[BorrowCheck] = []
+        found: list[habits_domain.BorrowCheck] = []
         for year in self.store.periods(BORROW_TABLE):
             view = self.store.view(BORROW_TABLE, period=year, keep=False)
-            found += [check for doc_id, doc in view.items() if (check := _read(BorrowCheck.from_dict, doc, doc_id))]
+            found += [check for doc_id, doc in view.items() if (check := _read(habits_domain.BorrowCheck.from_dict, doc, doc_id))]
         return sorted(found, key=lambda check: (check.day, check.id), reverse=True)
 
-    def save_borrow_check(self, check: BorrowCheck) -> bool:
+    def save_borrow_check(self, check: habits_domain.BorrowCheck) -> bool:
         return self.store.put(BORROW_TABLE, check.id, check.to_dict(), period=f"{check.day.year:04d}")
 
 

@@ -25,8 +25,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from jiebei_tui.domain import plans as plans_domain
 from jiebei_tui.domain.parsing.errors import InputError
-from jiebei_tui.domain.plans import Plan, PlanStatus, track
+from jiebei_tui.domain.plans import PlanStatus
 from jiebei_tui.domain.serial import (
     date_from,
     decimal_text,
@@ -144,14 +145,14 @@ class PlanSummary:
         )
 
 
-def summarize(plan: Plan) -> PlanSummary:
+def summarize(plan: plans_domain.Plan) -> PlanSummary:
     """The summary of ``plan``: its schedule against its payments (no clock: nothing here depends on today)."""
     _option, position, _start = plan.terms
     paid = sum((payment.amount for payment in plan.payments), Decimal("0.00"))
     count, scheduled, payoff, problem = 0, Decimal("0.00"), None, ""
     still_open: tuple[OpenInstalment, ...] = ()
     try:
-        progress = track(plan, plan.start)
+        progress = plans_domain.track(plan, plan.start)
     except InputError as error:
         problem = error.english()
     else:
@@ -181,9 +182,9 @@ def summarize(plan: Plan) -> PlanSummary:
     )
 
 
-def _plan(doc_id: str, doc: Mapping[str, Any]) -> Plan | None:
+def _plan(doc_id: str, doc: Mapping[str, Any]) -> plans_domain.Plan | None:
     try:
-        return Plan.from_dict({**doc, "id": doc_id})
+        return plans_domain.Plan.from_dict({**doc, "id": doc_id})
     except (KeyError, TypeError, ValueError, ArithmeticError):
         return None
 
@@ -211,7 +212,7 @@ class PlansRepo:
 
     # ----- plans ---------------------------------------------------------------------------
 
-    def get(self, plan_id: str) -> Plan | None:
+    def get(self, plan_id: str) -> plans_domain.Plan | None:
         """One plan (reads its own file); its summary is brought up to date if a crash left it behind."""
         period = self._key(plan_id)
         doc = self.store.view(PLANS_TABLE, period=period).get(plan_id)
@@ -223,7 +224,7 @@ class PlansRepo:
                 self._put_summary(summary)
         return plan
 
-    def save(self, plan: Plan) -> bool:
+    def save(self, plan: plans_domain.Plan) -> bool:
         """Write the plan's file, then its summary. False: kept in memory and retried (disk full)."""
         durable = self.store.put(PLANS_TABLE, plan.id, self.document(plan), period=self._key(plan.id))
         self._put_summary(summarize(plan))
@@ -237,7 +238,7 @@ class PlansRepo:
         self.store.delete(PLANS_TABLE, plan_id, period=self._key(plan_id))
 
     @staticmethod
-    def document(plan: Plan) -> dict[str, Any]:
+    def document(plan: plans_domain.Plan) -> dict[str, Any]:
         """The stored document: the plan as it serialises, with its id as the file's key."""
         doc = plan.to_dict()
         doc.pop("id", None)

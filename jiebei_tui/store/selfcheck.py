@@ -20,7 +20,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from jiebei_tui.domain.selfcheck import Assessment, SelfCheckInput, Summary
+from jiebei_tui.domain import selfcheck as selfcheck_domain
+from jiebei_tui.domain.selfcheck import (
+    SelfCheckInput,
+    Summary,
+)
 from jiebei_tui.store.store import Store, new_id
 from jiebei_tui.store.tables import key_for
 
@@ -41,7 +45,7 @@ class Snapshot:
         return self.summary.as_of
 
 
-def snapshot_document(inp: SelfCheckInput, assessment: Assessment, taken_at: datetime) -> dict[str, Any]:
+def snapshot_document(inp: SelfCheckInput, assessment: selfcheck_domain.Assessment, taken_at: datetime) -> dict[str, Any]:
     """The JSON document for one self-check (see the module docstring)."""
     return {"taken_at": taken_at.isoformat(), "input": inp.to_dict(), "summary": assessment.summary_dict()}
 
@@ -49,7 +53,7 @@ def snapshot_document(inp: SelfCheckInput, assessment: Assessment, taken_at: dat
 def save_snapshot(
     store: Store,
     inp: SelfCheckInput,
-    assessment: Assessment,
+    assessment: selfcheck_domain.Assessment,
     taken_at: datetime,
     *,
     doc_id: str | None = None,

@@ -35,7 +35,7 @@ from jiebei_tui.store.files import FileCache
 from jiebei_tui.store.locking import LOCK_TIMEOUT_SECONDS, DataLock
 from jiebei_tui.store.partitions import PartitionFiles
 from jiebei_tui.store.report import OpenReport
-from jiebei_tui.store.tables import TableSpec, folders, single_files, spec_for
+from jiebei_tui.store.tables import DRAFTS, TableSpec, folders, single_files, spec_for
 
 Doc = dict[str, Any]
 View = Mapping[str, Mapping[str, Any]]
@@ -54,6 +54,10 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def _same(doc: Doc) -> Doc:
+    return doc
+
+
 class Store:
     """Open with :func:`jiebei_tui.store.opening.open_store`; every method is safe against a second process."""
 
@@ -66,6 +70,7 @@ class Store:
         self._pending: list[_Op] = []
         self._in_flight: _Op | None = None  # being written now (for an emergency snapshot from another thread)
         self.last_error: BaseException | None = None
+        self._saves = 0  # this session's saves (drafts aside), for change_token: a folder's mtime is coarse
 
     # ----- addressing ----------------------------------------------------------------------
 
@@ -120,13 +125,16 @@ class Store:
         """Every document (copies, each with its ``id``); a split table without ``period`` reads every partition."""
         return [{**copy.deepcopy(dict(doc)), "id": doc_id} for doc_id, doc in self.view(table, period=period).items()]
 
-    def get(self, table: str, doc_id: str, *, period: str | None = None) -> Doc | None:
+    def get(self, table: str, doc_id: str, *, period: str | None = None, copied: bool = True) -> Doc | None:
+        """One document with its ``id``; ``copied=False`` for a caller that only reads it (a repo turning it
+        into domain objects at once): its nested values are then the store's own, not to be changed."""
         spec = spec_for(table)
+        fresh = copy.deepcopy if copied else _same
         for op in reversed(self._pending):
             if op.table == table and (period is None or op.period == period):
                 for change_id, doc in reversed(op.changes):
                     if change_id == doc_id:
-                        return None if doc is None else {**copy.deepcopy(doc), "id": doc_id}
+                        return None if doc is None else {**fresh(doc), "id": doc_id}
         if spec.partitioned and period is None:
             if not spec.indexed:
                 raise ValueError(f"table {table!r} is split by partition: say which (period=...)")
@@ -134,7 +142,7 @@ class Store:
             if period is None:
                 return None
         found = self._disk.docs(spec, period).get(doc_id)
-        return None if found is None else {**copy.deepcopy(dict(found)), "id": doc_id}
+        return None if found is None else {**fresh(dict(found)), "id": doc_id}
 
     def periods(self, table: str) -> list[str]:
         """The partitions of a split table that exist on disk or wait in memory, sorted."""
@@ -175,6 +183,7 @@ class Store:
             else:
                 token.append((info.st_ino, info.st_size, info.st_mtime_ns))
         token.append(len(self._pending))
+        token.append(self._saves)
         return tuple(token)
 
     def take_news(self) -> OpenReport:
@@ -265,6 +274,8 @@ class Store:
 
     def _submit(self, op: _Op) -> bool:
         """Write now; if changes are already waiting, queue behind those for the same file."""
+        if op.table != DRAFTS.name:
+            self._saves += 1
         if self._pending:
             self._queue(op)
             self.retry_pending()
@@ -369,6 +380,7 @@ class Store:
 
     def put_many(self, table: str, docs: Mapping[str, Mapping[str, Any]], *, period: str | None = None) -> None:
         """Save many documents at once (import); raises instead of queueing."""
+        self._saves += 1
         spec = spec_for(table)
         with self.bulk():
             for doc_id, doc in docs.items():
@@ -377,6 +389,7 @@ class Store:
 
     def stage(self, table: str, doc_id: str, doc: Mapping[str, Any], *, period: str | None = None) -> None:
         """Inside ``bulk()``: add one document to the batch."""
+        self._saves += 1
         spec = spec_for(table)
         body = {k: copy.deepcopy(v) for k, v in doc.items() if k != "id"}
         self._disk.stage(spec, self._key_for_put(spec, doc_id, body, period), doc_id, body)

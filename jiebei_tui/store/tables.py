@@ -153,17 +153,22 @@ class TableSpec:
         """Every file of the index (they exist all together, or none does)."""
         if not self.indexed or self.folder is None:
             raise ValueError(f"table {self.name!r} keeps no index")
-        if self.index_shards == 1:
-            return [directory / self.folder / INDEX_FILE]
-        return [directory / self.folder / f"index-{shard:02d}.json" for shard in range(self.index_shards)]
+        return [self._index_file(directory, shard) for shard in range(self.index_shards)]
+
+    def _index_file(self, directory: Path, shard: int) -> Path:
+        assert self.folder is not None
+        name = INDEX_FILE if self.index_shards == 1 else f"index-{shard:02d}.json"
+        return directory / self.folder / name
 
     def shard_of(self, doc_id: str) -> int:
         """Which index file holds ``doc_id`` (a stable hash, so ids spread evenly whatever they look like)."""
         return zlib.crc32(doc_id.encode("utf-8", "surrogatepass")) % self.index_shards
 
     def index_path(self, directory: Path, doc_id: str) -> Path:
-        """The index file that holds ``doc_id``."""
-        return self.index_paths(directory)[self.shard_of(doc_id)]
+        """The index file that holds ``doc_id`` (the one path: Home looks up a few hundred ids)."""
+        if not self.indexed or self.folder is None:
+            raise ValueError(f"table {self.name!r} keeps no index")
+        return self._index_file(directory, self.shard_of(doc_id))
 
     def keys_on_disk(self, directory: Path) -> list[str]:
         """Every partition with a file, sorted (days, months and years sort by time)."""

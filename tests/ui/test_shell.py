@@ -209,3 +209,52 @@ async def test_save_failure_banner_and_recovery(data_dir: Path, monkeypatch: pyt
         assert not banner.display
 
 
+
+
+async def test_after_the_first_frame_every_area_is_imported_and_styled_ahead(data_dir: Path) -> None:
+    """The warm-up (ui/shell/warmup.py) imports each area's screen and adds its stylesheet before it is shown;
+    the areas then open and look as they do without it."""
+    import asyncio
+    import sys
+
+    from jiebei_tui.ui.shell.warmup import area_modules
+
+    app = create_app(data_dir, clock=fixed_clock)
+    app.warm_up_after_start = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await asyncio.to_thread(app.warm_up.imported.wait, 30)
+        assert all(module in sys.modules for module in area_modules())
+        for _ in range(100):
+            if not app.warm_up.stylesheet_paths():
+                break
+            await pilot.pause(0.05)
+        assert app.warm_up.stylesheet_paths() == []  # every area's stylesheet is held by the App
+        for key, area in [("f3", "selfcheck"), ("f4", "calls"), ("f5", "plans"), ("f6", "habits"), ("f7", "review")]:
+            await pilot.press(key)
+            assert app.current_mode == area
+        assert app.warm_up.started
+
+
+async def test_an_area_shown_for_the_first_time_reads_its_data_once(data_dir: Path) -> None:
+    """Textual resumes a mode's new screen twice; the second resume re-reads nothing (base.Page)."""
+    from jiebei_tui.ui.shell.base import AreaScreen
+
+    app = create_app(data_dir, clock=fixed_clock)
+    reads: list[str] = []
+    original = AreaScreen.reload
+
+    def counted(self: AreaScreen) -> None:
+        reads.append(type(self).__name__)
+        original(self)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        AreaScreen.reload = counted  # type: ignore[method-assign]
+        try:
+            await pilot.press("f5")
+            await pilot.pause()
+            assert reads.count("PlansScreen") == 1
+            await pilot.press("f2", "f5")
+            await pilot.pause()
+            assert reads.count("PlansScreen") == 2  # shown again: read again
+        finally:
+            AreaScreen.reload = original  # type: ignore[method-assign]

@@ -11,135 +11,195 @@ never from its modules.
 
 from __future__ import annotations
 
-from jiebei_tui.domain.habits.borrow import (
-    FIELD_AMOUNT,
-    FIELD_PAYMENT,
-    FIELD_RATE,
-    LOAN_FOR_LOAN_FACT,
-    QUESTIONS,
-    BorrowAnswers,
-    BorrowCheck,
-    BorrowVerdict,
-    BorrowVerdictKind,
-    check_borrowing,
-    decide_borrowing,
-    explain_borrowing,
-    parse_borrow_form,
-)
-from jiebei_tui.domain.habits.budget import (
-    BUILTIN_LABELS,
-    EVERYTHING_ELSE,
-    BudgetCategory,
-    BudgetPlan,
-    Spend,
-    SpendMonth,
-    add_category,
-    add_spend,
-    default_budget,
-    parse_spend_amount,
-    remove_category,
-    remove_spend,
-    rename_category,
-    set_planned,
-)
-from jiebei_tui.domain.habits.budget_report import (
-    REMOVED,
-    BudgetReport,
-    CategoryChange,
-    CategoryLine,
-    MonthComparison,
-    compare_months,
-    month_report,
-)
-from jiebei_tui.domain.habits.checkins import (
-    CheckinMonth,
-    filing_month,
-)
-from jiebei_tui.domain.habits.export import markdown_section
-from jiebei_tui.domain.habits.fund import (
-    DEFAULT_TARGET_MONTHS,
-    EmergencyFund,
-    FundState,
-    FundStatus,
-    deposit,
-    fund_from_selfcheck,
-    fund_status,
-    set_current,
-    set_essentials,
-    set_saving,
-    set_target_months,
-    withdraw,
-)
-from jiebei_tui.domain.habits.habit import (
-    STARTER_HABITS,
-    STARTERS_BY_KEY,
-    Habit,
-    StarterHabit,
-    adopt_starter,
-    new_habit,
-    rename_habit,
-    unused_starters,
-)
-from jiebei_tui.domain.habits.heatmap import (
-    HabitToday,
-    PeriodMark,
-    PeriodState,
-    done_counts,
-    habit_today,
-    habits_today,
-    history,
-    history_weeks,
-)
-from jiebei_tui.domain.habits.home import (
-    HomeToday,
-    PlanProgress,
-    build_home,
-)
-from jiebei_tui.domain.habits.notice import Notice
-from jiebei_tui.domain.habits.periods import (
-    Cadence,
-    clamp_day,
-    month_of,
-    period_end,
-    period_index,
-    period_start,
-    previous_month,
-)
-from jiebei_tui.domain.habits.progress import (
-    EDITABLE,
-    WINDOW,
-    HabitEdit,
-    HabitProgress,
-    cancel_rest,
-    check_in,
-    plan_rest,
-    rebuild_progress,
-    start_progress,
-    undo_check_in,
-)
-from jiebei_tui.domain.habits.reflection import (
-    PROMPTS,
-    FellBehind,
-    Reflection,
-    latest,
-    new_reflection,
-    toggle_cause,
-    why_i_fell_behind,
-)
-from jiebei_tui.domain.habits.reminders import (
-    BANNER_DAYS,
-    DueFeed,
-    DueItem,
-    DueSoon,
-    DueSource,
-    commitment_due_items,
-    debt_due_items,
-    due_soon,
-    gather_due,
-    plan_instalment_due,
-    reminder_events,
-    reminders_calendar,
-)
+from typing import TYPE_CHECKING
+
+# Each module is imported when one of its names is first used (jiebei_tui/lazy.py): start-up imports
+# only what the first screen draws. mypy sees the imports below, so a misspelt name is still an error.
+if TYPE_CHECKING:
+    from jiebei_tui.domain.habits.borrow import (
+        FIELD_AMOUNT,
+        FIELD_PAYMENT,
+        FIELD_RATE,
+        LOAN_FOR_LOAN_FACT,
+        QUESTIONS,
+        BorrowAnswers,
+        BorrowCheck,
+        BorrowVerdict,
+        BorrowVerdictKind,
+        check_borrowing,
+        decide_borrowing,
+        explain_borrowing,
+        parse_borrow_form,
+    )
+    from jiebei_tui.domain.habits.budget import (
+        BUILTIN_LABELS,
+        EVERYTHING_ELSE,
+        BudgetCategory,
+        BudgetPlan,
+        Spend,
+        SpendMonth,
+        add_category,
+        add_spend,
+        default_budget,
+        parse_spend_amount,
+        remove_category,
+        remove_spend,
+        rename_category,
+        set_planned,
+    )
+    from jiebei_tui.domain.habits.budget_report import (
+        REMOVED,
+        BudgetReport,
+        CategoryChange,
+        CategoryLine,
+        MonthComparison,
+        compare_months,
+        month_report,
+    )
+    from jiebei_tui.domain.habits.checkins import (
+        CheckinMonth,
+        filing_month,
+    )
+    from jiebei_tui.domain.habits.export import markdown_section
+    from jiebei_tui.domain.habits.fund import (
+        DEFAULT_TARGET_MONTHS,
+        EmergencyFund,
+        FundState,
+        FundStatus,
+        deposit,
+        fund_from_selfcheck,
+        fund_status,
+        set_current,
+        set_essentials,
+        set_saving,
+        set_target_months,
+        withdraw,
+    )
+    from jiebei_tui.domain.habits.habit import (
+        STARTER_HABITS,
+        STARTERS_BY_KEY,
+        Habit,
+        StarterHabit,
+        adopt_starter,
+        new_habit,
+        rename_habit,
+        unused_starters,
+    )
+    from jiebei_tui.domain.habits.heatmap import (
+        HabitToday,
+        PeriodMark,
+        PeriodState,
+        done_counts,
+        habit_today,
+        habits_today,
+        history,
+        history_weeks,
+    )
+    from jiebei_tui.domain.habits.home import (
+        HomeToday,
+        PlanProgress,
+        build_home,
+    )
+    from jiebei_tui.domain.habits.notice import Notice
+    from jiebei_tui.domain.habits.periods import (
+        Cadence,
+        clamp_day,
+        month_of,
+        period_end,
+        period_index,
+        period_start,
+        previous_month,
+    )
+    from jiebei_tui.domain.habits.progress import (
+        EDITABLE,
+        WINDOW,
+        HabitEdit,
+        HabitProgress,
+        cancel_rest,
+        check_in,
+        plan_rest,
+        rebuild_progress,
+        start_progress,
+        undo_check_in,
+    )
+    from jiebei_tui.domain.habits.reflection import (
+        PROMPTS,
+        FellBehind,
+        Reflection,
+        latest,
+        new_reflection,
+        toggle_cause,
+        why_i_fell_behind,
+    )
+    from jiebei_tui.domain.habits.reminders import (
+        BANNER_DAYS,
+        DueFeed,
+        DueItem,
+        DueSoon,
+        DueSource,
+        commitment_due_items,
+        debt_due_items,
+        due_soon,
+        gather_due,
+        plan_instalment_due,
+        reminder_events,
+        reminders_calendar,
+    )
+else:
+    from jiebei_tui.lazy import Exports
+
+    __getattr__ = Exports(
+        __name__,
+        {
+            "borrow": (
+                "FIELD_AMOUNT", "FIELD_PAYMENT", "FIELD_RATE", "LOAN_FOR_LOAN_FACT", "QUESTIONS", "BorrowAnswers",
+                "BorrowCheck", "BorrowVerdict", "BorrowVerdictKind", "check_borrowing", "decide_borrowing",
+                "explain_borrowing", "parse_borrow_form"
+            ),
+            "budget": (
+                "BUILTIN_LABELS", "EVERYTHING_ELSE", "BudgetCategory", "BudgetPlan", "Spend", "SpendMonth",
+                "add_category", "add_spend", "default_budget", "parse_spend_amount", "remove_category",
+                "remove_spend", "rename_category", "set_planned"
+            ),
+            "budget_report": (
+                "REMOVED", "BudgetReport", "CategoryChange", "CategoryLine", "MonthComparison", "compare_months",
+                "month_report"
+            ),
+            "checkins": ("CheckinMonth", "filing_month"),
+            "export": ("markdown_section",),
+            "fund": (
+                "DEFAULT_TARGET_MONTHS", "EmergencyFund", "FundState", "FundStatus", "deposit",
+                "fund_from_selfcheck", "fund_status", "set_current", "set_essentials", "set_saving",
+                "set_target_months", "withdraw"
+            ),
+            "habit": (
+                "STARTER_HABITS", "STARTERS_BY_KEY", "Habit", "StarterHabit", "adopt_starter", "new_habit",
+                "rename_habit", "unused_starters"
+            ),
+            "heatmap": (
+                "HabitToday", "PeriodMark", "PeriodState", "done_counts", "habit_today", "habits_today", "history",
+                "history_weeks"
+            ),
+            "home": ("HomeToday", "PlanProgress", "build_home"),
+            "notice": ("Notice",),
+            "periods": (
+                "Cadence", "clamp_day", "month_of", "period_end", "period_index", "period_start", "previous_month"
+            ),
+            "progress": (
+                "EDITABLE", "WINDOW", "HabitEdit", "HabitProgress", "cancel_rest", "check_in", "plan_rest",
+                "rebuild_progress", "start_progress", "undo_check_in"
+            ),
+            "reflection": (
+                "PROMPTS", "FellBehind", "Reflection", "latest", "new_reflection", "toggle_cause",
+                "why_i_fell_behind"
+            ),
+            "reminders": (
+                "BANNER_DAYS", "DueFeed", "DueItem", "DueSoon", "DueSource", "commitment_due_items",
+                "debt_due_items", "due_soon", "gather_due", "plan_instalment_due", "reminder_events",
+                "reminders_calendar"
+            ),
+        },
+    )
 
 __all__ = [
     "BANNER_DAYS",
@@ -248,3 +308,4 @@ __all__ = [
     "why_i_fell_behind",
     "withdraw",
 ]
+

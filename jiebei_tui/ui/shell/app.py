@@ -24,19 +24,20 @@ from jiebei_tui.store.drafts import DraftKeeper
 from jiebei_tui.store.errors import StoreError
 from jiebei_tui.store.store import OpenReport, Store
 from jiebei_tui.ui.calls import NEW_CALL, NEW_CALL_TIP
-from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
 from jiebei_tui.ui.common.text import install_terminal_guard
-from jiebei_tui.ui.shell.areas import area_bindings, modes
+from jiebei_tui.ui.shell.areas import area_bindings, modes, screen_stylesheets
 from jiebei_tui.ui.shell.leaving import Leaving
 from jiebei_tui.ui.shell.notices import open_report_notices
 from jiebei_tui.ui.shell.quit import QuitScreen  # imported at start: F10 must work whatever the disk does
+from jiebei_tui.ui.shell.warmup import WarmUp
 
 # The screens a key opens (Help, Ctrl+G, settings, export, the palette's commands) are imported
 # when the key is pressed: start-up imports only what the first screen shows.
 if TYPE_CHECKING:
     from jiebei_tui.ui.calls.screen import CallsScreen
+    from jiebei_tui.ui.common.commitments import CommitmentsHomePanel
 
 DEFAULT_THEME = "textual-dark"
 TICK_SECONDS = 1.0
@@ -61,19 +62,22 @@ class JiebeiApp(App[int]):
     # Freeze what start-up built once each area is drawn (None: only when running in a terminal, not
     # under the tests' headless Pilot, where frozen apps would pile up in one process). See area_drawn.
     freeze_after_start: bool | None = None
+    # Get the areas ready after the first frame (ui/shell/warmup.py); None: only in a terminal, as above.
+    warm_up_after_start: bool | None = None
 
     def __init__(self, services: Services, *, language: str, theme: str = DEFAULT_THEME, start_area: str = "home") -> None:
         if start_area not in AREA_IDS:
             raise ValueError(f"unknown area {start_area!r}")
         setattr(self, "DEFAULT_MODE", start_area)  # noqa: B010 -- per App, read by App.__init__: the first screen
         install_terminal_guard()  # before anything is drawn: no control character from data reaches the terminal
-        super().__init__()
+        super().__init__(css_path=[self.CSS_PATH, *screen_stylesheets(start_area)])
         self.services = services
         self.start_area = start_area
         self._initial_theme = theme
         self._token = services.store.change_token()
         self.leaving = Leaving(services, self.save_everything, self.exit, self.hard_exit)
         self.crash_report: Path | None = None  # where the traceback went, when the app crashed
+        self.warm_up = WarmUp(self)
         self._crashed = False
         set_language(language)
         self.title = _("Jiebei overdue workbook")
@@ -132,6 +136,10 @@ class JiebeiApp(App[int]):
         freeze = not self.is_headless if self.freeze_after_start is None else self.freeze_after_start
         if freeze:
             gc.freeze()
+        gc.enable()  # the command line turns it off until the first screen is drawn (cli._run_app)
+        warm = not self.is_headless if self.warm_up_after_start is None else self.warm_up_after_start
+        if warm:
+            self.warm_up.start()
 
     def on_unmount(self) -> None:
         # This run's call session is over: another run may now take over the line it left unsent.
@@ -340,9 +348,11 @@ class JiebeiApp(App[int]):
 
     def ask_zone_if_due(self) -> None:
         """Once, when this computer is not on UTC+08:00 and no zone was chosen (never during a call)."""
-        from jiebei_tui.ui.shell.zone import ZoneQuestionScreen
+        if not self.services.zone_question_due():
+            return
+        from jiebei_tui.ui.shell.zone import ZoneQuestionScreen  # only then: it needs the line breaker (uniseg)
 
-        if isinstance(self.screen, ZoneQuestionScreen) or not self.services.zone_question_due():
+        if isinstance(self.screen, ZoneQuestionScreen):
             return
 
         def answered(setting: str | None) -> None:

@@ -49,8 +49,18 @@ class Page(Retranslated, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.heading()
 
+    _resumed = False  # between a ScreenResume and the next ScreenSuspend
+
     def on_screen_resume(self) -> None:
+        # Textual 8 resumes an area's screen twice when it is first shown (as its mode is built, then as it
+        # is switched to); nothing can have changed in between, and a re-read can cost tens of ms.
+        if self._resumed:
+            return
+        self._resumed = True
         self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self._resumed = False
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.reload()

@@ -1,0 +1,84 @@
+"""After the first screen is drawn, get every area ready, so that its first open costs little more than a later one.
+
+Start-up imports and styles only what the first screen draws (see jiebei_tui/lazy.py). Then, while
+the user reads Home:
+
+1. a background thread imports each area's screen module in F-key order (tens of ms per area; the
+   self-check's, with Markdown and the line breaker, the most). Python switches threads every 5 ms, so the event loop still takes every key at once; a key
+   for an area whose module is being imported waits for that import, which it would have done itself.
+2. after each import, back on the event loop, that area's stylesheet is added to the App's (a parse
+   of that file only, and a restyle of what is mounted: a few ms). Textual would otherwise re-parse
+   every stylesheet it holds, and restyle everything, when the area is first shown.
+
+Nothing here builds a screen or reads data: an area's screen is still composed when first shown
+(the Calls screen's mount opens the call session, which must stay the user's doing).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+from typing import TYPE_CHECKING, Any
+
+from textual.css.errors import StylesheetError
+
+from jiebei_tui.areas import AREAS
+from jiebei_tui.ui.shell.areas import screen_stylesheets
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+STEP_GAP = 0.02  # seconds between two stylesheet steps: a key pressed meanwhile is handled first
+
+
+def area_modules() -> list[str]:
+    return list(dict.fromkeys(entry.screen.partition(":")[0] for entry in AREAS))
+
+
+class WarmUp:
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.started = False
+        self.imported = threading.Event()  # set when the thread is done (the tests wait for it)
+
+    def start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        threading.Thread(target=self._import_areas, name="warm-up", daemon=True).start()
+
+    def _import_areas(self) -> None:
+        for module in area_modules():
+            try:
+                importlib.import_module(module)
+            except Exception:  # the area's own first open imports it again and reports the error there
+                break
+            try:
+                self.app.call_from_thread(self._add_stylesheets)  # this area's, while the next one is imported
+            except RuntimeError:  # the app has already stopped
+                break
+        self.imported.set()
+
+    def stylesheet_paths(self) -> list[str]:
+        """The stylesheets (CSS_PATH) of the area screens imported so far that the App does not hold yet."""
+        found: list[str] = []
+        for entry in AREAS:
+            if entry.screen.partition(":")[0] in sys.modules:
+                found += [path for path in screen_stylesheets(entry.id) if path not in found]
+        return [path for path in found if not self.app.stylesheet.has_source(path, "")]
+
+    def _add_stylesheets(self) -> None:
+        """One stylesheet per step, a short pause between steps (a key waiting is handled first)."""
+        paths = self.stylesheet_paths()
+        if not paths or not self.app.is_running:
+            return
+        stylesheet = self.app.stylesheet
+        try:
+            stylesheet.read(paths[0])
+            stylesheet.parse()  # the sources already parsed come from its cache (reparse() starts afresh)
+            stylesheet.update(self.app)
+        except StylesheetError:
+            return  # the area reads it itself when first shown, and reports the error there
+        if len(paths) > 1:
+            self.app.set_timer(STEP_GAP, self._add_stylesheets)
