@@ -1,12 +1,17 @@
 """Home: what matters today, at a glance, each part opening its area with one key.
 
-It is the first frame at start, so it stays light: four widgets, one read of
-the day's model through ``services.home`` (counters and small indexes only),
-one update of the list. Enter on a part opens its area (and the right view in
-Habits); the F-keys open the areas as everywhere.
+It is the first frame at start, so it stays light: four widgets, and the first
+frame draws Home's own text only. Its figures follow right after that frame: one
+read of the day's model through ``services.home`` (counters and small indexes
+only), one update of the list. Reading them imports the rules behind them (plans,
+habits, the self-check: ~40 ms of modules), which the welcome line does not need.
+Enter on a part opens its area (and the right view in Habits); the F-keys open the
+areas as everywhere.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,13 +20,14 @@ from textual.widgets.option_list import Option
 
 from jiebei_tui import locations
 from jiebei_tui.areas import counted_tables
-from jiebei_tui.domain.selfcheck import DRAFT_KEY
 from jiebei_tui.i18n import N_, _
-from jiebei_tui.services import HomeView
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.messages import DataChanged
-from jiebei_tui.ui.home.parts import Extras, Part, all_parts, banner, label_width, prompt
 from jiebei_tui.ui.shell.base import AreaScreen
+
+if TYPE_CHECKING:  # imported with the figures, right after the first frame (see first_drawn)
+    from jiebei_tui.services import HomeView
+    from jiebei_tui.ui.home.parts import Extras, Part
 
 ROOMY_HEIGHT = 34
 
@@ -42,6 +48,7 @@ class HomeScreen(AreaScreen):
         self._parts: list[Part] = []
         self._read: tuple[HomeView, Extras] | None = None
         self._read_key: tuple[object, ...] | None = None
+        self._figures_due = False  # True once the first frame is drawn: the figures are read from then on
 
     def compose_body(self) -> ComposeResult:
         with Vertical(classes="area-body"):
@@ -49,7 +56,16 @@ class HomeScreen(AreaScreen):
             yield Static("", id="home-due")
             yield OptionList(id="home-parts")
 
+    def first_drawn(self) -> None:
+        # The figures before the App's warm-up starts (its thread would share the interpreter with this read).
+        self._figures_due = True
+        self.refresh_data()
+        super().first_drawn()
+
     def extras(self) -> Extras:
+        from jiebei_tui.domain.selfcheck import DRAFT_KEY
+        from jiebei_tui.ui.home.parts import Extras
+
         services = self.services
         return Extras(
             selfcheck_draft=services.drafts.get(DRAFT_KEY) is not None,
@@ -60,6 +76,8 @@ class HomeScreen(AreaScreen):
     def read_key(self) -> tuple[object, ...]:
         """What Home's model depends on besides the code: every save (file stats), a self-check in progress,
         the day. Coming back to Home re-reads only when it changed (a read is ~25 ms with a heavy history)."""
+        from jiebei_tui.domain.selfcheck import DRAFT_KEY
+
         services = self.services
         return services.store.change_token(), services.drafts.get(DRAFT_KEY) is not None, services.clock().date()
 
@@ -68,6 +86,10 @@ class HomeScreen(AreaScreen):
 
     def refresh_data(self) -> None:
         """One read of the day's model (when something changed), one update of the banner and the list."""
+        if not self._figures_due:
+            return  # the first frame is Home's own text; first_drawn reads the figures right after it
+        from jiebei_tui.ui.home.parts import banner
+
         key = self.read_key()
         if self._read is None or key != self._read_key:
             self._read = (self.services.home.today(), self.extras())
@@ -84,6 +106,8 @@ class HomeScreen(AreaScreen):
         """Lay the parts out for the current width (again on a resize, without reading anything)."""
         if self._read is None:
             return
+        from jiebei_tui.ui.home.parts import all_parts, label_width, prompt
+
         view, extras = self._read
         parts = self.query_one("#home-parts", OptionList)
         width = label_width()

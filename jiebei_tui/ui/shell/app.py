@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -79,6 +79,7 @@ class JiebeiApp(App[int]):
         self.crash_report: Path | None = None  # where the traceback went, when the app crashed
         self.warm_up = WarmUp(self)
         self._crashed = False
+        self._after_frame: list[Callable[[], object]] = []
         set_language(language)
         self.title = _("Jiebei overdue workbook")
 
@@ -121,6 +122,22 @@ class JiebeiApp(App[int]):
             self.notify(message, **options)
         if self.start_area != "calls":  # `jiebei-tui call` records at once, in Beijing time; it asks after the call
             self.call_later(self.ask_zone_if_due)
+
+    def after_frame(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the next frame has been handed to the terminal.
+
+        Not ``call_after_refresh``: Textual builds the first screen inside a batch of updates, and while it
+        batches, callbacks "after a refresh" run at once, before anything is drawn (Home's figures and the
+        warm-up then delayed the first frame by ~40 ms).
+        """
+        self._after_frame.append(callback)
+
+    def post_display_hook(self) -> None:
+        # Textual calls this after every attempt to draw, also when a batch of updates held the frame back.
+        if self._after_frame and not self._batch_count:
+            callbacks, self._after_frame = self._after_frame, []
+            for callback in callbacks:
+                self.call_later(callback)
 
     def area_drawn(self) -> None:
         """Called once by each area's screen after its first refresh (the first is the start-up screen).

@@ -84,7 +84,11 @@ class AreaScreen(Page):
 
     def on_mount(self) -> None:
         # Textual runs Page.on_mount too (each class's handler). An area's screen lives as long as the App.
-        self.call_after_refresh(self.workbook.area_drawn)
+        self.workbook.after_frame(self.first_drawn)
+
+    def first_drawn(self) -> None:
+        """Right after the screen's first frame (once: the screen lives as long as the App)."""
+        self.workbook.area_drawn()
 
     def reload(self) -> None:
         store = self.services.store
