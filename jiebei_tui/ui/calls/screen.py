@@ -264,7 +264,7 @@ class CallsScreen(CallView):
                 tr("The previous call was ended and saved; its summary is in History ({key}).", key=key_label("history")),
                 timeout=6,
             )
-        self._show_session(self.night_notice())
+        self._show_session(self.night_notice(), new_call=True)
         self.warm_up_coach()
 
     def warm_up_coach(self) -> None:

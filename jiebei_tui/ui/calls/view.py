@@ -111,7 +111,8 @@ class CallView(AreaScreen):
         """The coach beside the notes, unless turned off in Settings."""
         return self.services.settings.load().coach
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, _event: events.ScreenResume) -> None:
+        # Page's handler runs too (Textual calls each class's), after this one.
         if not self.coach_on:
             self.coached = None  # turned off in Settings while a suggestion was on show
         if self.record is not None:
@@ -132,7 +133,7 @@ class CallView(AreaScreen):
                 timeout=8,
             )
 
-    def _show_session(self, notice: str = "") -> None:
+    def _show_session(self, notice: str = "", *, new_call: bool = False) -> None:
         """Everything from the session: after opening, starting, ending, a data change or a language switch."""
         session = self.session
         self._seen_token = self.services.store.change_token()
@@ -151,7 +152,12 @@ class CallView(AreaScreen):
         self._show_coach()
         # The prep panel is folded away during a call: its self-check figures come after the first frame.
         self.call_after_refresh(self._show_prep_summary)
-        self.show_script()
+        if new_call:
+            # A record made this instant has no plan's script (Ctrl+N from a plan links it after the start):
+            # `jiebei-tui call` does not import the plans to find that out before its first frame.
+            self.has_script = False
+        else:
+            self.show_script()
         if notice:
             self.query_one(HintLine).notice(notice)
         self.call_after_refresh(self._focus_input)
