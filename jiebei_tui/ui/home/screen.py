@@ -57,10 +57,11 @@ class HomeScreen(AreaScreen):
             yield OptionList(id="home-parts")
 
     def first_drawn(self) -> None:
-        # The figures before the App's warm-up starts (its thread would share the interpreter with this read).
+        # The warm-up first: its thread imports the areas' screens while this reads the figures (a key for an
+        # area pressed soon after the first frame would otherwise wait for both).
+        super().first_drawn()
         self._figures_due = True
         self.refresh_data()
-        super().first_drawn()
 
     def extras(self) -> Extras:
         from jiebei_tui.domain.selfcheck import DRAFT_KEY

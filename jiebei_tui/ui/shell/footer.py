@@ -84,6 +84,9 @@ class TranslatedFooter(Footer):
         keys: list[FooterKey] = []
         for widget in super().compose():
             if isinstance(widget, FooterKey):
+                # The key is bound to the footer's compact flag, and its watcher adds this class once the key is
+                # mounted, which styled each key a second time (~64 restyles on the first open of Self-check).
+                widget.set_class(self.compact, "-compact", update=False)
                 widget.description = _(widget.description) if widget.description else ""
                 if widget.tooltip:
                     widget.tooltip = _(str(widget.tooltip))
