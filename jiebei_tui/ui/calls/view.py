@@ -112,7 +112,7 @@ class CallView(AreaScreen):
         return self.services.settings.load().coach
 
     def on_screen_resume(self, _event: events.ScreenResume) -> None:
-        # Page's handler runs too (Textual calls each class's), after this one.
+        # AreaScreen's and Page's handlers run too (Textual calls each class's), after this one.
         if not self.coach_on:
             self.coached = None  # turned off in Settings while a suggestion was on show
         if self.record is not None:

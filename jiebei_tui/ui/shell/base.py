@@ -51,13 +51,8 @@ class Page(Retranslated, Screen[None]):
         self.sub_title = self.heading()
 
     _resumed = False  # between a ScreenResume and the next ScreenSuspend
-    _styled_at_mount = True  # until the first frame: the styles computed as the screen mounted still hold
 
-    def on_screen_resume(self, event: ScreenResume) -> None:
-        # Runs before Textual's own handler (Screen's), which restyles the whole screen on every resume: on
-        # the first showing that repeated, twice, what mounting had just done (~15 ms on Self-check's form).
-        if self._styled_at_mount:
-            event.refresh_styles = False
+    def on_screen_resume(self, _event: ScreenResume) -> None:
         # Textual 8 resumes an area's screen twice when it is first shown (as its mode is built, then as it
         # is switched to); nothing can have changed in between, and a re-read can cost tens of ms.
         if self._resumed:
@@ -88,9 +83,17 @@ class AreaScreen(Page):
     def heading(self) -> str:
         return _(area(self.AREA).title)
 
+    _styled_at_mount = True  # until the first frame: the styles computed as the screen mounted still hold
+
     def on_mount(self) -> None:
         # Textual runs Page.on_mount too (each class's handler). An area's screen lives as long as the App.
         self.workbook.after_frame(self.first_drawn)
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Runs before Page's handler and Textual's own (Screen's), which restyles the whole screen on every
+        # resume: on the first showing that repeated, twice, what mounting had just done (~15 ms on Self-check).
+        if self._styled_at_mount:
+            event.refresh_styles = False
 
     def first_drawn(self) -> None:
         """Right after the screen's first frame (once: the screen lives as long as the App)."""
