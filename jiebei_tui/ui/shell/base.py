@@ -7,11 +7,12 @@ session saved something (DataChanged), and after a language switch.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.events import ScreenResume
 from textual.screen import Screen
+from textual.types import NoActiveAppError
 from textual.widgets import Header
 
 from jiebei_tui.areas import area
@@ -27,6 +28,24 @@ if TYPE_CHECKING:
 
 class Page(Retranslated, Screen[None]):
     """Header, body, footer; ``reload`` shows the data, ``heading`` names the page in the header."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._size_classes()
+
+    def _size_classes(self) -> None:
+        """The classes of the screen's breakpoints for the terminal's size, set before it mounts: Textual sets
+        them at the screen's first resize, which styled the whole screen once more (the same on that resize
+        changes nothing now)."""
+        horizontal, vertical = self.HORIZONTAL_BREAKPOINTS or [], self.VERTICAL_BREAKPOINTS or []
+        if not (horizontal or vertical):
+            return
+        try:
+            width, height = self.app.size
+        except NoActiveAppError:
+            return
+        found = self._get_breakpoint_classes(width, horizontal) | self._get_breakpoint_classes(height, vertical)
+        self.add_class(*found, update=False)
 
     @property
     def workbook(self) -> JiebeiApp:
