@@ -120,8 +120,6 @@ class JiebeiApp(App[int]):
         self.set_interval(TICK_SECONDS, self._tick)
         for message, options in open_report_notices(self.open_report):
             self.notify(message, **options)
-        if self.start_area != "calls":  # `jiebei-tui call` records at once, in Beijing time; it asks after the call
-            self.call_later(self.ask_zone_if_due)
 
     def after_frame(self, callback: Callable[[], object]) -> None:
         """Call ``callback`` once the next frame has been handed to the terminal.
@@ -157,6 +155,10 @@ class JiebeiApp(App[int]):
         warm = not self.is_headless if self.warm_up_after_start is None else self.warm_up_after_start
         if warm:
             self.warm_up.start()
+        # Asked over the first screen, once it is drawn (asked sooner, it stood on a blank screen). `jiebei-tui
+        # call` records at once, in Beijing time, and asks after the call.
+        if self.start_area != "calls":
+            self.ask_zone_if_due()
 
     def on_unmount(self) -> None:
         # This run's call session is over: another run may now take over the line it left unsent.
