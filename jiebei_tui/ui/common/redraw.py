@@ -12,7 +12,7 @@ which Textual also treats as a layout change (:class:`QuietLayout`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -87,3 +87,13 @@ class QuietLayout(_Mixin):
         if self._quiet_layout:
             layout = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+
+def after_first_frame(widget: Widget, callback: Callable[[], object]) -> None:
+    """``callback`` once a frame of the widget's screen is on the terminal (see ``JiebeiApp.after_frame``);
+    in an App without it (a test's), after the next refresh."""
+    after_frame = getattr(widget.app, "after_frame", None)
+    if after_frame is None:
+        widget.call_after_refresh(callback)
+    else:
+        after_frame(widget.screen, callback)

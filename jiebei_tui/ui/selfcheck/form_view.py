@@ -43,7 +43,6 @@ from jiebei_tui.domain.selfcheck import (
     preview,
 )
 from jiebei_tui.i18n import _, tr
-from jiebei_tui.ui.common.guidance import GuidancePanel
 from jiebei_tui.ui.common.keys import key_label
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
 from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow, SectionTitle, entry_row, essential_row
@@ -139,6 +138,8 @@ class SelfCheckForm(AreaScreen):
 
     def _rest_of_form(self) -> Iterable[list[Widget]]:
         """What ``compose_body`` held back, in the order it is mounted (each list is one step)."""
+        from jiebei_tui.ui.common.guidance import GuidancePanel  # Markdown: ~15 ms of the area's import, paid here
+
         form = self.form
         yield [SelfCheckResults(self._assessment, self._taken_at, id="sc-results")]
         for number, debt in enumerate(form["debts"][1:], start=2):

@@ -79,7 +79,7 @@ class JiebeiApp(App[int]):
         self.crash_report: Path | None = None  # where the traceback went, when the app crashed
         self.warm_up = WarmUp(self)
         self._crashed = False
-        self._after_frame: list[Callable[[], object]] = []
+        self._after_frame: list[tuple[Screen[Any], Callable[[], object]]] = []
         set_language(language)
         self.title = _("Jiebei overdue workbook")
 
@@ -121,21 +121,28 @@ class JiebeiApp(App[int]):
         for message, options in open_report_notices(self.open_report):
             self.notify(message, **options)
 
-    def after_frame(self, callback: Callable[[], object]) -> None:
-        """Call ``callback`` once the next frame has been handed to the terminal.
+    def after_frame(self, screen: Screen[Any], callback: Callable[[], object]) -> None:
+        """Call ``callback`` (in ``screen``'s message loop) once a frame of ``screen`` has been handed to the terminal.
 
-        Not ``call_after_refresh``: Textual builds the first screen inside a batch of updates, and while it
-        batches, callbacks "after a refresh" run at once, before anything is drawn (Home's figures and the
-        warm-up then delayed the first frame by ~40 ms).
+        Not ``call_after_refresh``: a screen runs those at once, before anything is drawn, while it is not
+        yet the current one (an area's screen mounts before its mode is switched to) and while Textual batches
+        updates (it builds the first screen in one batch). Home's figures, the warm-up and the rest of the
+        self-check form then held back the first frame (~40-80 ms).
         """
-        self._after_frame.append(callback)
+        self._after_frame.append((screen, callback))
 
     def post_display_hook(self) -> None:
-        # Textual calls this after every attempt to draw, also when a batch of updates held the frame back.
-        if self._after_frame and not self._batch_count:
-            callbacks, self._after_frame = self._after_frame, []
-            for callback in callbacks:
-                self.call_later(callback)
+        # Textual calls this after every attempt to draw the current screen, also when a batch held it back.
+        if not self._after_frame or self._batch_count:
+            return
+        shown = self.screen
+        waiting = []
+        for screen, callback in self._after_frame:
+            if screen is shown:
+                screen.call_later(callback)
+            else:
+                waiting.append((screen, callback))
+        self._after_frame = waiting
 
     def area_drawn(self) -> None:
         """Called once by each area's screen after its first refresh (the first is the start-up screen).

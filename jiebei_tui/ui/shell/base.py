@@ -19,6 +19,7 @@ from jiebei_tui.areas import area
 from jiebei_tui.i18n import _
 from jiebei_tui.ui.common.context import Retranslated
 from jiebei_tui.ui.common.messages import DataChanged
+from jiebei_tui.ui.common.redraw import after_first_frame
 from jiebei_tui.ui.shell.banner import SaveBanner
 from jiebei_tui.ui.shell.footer import TranslatedFooter
 
@@ -106,7 +107,7 @@ class AreaScreen(Page):
 
     def on_mount(self) -> None:
         # Textual runs Page.on_mount too (each class's handler). An area's screen lives as long as the App.
-        self.workbook.after_frame(self.first_drawn)
+        after_first_frame(self, self.first_drawn)
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Page's handler and Textual's own (Screen's), which restyles the whole screen on every

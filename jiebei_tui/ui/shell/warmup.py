@@ -4,7 +4,7 @@ Start-up imports and styles only what the first screen draws (see jiebei_tui/laz
 the user reads Home:
 
 1. a background thread imports each area's screen module in F-key order (tens of ms per area; the
-   self-check's, with Markdown and the line breaker, the most). Python switches threads every 5 ms, so the event loop still takes every key at once; a key
+   self-check's, with the line breaker, the most). Python switches threads every 5 ms, so the event loop still takes every key at once; a key
    for an area whose module is being imported waits for that import, which it would have done itself.
 2. after each import, back on the event loop, that area's stylesheet is added to the App's (a parse
    of that file only, and a restyle of what is mounted: a few ms). Textual would otherwise re-parse
