@@ -119,6 +119,11 @@ class CallsScreen(CallView):
         message.stop()
         self.query_one(HintLine).say(_("Nothing to save yet: type the line after the prefix."))
 
+    @property
+    def second_stroke_due(self) -> bool:
+        """Ctrl+T/R/F was pressed: the next key picks (and may open a dialog), so later keys wait for it."""
+        return self.prefix is not None
+
     def take_key(self, event: events.Key) -> bool:
         """Keys the note line (or the log) offers first, in the order they were typed; True when used here."""
         if self.prefix is not None:
