@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from jiebei_tui.factory import create_app
 from jiebei_tui.ui.calls.dialogs.identity import CallIdentityScreen
@@ -90,3 +90,25 @@ async def test_a_burst_through_two_areas_keeps_its_order(data_dir: Path) -> None
         await settle(pilot)
         assert isinstance(app.screen, CallsScreen)
         assert app.screen.query_one(NoteInput).value == "later"
+
+
+async def test_keys_typed_past_a_choice_in_the_plan_builder_land_in_the_next_field(data_dir: Path, with_selfcheck) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(with_selfcheck(evening()), language="en", clock=evening)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "f5", "ctrl+l")
+        await settle(pilot)
+        builder = app.screen
+        assert type(builder).__name__ == "BuilderScreen"
+        kind = builder.query_one("#pl-o-kind", Select)
+        kind.focus()
+        await pilot.pause()
+        builder.focus_next()
+        after = builder.focused
+        assert isinstance(after, Input) and after.id
+        chosen = kind.value
+        kind.focus()
+        await pilot.pause()
+        burst(app, "tab", *text("24"))  # the field selects its text on focus: typing replaces it
+        await settle(pilot)
+        assert builder.focused is after and after.value == "24"
+        assert kind.value == chosen
