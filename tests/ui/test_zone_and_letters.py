@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, OptionList, TextArea
@@ -19,6 +20,7 @@ from jiebei_tui.ui.calls.letters import LettersScreen
 from jiebei_tui.ui.calls.screen import CallsScreen
 from jiebei_tui.ui.calls.summary import CallSummaryScreen
 from jiebei_tui.ui.calls.widgets.log import NoteInput
+from jiebei_tui.ui.shell.app import JiebeiApp
 from jiebei_tui.ui.shell.zone import ZoneQuestionScreen
 
 UTC = timezone.utc
@@ -58,6 +60,30 @@ async def test_the_zone_is_asked_once_and_the_answer_is_remembered(data_dir: Pat
         await pilot.pause()
         assert not isinstance(again.screen, ZoneQuestionScreen)
         assert again.clock().utcoffset() == timedelta(0)
+
+
+async def test_the_question_is_asked_over_home_once_home_is_drawn(
+    data_dir: Path, utc_server: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked before the first screen was drawn, it stood alone on a blank terminal."""
+    events: list[str] = []
+    drawn, push = JiebeiApp.area_drawn, JiebeiApp.push_screen
+
+    def area_drawn(self: JiebeiApp) -> None:
+        events.append("drawn")
+        drawn(self)
+
+    def push_screen(self: JiebeiApp, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        events.append(type(screen).__name__)
+        return push(self, screen, *args, **kwargs)
+
+    monkeypatch.setattr(JiebeiApp, "area_drawn", area_drawn)
+    monkeypatch.setattr(JiebeiApp, "push_screen", push_screen)
+    app = create_app(data_dir, clock=Clock(afternoon_utc()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ZoneQuestionScreen)
+        assert events.index("drawn") < events.index("ZoneQuestionScreen")
 
 
 async def test_putting_the_question_off_keeps_beijing_time_and_is_not_asked_again(data_dir: Path, utc_server: None) -> None:

@@ -20,14 +20,10 @@ from textual.reactive import var
 from textual.widgets import Button, ContentSwitcher, DataTable, Input, ProgressBar, SelectionList, Static, TextArea
 
 from jiebei_tui.domain.causes import Cause
-from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.plans import (
     MATERIALS,
-    NEGOTIATION_FACTS,
-    SAFETY,
-    ChangeKind,
     Plan,
     PlanStatus,
     Progress,
@@ -41,6 +37,7 @@ from jiebei_tui.ui.plans.builder import PLANS_CSS, BuilderScreen, ExplainDialog
 from jiebei_tui.ui.plans.dialogs import AgreeDialog, FinishDialog, PaymentDialog, ProposeDialog
 from jiebei_tui.ui.plans.explain import row_lines
 from jiebei_tui.ui.plans.form import form_from_plan
+from jiebei_tui.ui.plans.plan_parts import history_lines, next_step, safety_lines, saved_texts, text_changes
 from jiebei_tui.ui.plans.widgets import fill_schedule, totals_line
 from jiebei_tui.ui.shell.base import SubScreen
 
@@ -112,7 +109,7 @@ class PlanScreen(SubScreen):
             with VerticalScroll(id="plan-view-script", classes="plan-view"):
                 yield Static("", id="plan-script-note", classes="plans-note")
                 yield TextArea("", id="plan-script", classes="plan-text", soft_wrap=True)
-                yield Static(self._safety(), classes="plan-lines")
+                yield Static(safety_lines(), classes="plan-lines")
             with VerticalScroll(id="plan-view-statement", classes="plan-view"):
                 yield Static(_("Your name (optional; the script and statement use it)"), classes="pl-label")
                 yield Input(id="plan-name", compact=True)
@@ -128,14 +125,6 @@ class PlanScreen(SubScreen):
                 yield TextArea("", id="plan-statement", classes="plan-text", soft_wrap=True)
             with VerticalScroll(id="plan-view-history", classes="plan-view"):
                 yield Static("", id="plan-history", classes="plan-lines")
-
-    def _safety(self) -> Content:
-        lines = [Content.styled(_("Before you call or write"), "bold $text-primary")]
-        lines += [Content("⚑ " + _(text)) for text in SAFETY]
-        for key in NEGOTIATION_FACTS:
-            item = fact(key)
-            lines.append(Content.styled(f"• {_(item.statement)} ({_(item.source)})", "$text-muted"))
-        return Content("\n").join(lines)
 
     def heading(self) -> str:
         return self.plan.title if self.plan is not None else _(self.SUB_TITLE)
@@ -163,7 +152,7 @@ class PlanScreen(SubScreen):
         self._show_status(plan)
         self._show_schedule(plan)
         self._show_texts(plan)
-        self._show_history(plan)
+        self.query_one("#plan-history", Static).update(history_lines(plan))
         self._show_view()
 
     def _show_status(self, plan: Plan) -> None:
@@ -177,7 +166,7 @@ class PlanScreen(SubScreen):
             tr("{kind}, from {date}", kind=_(option.kind.label), date=start.isoformat()),
         )
         self.query_one("#plan-status", Static).update(status)
-        self.query_one("#plan-next", Static).update(self._next_step(plan))
+        self.query_one("#plan-next", Static).update(next_step(plan, self.progress, self.services.clock().date()))
         shown = {
             PlanStatus.DRAFT: {"plan-edit", "plan-propose", "plan-abandon"}
             | ({"plan-delete"} if plan.proposed is None else set()),
@@ -187,27 +176,6 @@ class PlanScreen(SubScreen):
         }.get(plan.status, set())
         for button in self.query("#plan-steps Button"):
             button.display = button.id in shown
-
-    def _next_step(self, plan: Plan) -> str:
-        status = plan.status
-        if status is PlanStatus.DRAFT:
-            return tr("Next: read the script ({key}), then propose the plan through an official channel.",
-                      key=key_label("view"))
-        if status is PlanStatus.PROPOSED:
-            return _("Next: when the lender answers, record the terms as agreed (or go back to the draft).")
-        progress = self.progress
-        upcoming = progress.next_due if progress is not None else None
-        if status in (PlanStatus.AGREED, PlanStatus.ACTIVE) and upcoming is not None:
-            today = self.services.clock().date()
-            days = (upcoming.row.due - today).days
-            when = (tr("overdue by {days} days", days=-days) if days < 0 else
-                    _("today") if days == 0 else tr("in {days} days", days=days))
-            return tr("Next payment: {amount} on {date} ({when}), instalment {number} of {count}.",
-                      amount=format_money(upcoming.left), date=upcoming.row.due.isoformat(), when=when,
-                      number=upcoming.row.number, count=progress.schedule.count if progress else 0)
-        if status is PlanStatus.ACTIVE:
-            return _("Everything in the schedule is paid: mark the plan as completed once the lender confirms.")
-        return tr("This plan is {status}.", status=_(status.label).lower())
 
     def _show_schedule(self, plan: Plan) -> None:
         progress = self.progress
@@ -278,26 +246,6 @@ class PlanScreen(SubScreen):
         if area.text != text:
             area.load_text(text)
 
-    def _show_history(self, plan: Plan) -> None:
-        lines: list[Content] = []
-        if plan.proposed is not None:
-            lines.append(Content(tr("Proposed on {date}, {channel}.", date=plan.proposed.on.isoformat(),
-                                    channel=_(plan.proposed.channel.label))))
-        agreement = plan.agreement
-        if agreement is not None:
-            reference = agreement.reference or _("none noted")
-            lines.append(Content.assemble(tr("Agreed on {date}, reference ", date=agreement.agreed_on.isoformat()),
-                                          plain(reference), "  ", plain(agreement.with_whom)))
-        lines.append(Content.styled(_("Every change, dated"), "bold"))
-        for change in reversed(plan.history):
-            what = _(change.kind.label)
-            if change.kind in (ChangeKind.STATUS, ChangeKind.CREATED):
-                what += f": {_(change.status_to.label)}"
-            detail = change.detail if change.kind not in (ChangeKind.PAYMENT_ADDED, ChangeKind.PAYMENT_REMOVED) else ""
-            lines.append(Content.assemble(change.at.strftime("%Y-%m-%d %H:%M"), "  ", what,
-                                          "  " if detail else "", plain(detail)))
-        self.query_one("#plan-history", Static).update(Content("\n").join(lines))
-
     # ----- views -------------------------------------------------------------------------------
 
     def watch_view(self) -> None:
@@ -330,7 +278,7 @@ class PlanScreen(SubScreen):
         plan = self.plan
         if plan is None or plan.status.finished or not self.is_mounted:
             return
-        if self._texts() == self._saved_texts(plan):
+        if self._texts() == saved_texts(plan):
             return
         self._dirty = True
         self.stash_drafts()
@@ -345,17 +293,6 @@ class PlanScreen(SubScreen):
             "materials": sorted(self.query_one("#plan-materials", SelectionList).selected),
         }
 
-    @staticmethod
-    def _saved_texts(plan: Plan) -> dict[str, Any]:
-        return {
-            "script": plan.script.text,
-            "statement": plan.statement.text,
-            "own_words": plan.own_words,
-            "name": plan.name,
-            "causes": sorted(c.value for c in plan.causes),
-            "materials": sorted(plan.materials),
-        }
-
     def stash_drafts(self) -> None:
         if self._dirty and self.plan is not None:
             self.services.drafts.set(TEXTS_DRAFT.format(plan_id=self.plan.id), self._texts())
@@ -365,19 +302,7 @@ class PlanScreen(SubScreen):
         plan = self.plan
         if plan is None or not self._dirty:
             return False
-        typed, saved = self._texts(), self._saved_texts(plan)
-        changes: dict[str, Any] = {}
-        for key in ("name", "own_words"):
-            if typed[key] != saved[key]:
-                changes[key] = typed[key]
-        if typed["causes"] != saved["causes"]:
-            changes["causes"] = tuple(Cause(value) for value in typed["causes"])
-        if typed["materials"] != saved["materials"]:
-            changes["materials"] = tuple(typed["materials"])
-        if typed["script"] != saved["script"]:
-            changes["script"] = plan.script.edit(typed["script"])
-        if typed["statement"] != saved["statement"]:
-            changes["statement"] = plan.statement.edit(typed["statement"])
+        changes = text_changes(plan, self._texts())
         self._dirty = False
         self.services.drafts.discard(TEXTS_DRAFT.format(plan_id=plan.id))
         if not changes:

@@ -124,8 +124,6 @@ class JiebeiApp(App[int]):
         self.set_interval(TICK_SECONDS, self._tick)
         for message, options in open_report_notices(self.open_report):
             self.notify(message, **options)
-        if self.start_area != "calls":  # `jiebei-tui call` records at once, in Beijing time; it asks after the call
-            self.call_later(self.ask_zone_if_due)
 
     def area_drawn(self) -> None:
         """Called once by each area's screen after its first refresh (the first is the start-up screen).
@@ -145,6 +143,10 @@ class JiebeiApp(App[int]):
         warm = not self.is_headless if self.warm_up_after_start is None else self.warm_up_after_start
         if warm:
             self.warm_up.start()
+        # Asked over the first screen, once it is drawn (asked sooner, it stood on a blank screen). `jiebei-tui
+        # call` records at once, in Beijing time, and asks after the call.
+        if self.start_area != "calls":
+            self.ask_zone_if_due()
 
     # ----- keys: those typed while a screen is on its way wait for it (ui/shell/keyhold.py) -------------
 
