@@ -100,8 +100,13 @@ class KeyHold:
     def _may_bind(self, event: events.Key) -> bool:
         focused = self.app.focused
         typing = isinstance(focused, Input)
-        if getattr(self.app.screen, "second_stroke_due", False):
-            return True  # the key after Ctrl+F on the call screen may open a dialog (ui/calls/strokes.py)
+        stays = getattr(self.app.screen, "key_stays_here", None)
+        if stays is not None and getattr(focused, "keys_in_order", False):
+            # The note line hands keys to the call screen itself, in typing order: the screen says which of
+            # them stay there (a tick, a flag) and which may open a dialog (ui/calls/strokes.py).
+            verdict = stays(event)
+            if verdict is not None:
+                return not verdict
         if typing and event.is_printable:
             return False  # text for the field, which takes it
         for node, bindings in self.app.screen._modal_binding_chain:
