@@ -116,3 +116,15 @@ def saved_or_none(data_dir: Path) -> tuple[list[tuple[str, NoteKind]], str] | No
         return saved(data_dir)
     except (TypeError, AssertionError):
         return None  # not there yet
+
+
+def test_a_burst_that_opens_a_call_reaches_its_note_line(pty_app, data_dir: Path) -> None:
+    """F4, Ctrl+N and a line in one read (a fast typist over SSH): the whole line lands in the new call's note
+    line, not the first character only (ui/shell/keyhold.py)."""
+    app = pty_app("--lang", "en", env={"TZ": "Asia/Shanghai"})  # no time-zone question over Home
+    app.wait_for(b"Self-check")  # Home is drawn
+    app.type(b"\x1bOS\x0e" + "hello 马上输入".encode())  # F4, Ctrl+N, the line
+    deadline = time.monotonic() + 10
+    while saved_or_none(data_dir) != ([], "hello 马上输入"):
+        assert time.monotonic() < deadline, saved_or_none(data_dir)
+        app.read(0.2)

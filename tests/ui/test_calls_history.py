@@ -18,6 +18,7 @@ from jiebei_tui.ui.calls.dialogs.export import CallExportScreen
 from jiebei_tui.ui.calls.history import CallHistoryScreen
 from jiebei_tui.ui.calls.screen import CallsScreen
 from jiebei_tui.ui.calls.summary import CallSummaryScreen
+from jiebei_tui.ui.common.messages import DataChanged
 
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 23, 20, 30, tzinfo=CST)
@@ -273,3 +274,38 @@ async def test_a_new_search_replaces_the_one_under_way(data_dir: Path, monkeypat
         assert [r.id for r in history.shown_records()] == [ids[1]]  # only the second search's match
         status = str(history.query_one("#history-status").render())
         assert "Notes found in 1 contact." in status
+
+
+async def test_closing_the_history_while_it_streams_is_harmless(data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A reload, a filter or a stream step that comes while the screen closes finds nothing to show, and says nothing.
+
+    The screen stops taking messages before its widgets are removed, but a stream's step (a worker) or a callback
+    run after the next screen's refresh can still come once they are gone.
+    """
+    many_days(data_dir, 40)
+    gate = Gate(monkeypatch, days_before_wait=1)
+    monkeypatch.setattr(history_module, "FIRST_ROWS", 5)
+    app = create_app(data_dir, clock=clock, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        history = await open_history(pilot)
+        for _ in range(200):
+            if history.query_one("#history-list").option_count:
+                break
+            await asyncio.sleep(0.005)
+        assert history._streaming
+        app.pop_screen()
+        for _ in range(200):
+            if not history.query("#history-institution"):
+                break
+            await asyncio.sleep(0)
+        gate.open.set()  # the stream's next step
+        history.reload()  # a reload (another session's save) or a filter, late
+        history.on_data_changed(DataChanged())
+        history.action_toggle_chosen()
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, CallsScreen)
+        await pilot.press("ctrl+o")  # and it opens again as usual
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CallHistoryScreen) and app.screen.query_one("#history-list").option_count == 40

@@ -119,6 +119,15 @@ class CallsScreen(CallView):
         message.stop()
         self.query_one(HintLine).say(_("Nothing to save yet: type the line after the prefix."))
 
+    def key_stays_here(self, event: events.Key) -> bool | None:
+        """For ui/shell/keyhold.py: True for a stroke that ticks or flags (the note line hands it to ``take_key``
+        in typing order, nothing opens), False for Ctrl+F and the key after it (it may open the identity
+        dialog, which the keys behind it are for), None when the App's general rule decides."""
+        if self.prefix is not None:
+            return self.prefix != "identity"
+        first = first_stroke(event.key)
+        return None if first is None else first.name != "identity"
+
     def take_key(self, event: events.Key) -> bool:
         """Keys the note line (or the log) offers first, in the order they were typed; True when used here."""
         if self.prefix is not None:

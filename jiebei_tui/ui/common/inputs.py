@@ -19,6 +19,8 @@ a Tab in the same burst.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
@@ -28,6 +30,8 @@ from textual.widgets import Input, Select
 
 from jiebei_tui.ui.common.redraw import QuietLayout
 from jiebei_tui.ui.common.text import visible
+
+Choice = TypeVar("Choice")
 
 NEXT_KEYS = frozenset({"tab", "enter"})
 PREVIOUS_KEYS = frozenset({"shift+tab"})
@@ -96,7 +100,7 @@ class InOrderInput(InertInput):
         await super()._on_key(event)
 
 
-class InOrderSelect(Select[str]):
+class InOrderSelect(Select[Choice]):
     async def _on_key(self, event: events.Key) -> None:
         if self.has_focus_within and not self.has_focus:
             return  # a key from its open list, on its way up: the list's own

@@ -21,7 +21,7 @@ from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.money import format_plain_number, parse_money
 from jiebei_tui.domain.plans import BudgetPlan, Extra, StartingPoint, Strategy, budget_problems, plan_budget
 from jiebei_tui.i18n import N_, _, tr
-from jiebei_tui.ui.common.inputs import InOrderInput
+from jiebei_tui.ui.common.inputs import InOrderInput, InOrderSelect
 from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.common.text import plain
 from jiebei_tui.ui.plans.builder import PLANS_CSS
@@ -56,7 +56,7 @@ class BudgetScreen(SubScreen):
             yield PlanField("budget", _("Budget a month"), InOrderInput(
                 str(form.get("budget", self._default_budget)), id="pl-budget", compact=True, classes="pl-input"),
                 _("Default: what is left each month, plus the debts' own payments"))
-            yield PlanField("strategy", _("Which debt first"), Select(
+            yield PlanField("strategy", _("Which debt first"), InOrderSelect(
                 [(_(s.label), s.value) for s in Strategy], value=str(form.get("strategy", Strategy.AVALANCHE.value)),
                 allow_blank=False, compact=True, id="pl-strategy", classes="pl-select"))
             yield PlanField("order", _("Your order"), InOrderInput(

@@ -26,6 +26,7 @@ from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.plans import MAX_COMPARED, OptionKind, SideBySide, StartingPoint, compare_options
 from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.ui.common.dialog import Dialog
+from jiebei_tui.ui.common.inputs import InOrderSelect
 from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.common.text import paragraphs, plain
 from jiebei_tui.ui.plans import fields
@@ -99,7 +100,7 @@ class BuilderScreen(SubScreen):
                 yield SectionTitle(_("The debt"), _("Copied from your self-check where there is one; change anything."))
                 if len(self.point.positions) > 1:
                     choices = [(p.name or p.lender or str(i + 1), i) for i, p in enumerate(self.point.positions)]
-                    yield PlanField("debt_index", _("Which debt"), Select(
+                    yield PlanField("debt_index", _("Which debt"), InOrderSelect(
                         choices, value=form.get("debt_index", 0), allow_blank=False, compact=True, id="pl-debt_index",
                         classes="pl-select"), tr("Several debts under one budget: {key} in Plans", key=key_label("view")))
                 yield from fields.debt_rows(form)
@@ -108,7 +109,7 @@ class BuilderScreen(SubScreen):
                 yield SectionTitle(_("Options"), tr("Up to three, compared side by side ({key} adds one).",
                                                     key=key_label("add")), id="pl-options-title")
                 with Horizontal(id="pl-option-tabs"):
-                    yield Select(self._option_choices(), value=form["chosen"], allow_blank=False, compact=True,
+                    yield InOrderSelect(self._option_choices(), value=form["chosen"], allow_blank=False, compact=True,
                                  id="pl-chosen", classes="pl-select")
                     yield Button(tr("Add ({key})", key=key_label("add")), id="pl-add-option", compact=True)
                     yield Button(_("Remove this option"), id="pl-remove-option", compact=True)

@@ -30,7 +30,7 @@ from jiebei_tui.domain.plans import (
 from jiebei_tui.domain.plans.lifecycle import MSG_PAYMENT_IN_FUTURE
 from jiebei_tui.i18n import N_, _, pgettext, tr
 from jiebei_tui.ui.common.dialog import Dialog
-from jiebei_tui.ui.common.inputs import InOrderInput
+from jiebei_tui.ui.common.inputs import InOrderInput, InOrderSelect
 from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.plans import fields
 from jiebei_tui.ui.plans.builder import PLANS_CSS
@@ -105,7 +105,7 @@ class ProposeDialog(StepDialog):
         yield Static(_("Only through official channels: the lender's app or its official customer service."),
                      classes="plans-note")
         yield PlanField("on", _("Proposed on"), _input("on", self.today().isoformat()))
-        yield PlanField("channel", _("How"), Select([(_(c.label), c.value) for c in Channel], value=Channel.APP.value,
+        yield PlanField("channel", _("How"), InOrderSelect([(_(c.label), c.value) for c in Channel], value=Channel.APP.value,
                                                      allow_blank=False, compact=True, id="pl-channel", classes="pl-select"))
         yield PlanField("note", pgettext("plan: field for a remark on a status change", "Note"), _input("note", "", _("what they said, optional")))
 
@@ -199,7 +199,7 @@ class PaymentDialog(StepDialog):
         yield PlanField("paid_on", _("Paid on"), _input("paid_on", self.today().isoformat()))
         amount = "" if self.amount is None else format_plain_number(self.amount)
         yield PlanField("amount", _("Amount"), _input("amount", amount, "1500"))
-        yield PlanField("method", _("How"), Select([(_(m.label), m.value) for m in PaymentMethod],
+        yield PlanField("method", _("How"), InOrderSelect([(_(m.label), m.value) for m in PaymentMethod],
                                                     value=PaymentMethod.APP.value, allow_blank=False, compact=True,
                                                     id="pl-method", classes="pl-select"))
         yield PlanField("note", pgettext("plan: field for a remark on a status change", "Note"), _input("note"))

@@ -15,7 +15,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from jiebei_tui.domain.plans import OptionKind, PenaltyHandling
 from jiebei_tui.i18n import N_, _
-from jiebei_tui.ui.common.inputs import InOrderInput
+from jiebei_tui.ui.common.inputs import InOrderInput, InOrderSelect
 from jiebei_tui.ui.plans.form import KIND_FIELDS, KINDS, RATE_BASES, WAIT_UNITS
 from jiebei_tui.ui.plans.widgets import PlanField
 
@@ -77,7 +77,7 @@ def money_rows(form: dict[str, Any]) -> Iterator[PlanField]:
 def option_rows(option: dict[str, Any]) -> Iterator[PlanField]:
     yield PlanField(
         "o-kind", _("Kind"),
-        Select(kind_choices(), value=option["kind"], allow_blank=False, compact=True, id="pl-o-kind", classes="pl-select"),
+        InOrderSelect(kind_choices(), value=option["kind"], allow_blank=False, compact=True, id="pl-o-kind", classes="pl-select"),
     )
     for key, (label, hint, placeholder) in OPTION_ROWS.items():
         widget: Widget
@@ -89,13 +89,13 @@ def option_rows(option: dict[str, Any]) -> Iterator[PlanField]:
         if key == "rate":
             yield PlanField(
                 "o-rate_basis", _("The rate is"),
-                Select([(_(text), value) for value, text in RATE_BASES.items()], value=option["rate_basis"],
+                InOrderSelect([(_(text), value) for value, text in RATE_BASES.items()], value=option["rate_basis"],
                        allow_blank=False, compact=True, id="pl-o-rate_basis", classes="pl-select"),
                 _("Say which: contracts differ (÷365 or ÷360)"),
             )
     yield PlanField(
         "o-penalty_handling", _("Penalty owed at the start"),
-        Select([(_(item.label), item.value) for item in PenaltyHandling], value=option["penalty_handling"],
+        InOrderSelect([(_(item.label), item.value) for item in PenaltyHandling], value=option["penalty_handling"],
                allow_blank=False, compact=True, id="pl-o-penalty_handling", classes="pl-select"),
     )
     yield PlanField("o-interest_stopped", "", Checkbox(_("The lender stops interest"), bool(option["interest_stopped"]),
@@ -108,7 +108,7 @@ def wait_rows(form: dict[str, Any]) -> Iterator[PlanField]:
     yield PlanField("wait", _("Do nothing for"), _input("wait", str(form.get("wait", "")), "90"))
     yield PlanField(
         "wait_unit", "",
-        Select([(_(text), value) for value, text in WAIT_UNITS.items()], value=form.get("wait_unit", "days"),
+        InOrderSelect([(_(text), value) for value, text in WAIT_UNITS.items()], value=form.get("wait_unit", "days"),
                allow_blank=False, compact=True, id="pl-wait_unit", classes="pl-select"),
     )
 

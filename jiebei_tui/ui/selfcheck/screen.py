@@ -33,6 +33,10 @@ class SelfCheckScreen(SelfCheckForm):
         bind("add", "add_debt", N_("Add a debt"), id="selfcheck.add_debt", show=False),
     ]
 
+    async def ready_for_keys(self) -> None:
+        """Keys typed in one burst with F3 wait for the whole form (ui/shell/keyhold.py): Tab goes where it would."""
+        await self.form_ready()
+
     # ----- buttons ------------------------------------------------------------------------------
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:

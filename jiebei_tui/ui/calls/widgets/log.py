@@ -42,6 +42,8 @@ class NoteInput(InertInput):
     already glued to this line. The screen hears of the saved line afterwards.
     """
 
+    keys_in_order = True  # the screen's keys run here, in typing order (ui/shell/keyhold.py holds none behind them)
+
     class LineSaved(Message):
         def __init__(self, saved: SavedLine) -> None:
             super().__init__()
