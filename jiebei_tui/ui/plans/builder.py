@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -25,43 +24,19 @@ from jiebei_tui import locations
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.plans import MAX_COMPARED, OptionKind, SideBySide, StartingPoint, compare_options
 from jiebei_tui.i18n import N_, _, tr, trn
-from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.inputs import InOrderSelect
 from jiebei_tui.ui.common.keys import bind, key_label
-from jiebei_tui.ui.common.text import paragraphs, plain
+from jiebei_tui.ui.common.text import paragraphs
 from jiebei_tui.ui.plans import fields
-from jiebei_tui.ui.plans.explain import cost_lines, row_lines, signed
+from jiebei_tui.ui.plans.compare_view import ExplainDialog, alert_lines, fill_comparison, option_label, side_labels
+from jiebei_tui.ui.plans.explain import cost_lines, row_lines
 from jiebei_tui.ui.plans.form import DRAFT_KEY, ReadForm, blank_option, clone, new_form, read_form
-from jiebei_tui.ui.plans.widgets import BalanceChart, PlanField, SectionTitle, fill_schedule, money_cell, totals_line
+from jiebei_tui.ui.plans.widgets import BalanceChart, PlanField, SectionTitle, fill_schedule, totals_line
 from jiebei_tui.ui.shell.base import SubScreen
 
 PLANS_CSS = str(locations.styles_dir() / "plans.tcss")
 WIDE_AT = 120
 RECOMPUTE_SECONDS = 0.3
-
-
-def option_label(index: int, kind: OptionKind) -> str:
-    return tr("{number}. {kind}", number=index + 1, kind=_(kind.label))
-
-
-class ExplainDialog(Dialog[None]):
-    """How one figure was computed, line by line."""
-
-    DIALOG_ID = "pl-explain"
-    TITLE = N_("How this was computed")
-    CLOSE_BUTTON = "pl-explain-close"
-    BINDINGS = [bind("confirm", "close", N_("Close"), id="plans.explain.enter", keys="enter")]
-
-    def __init__(self, heading: str, lines: list[str]) -> None:
-        super().__init__()
-        self._heading = heading
-        self._lines = lines
-
-    def compose_body(self) -> ComposeResult:
-        with VerticalScroll(classes="pl-explain-body"):
-            yield Static(plain(self._heading), classes="panel-title")
-            for line in self._lines:
-                yield Static(plain(line), classes="pl-explain-line")
 
 
 class BuilderScreen(SubScreen):
@@ -265,7 +240,7 @@ class BuilderScreen(SubScreen):
             self._clear_result()
             return
         legend = [_("Each option against doing nothing. Enter on a column shows how its figures were computed.")]
-        legend += [label for label in self._labels(self._side)]
+        legend += [label for label in side_labels(self._side)]
         intro.update(paragraphs(legend))
         self._show_side(self._side)
 
@@ -276,56 +251,13 @@ class BuilderScreen(SubScreen):
         for name in ("#pl-alerts", "#pl-chosen-title", "#pl-basis", "#pl-totals"):
             self.query_one(name, Static).update("")
 
-    def _labels(self, side: SideBySide, *, short: bool = False) -> list[str]:
-        """Each column's name: in full (chart, explanations), or short for the table's header."""
-        labels = []
-        for index, entry in enumerate(side.entries):
-            if entry.is_baseline:
-                end = entry.schedule.end or side.start
-                days = (end - side.start).days
-                labels.append(_("Do nothing") if short else tr("Do nothing for {days} days", days=days))
-            elif short:
-                labels.append(tr("Option {number}", number=index + 1))
-            else:
-                label = option_label(index, entry.option.kind)
-                if entry.schedule.count > 1:
-                    label = tr("{option} ({count} instalments)", option=label, count=entry.schedule.count)
-                labels.append(label)
-        return labels
-
     def _show_side(self, side: SideBySide) -> None:
-        labels = self._labels(side)
-        table: DataTable[Text] = self.query_one("#pl-compare", DataTable)
-        table.clear(columns=True)
-        table.add_column("")
-        for label in self._labels(side, short=True):
-            table.add_column(label)
-        none = Text("—", justify="right")
-
-        def row(title: str, cells: list[Text]) -> None:
-            table.add_row(Text(title), *cells)
-
-        entries = side.entries
-        row(_("First payment"), [money_cell(e.schedule.first_payment) if e.schedule.rows else none for e in entries])
-        row(_("Usual payment"), [money_cell(e.schedule.regular_payment) if e.schedule.rows else none for e in entries])
-        row(_("Instalments"), [Text(str(e.schedule.count), justify="right") for e in entries])
-        row(_("Paid in all"), [money_cell(e.schedule.total_paid) for e in entries])
-        row(_("Interest and penalty"), [money_cell(e.schedule.total_cost) for e in entries])
-        row(_("Still owed at the end"), [money_cell(e.schedule.still_owed) for e in entries])
-        row(_("Paid off on"), [Text(e.schedule.payoff_date.isoformat() if e.schedule.payoff_date else "—",
-                                    justify="right") for e in entries])
-        row(_("Against doing nothing"), [none if e.is_baseline else Text(signed(e.cost_difference), justify="right",
-                                         style="bold") for e in entries])
-        alerts = []
-        for label, entry in zip(labels, entries, strict=True):
-            for alert in entry.alerts:
-                alerts.append(Content.assemble(Content.styled("⚑ ", "bold $text-warning"),
-                                               plain(tr("{label}: {warning}", label=label,
-                                                        warning=alert.message.render(_)))))
-        self.query_one("#pl-alerts", Static).update(Content("\n").join(alerts))
+        labels = side_labels(side)
+        fill_comparison(self.query_one("#pl-compare", DataTable), side)
+        self.query_one("#pl-alerts", Static).update(alert_lines(side, labels))
         self.query_one(BalanceChart).show(labels, side.days, side.chart)
-        chosen = min(self.form["chosen"], len(entries) - 2)
-        entry = entries[chosen]
+        chosen = min(self.form["chosen"], len(side.entries) - 2)
+        entry = side.entries[chosen]
         self.query_one("#pl-chosen-title", Static).update(
             tr("The schedule of {label}", label=labels[chosen]) + "  " + tr("(the one {key} saves)", key=key_label("save"))
         )
@@ -340,7 +272,7 @@ class BuilderScreen(SubScreen):
         index = event.cursor_column - 1
         if side is None or not 0 <= index < len(side.entries):
             return
-        self.app.push_screen(ExplainDialog(self._labels(side)[index], cost_lines(side.entries[index], side.baseline)))
+        self.app.push_screen(ExplainDialog(side_labels(side)[index], cost_lines(side.entries[index], side.baseline)))
 
     @on(DataTable.RowSelected, "#pl-schedule")
     def _explain_row(self, event: DataTable.RowSelected) -> None:

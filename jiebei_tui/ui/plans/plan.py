@@ -33,7 +33,8 @@ from jiebei_tui.domain.plans import (
 from jiebei_tui.i18n import N_, _, tr
 from jiebei_tui.ui.common.keys import bind, key_label
 from jiebei_tui.ui.common.text import paragraphs, plain
-from jiebei_tui.ui.plans.builder import PLANS_CSS, BuilderScreen, ExplainDialog
+from jiebei_tui.ui.plans.builder import PLANS_CSS, BuilderScreen
+from jiebei_tui.ui.plans.compare_view import ExplainDialog
 from jiebei_tui.ui.plans.dialogs import AgreeDialog, FinishDialog, PaymentDialog, ProposeDialog
 from jiebei_tui.ui.plans.explain import row_lines
 from jiebei_tui.ui.plans.form import form_from_plan

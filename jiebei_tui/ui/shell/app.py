@@ -10,13 +10,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
 from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
-from textual.widget import AwaitMount
 
 from jiebei_tui import locations
 from jiebei_tui.areas import AREA_IDS
@@ -31,7 +28,7 @@ from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.messages import DataChanged, LanguageChanged
 from jiebei_tui.ui.common.text import install_terminal_guard
 from jiebei_tui.ui.shell.areas import area_bindings, modes, screen_stylesheets
-from jiebei_tui.ui.shell.keyhold import KeyHold
+from jiebei_tui.ui.shell.keyhold import HoldsKeys, KeyHold
 from jiebei_tui.ui.shell.leaving import Leaving
 from jiebei_tui.ui.shell.notices import open_report_notices
 from jiebei_tui.ui.shell.quit import QuitScreen  # imported at start: F10 must work whatever the disk does
@@ -48,7 +45,7 @@ TICK_SECONDS = 1.0
 CRASHED = 70  # EX_SOFTWARE: the exit code after an unexpected error
 
 
-class JiebeiApp(App[int]):
+class JiebeiApp(HoldsKeys, App[int]):
     CSS_PATH = str(locations.stylesheet())
     MODES: ClassVar[dict[str, Any]] = modes()
     DEFAULT_MODE = "home"
@@ -171,36 +168,6 @@ class JiebeiApp(App[int]):
         # call` records at once, in Beijing time, and asks after the call.
         if self.start_area != "calls":
             self.ask_zone_if_due()
-
-    # ----- keys: those typed while a screen is on its way wait for it (ui/shell/keyhold.py) -------------
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded and self.key_hold.wait(event):
-            return
-        await super().on_event(event)
-        if isinstance(event, events.Key):
-            self.key_hold.sent(event)
-
-    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
-        ran = await super()._check_bindings(key, priority)
-        if ran:
-            self.key_hold.binding_ran(key)
-        return ran
-
-    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
-        shown = super().push_screen(*args, **kwargs)
-        self.key_hold.screen_changed()
-        return shown
-
-    def pop_screen(self) -> AwaitComplete:
-        popped = super().pop_screen()
-        self.key_hold.screen_changed()
-        return popped
-
-    def switch_mode(self, mode: str) -> AwaitMount:
-        shown = super().switch_mode(mode)
-        self.key_hold.screen_changed()
-        return shown
 
     def on_unmount(self) -> None:
         # This run's call session is over: another run may now take over the line it left unsent.

@@ -22,15 +22,15 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
 from textual import events
+from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.message_pump import MessagePump
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Input
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 # Never hold keys longer than this, whatever a screen does (a first open of the self-check form takes up to
 # ~2 s on a loaded machine): a late key is better than a lost one.
@@ -147,3 +147,38 @@ class KeyHold:
             self._timer = None
         while self.held and not self.holding:
             await self.app.on_event(self.held.popleft())
+
+
+class HoldsKeys(App[int]):
+    """The App's side of :class:`KeyHold`: keys and pastes pass through it, and every binding run and
+    screen change tells it. The App sets ``key_hold`` in its ``__init__``."""
+
+    key_hold: KeyHold
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded and self.key_hold.wait(event):
+            return
+        await super().on_event(event)
+        if isinstance(event, events.Key):
+            self.key_hold.sent(event)
+
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        ran = await super()._check_bindings(key, priority)
+        if ran:
+            self.key_hold.binding_ran(key)
+        return ran
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        shown = super().push_screen(*args, **kwargs)
+        self.key_hold.screen_changed()
+        return shown
+
+    def pop_screen(self) -> AwaitComplete:
+        popped = super().pop_screen()
+        self.key_hold.screen_changed()
+        return popped
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        shown = super().switch_mode(mode)
+        self.key_hold.screen_changed()
+        return shown
