@@ -42,7 +42,11 @@ async def type_text(pilot, text: str, then: str | None = "tab") -> None:
 
 
 async def form_built(pilot) -> None:
-    """Keys typed past what was built are held until the rest is mounted: wait for it, and for them."""
+    """Keys typed past what was built are held until the rest is mounted: wait for it, and for them.
+
+    Messages already posted are handled first: a language switch posts the rebuild to each screen and
+    returns, so until the screen takes it the old form still reads as built."""
+    await pilot.pause()
     await pilot.app.screen.form_ready()
     await pilot.pause()
 
