@@ -29,6 +29,7 @@ from typing import Any
 from filelock import Timeout
 
 from jiebei_tui import locations
+from jiebei_tui.store.bulk import BulkWrites
 from jiebei_tui.store.emergency import Changes, write_emergency
 from jiebei_tui.store.errors import CorruptFileError, NewerSchemaError, StoreError
 from jiebei_tui.store.files import FileCache
@@ -58,7 +59,7 @@ def _same(doc: Doc) -> Doc:
     return doc
 
 
-class Store:
+class Store(BulkWrites):
     """Open with :func:`jiebei_tui.store.opening.open_store`; every method is safe against a second process."""
 
     def __init__(self, directory: Path) -> None:
@@ -365,34 +366,6 @@ class Store:
             return write_emergency(self.directory, changes)
         except (OSError, ValueError, TypeError, RecursionError):
             return None
-
-    @contextmanager
-    def bulk(self) -> Iterator[None]:
-        """Many changes, each file written once at the end (import, benchmarks). Raises instead of queueing."""
-        with self.locked():
-            self._disk.begin_batch()
-            try:
-                yield
-            except BaseException:
-                self._disk.abandon_batch()
-                raise
-            self._disk.commit_batch()
-
-    def put_many(self, table: str, docs: Mapping[str, Mapping[str, Any]], *, period: str | None = None) -> None:
-        """Save many documents at once (import); raises instead of queueing."""
-        self._saves += 1
-        spec = spec_for(table)
-        with self.bulk():
-            for doc_id, doc in docs.items():
-                body = {k: v for k, v in doc.items() if k != "id"}
-                self._disk.stage(spec, self._key_for_put(spec, doc_id, body, period), doc_id, body)
-
-    def stage(self, table: str, doc_id: str, doc: Mapping[str, Any], *, period: str | None = None) -> None:
-        """Inside ``bulk()``: add one document to the batch."""
-        self._saves += 1
-        spec = spec_for(table)
-        body = {k: copy.deepcopy(v) for k, v in doc.items() if k != "id"}
-        self._disk.stage(spec, self._key_for_put(spec, doc_id, body, period), doc_id, body)
 
     @property
     def disk(self) -> PartitionFiles:

@@ -9,7 +9,6 @@ views and what the keys do.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -24,12 +23,9 @@ from textual.widgets import Button, Input, Select, Static
 from jiebei_tui.domain.selfcheck import (
     DRAFT_KEY,
     ENTRY_SECTIONS,
-    ESSENTIALS_HINT,
-    ESSENTIALS_TITLE,
     Assessment,
     Checked,
     DebtKind,
-    EssentialCategory,
     FieldPath,
     add_entry,
     assess,
@@ -45,8 +41,9 @@ from jiebei_tui.domain.selfcheck import (
 from jiebei_tui.i18n import _, tr
 from jiebei_tui.ui.common.keys import key_label
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
-from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow, SectionTitle, entry_row, essential_row
+from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow, SectionTitle, entry_row
 from jiebei_tui.ui.selfcheck.widgets.follows import FormFollows
+from jiebei_tui.ui.selfcheck.widgets.parts import rest_of_form
 from jiebei_tui.ui.selfcheck.widgets.results import SelfCheckResults
 from jiebei_tui.ui.shell.base import AreaScreen
 
@@ -136,38 +133,6 @@ class SelfCheckForm(AreaScreen):
                 yield FormFollows(id="sc-follows")
             yield VerticalScroll(id="sc-side")
 
-    def _rest_of_form(self) -> Iterable[list[Widget]]:
-        """What ``compose_body`` held back, in the order it is mounted (each list is one step)."""
-        from jiebei_tui.ui.common.guidance import GuidancePanel  # Markdown: ~15 ms of the area's import, paid here
-
-        form = self.form
-        yield [SelfCheckResults(self._assessment, self._taken_at, id="sc-results")]
-        for number, debt in enumerate(form["debts"][1:], start=2):
-            yield [DebtCard(debt, number)]
-        yield [
-            Button(tr("Add another debt ({key})", key=key_label("add")), id="sc-add-debt", compact=True, classes="sc-add"),
-            *self._entries("incomes"),
-        ]
-        yield [
-            SectionTitle(_(ESSENTIALS_TITLE), _(ESSENTIALS_HINT)),
-            *(essential_row(category.value, form["essentials"][category.value]) for category in EssentialCategory),
-        ]
-        yield self._entries("other_fixed")
-        yield [
-            *self._entries("savings"),
-            Button(tr("Save and see my result ({key})", key=key_label("save")), id="sc-save", variant="primary"),
-            GuidancePanel("selfcheck", classes="guidance"),
-        ]
-
-    def _entries(self, key: str) -> list[Widget]:
-        section = next(s for s in ENTRY_SECTIONS if s.key == key)
-        rows = [entry_row(key, entry, _(section.label_placeholder)) for entry in self.form[key]]
-        return [
-            SectionTitle(_(section.title), _(section.hint)),
-            Vertical(*rows, id=f"sc-list-{key}", classes="sc-list"),
-            Button(_(section.add_label), id=f"sc-add-{key}", compact=True, classes="sc-add"),
-        ]
-
     @work(exclusive=True, group="selfcheck-form")
     async def _build_rest(self) -> None:
         """Mount the rest of the form a step at a time; the screen draws and takes keys in between."""
@@ -175,7 +140,7 @@ class SelfCheckForm(AreaScreen):
         cards = list(self.query(DebtCard))
         if cards:
             await self._built_part(await cards[0].mount_rest())
-        for part in self._rest_of_form():
+        for part in rest_of_form(self.form, SelfCheckResults(self._assessment, self._taken_at, id="sc-results")):
             first = part[0]
             if isinstance(first, SelfCheckResults):
                 await self.query_one("#sc-side").mount_all(part)
