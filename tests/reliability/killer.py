@@ -65,10 +65,10 @@ def _plan(services: Services, serial: int) -> str:
 
 
 def writer(data_dir: Path, acks: int, serial: int) -> None:
-    services = open_services(data_dir, lambda: datetime.now(CST))
-    _ack(acks, "opened", serial)
     hung_up: list[bool] = []
     signal.signal(signal.SIGHUP, lambda *_: hung_up.append(True))  # the App notes it; its loop leaves
+    services = open_services(data_dir, lambda: datetime.now(CST))
+    _ack(acks, "opened", serial)
     rng = random.Random(serial)
     session = services.call_session
     session.open()  # the call the last writer left, with its unsent line
@@ -179,6 +179,9 @@ def opens(data_dir: Path, count: int) -> dict[str, int]:
 
 
 if __name__ == "__main__":
+    # A hang-up must reach the writers as it reaches the App, whatever this process inherited (under
+    # nohup SIGHUP is ignored, and a writer hung up before it set its handler ran on and was never reaped).
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
     mode, folder = sys.argv[1], Path(sys.argv[2])
     if mode == "kills":
         result = kills(folder, Path(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
