@@ -1,5 +1,6 @@
-"""Many changes at once, each file written once at the end: an import, a migration, the benchmarks' heavy
-folder. Unlike a screen's save, these raise on failure instead of keeping the change in memory."""
+"""Many changes written together, each file once: an import, the benchmarks' heavy folder, a habit check-in
+with its progress index. These raise on failure instead of keeping the change in memory; a screen's save that
+uses them falls back to ``put`` (``store/habits.py``)."""
 
 from __future__ import annotations
 
