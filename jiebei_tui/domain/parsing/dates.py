@@ -15,12 +15,19 @@ sentence those are a range and an amount, so free text takes only ``10月15日``
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta
 from typing import Final, NamedTuple
 
 from jiebei_tui.domain.parsing.dates_english import english_dates
+from jiebei_tui.domain.parsing.days import (
+    add_months,
+    month_end,
+    next_day_of_month,
+    next_on_or_after,
+    safe_date,
+    weekday_date,
+)
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.numbers import MAX_DAYS
 from jiebei_tui.domain.parsing.text import MAX_INPUT_LENGTH, normalize_input
@@ -84,28 +91,7 @@ _MOMENT_RE = re.compile(
 )
 
 
-# ---- calendar helpers -----------------------------------------------------------------
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + months
-    return index // 12, index % 12 + 1
-
-
-def _next_on_or_after(today: date, month: int, day: int) -> date | None:
-    """Month-day without a year, looking forward (a promise)."""
-    for year in (today.year, today.year + 1):
-        candidate = _safe_date(year, month, day)
-        if candidate is not None and candidate >= today:
-            return candidate
-    return None
+# ---- a field's date ---------------------------------------------------------------
 
 
 def _field_day(match: re.Match[str], today: date) -> date:
@@ -140,34 +126,24 @@ def find_dates(text: str, today: date) -> list[DateSpan]:
     """
     found: list[DateSpan] = []
     for match in _TEXT_FULL_DATE.finditer(text):
-        named = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        named = safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
         found.append(DateSpan(match.start(), match.end(), named))
     for pattern in (_TEXT_MONTH_DAY, _TEXT_SLASH_DATE):
         for match in pattern.finditer(text):
-            named = _next_on_or_after(today, int(match["month"]), int(match["day"]))
+            named = next_on_or_after(today, int(match["month"]), int(match["day"]))
             found.append(DateSpan(match.start(), match.end(), named))
     for match in _TEXT_NEXT_MONTH_DAY.finditer(text):
-        year, month = _add_months(today.year, today.month, 1)
-        found.append(DateSpan(match.start(), match.end(), _safe_date(year, month, int(match["day"]))))
+        year, month = add_months(today.year, today.month, 1)
+        found.append(DateSpan(match.start(), match.end(), safe_date(year, month, int(match["day"]))))
     for match in _TEXT_DAY_ONLY.finditer(text):
-        day = int(match["day"])
-        candidate = None
-        for months in range(3):  # 31号 in a 30-day month: the next month that has it
-            year, month = _add_months(today.year, today.month, months)
-            candidate = _safe_date(year, month, day)
-            if candidate is not None and candidate >= today:
-                break
-            candidate = None
-        found.append(DateSpan(match.start(), match.end(), candidate))
-    monday = today - timedelta(days=today.weekday())
+        found.append(DateSpan(match.start(), match.end(), next_day_of_month(today, int(match["day"]))))
     for match in _TEXT_THIS_WEEK.finditer(text):
-        found.append(DateSpan(match.start(), match.end(), monday + timedelta(days=_WEEKDAYS[match[1]])))
+        found.append(DateSpan(match.start(), match.end(), weekday_date(today, _WEEKDAYS[match[1]], 0)))
     for match in _TEXT_NEXT_WEEK.finditer(text):
         weeks = 2 if match[1] == "下下" else 1
-        found.append(DateSpan(match.start(), match.end(), monday + timedelta(weeks=weeks, days=_WEEKDAYS[match[2]])))
+        found.append(DateSpan(match.start(), match.end(), weekday_date(today, _WEEKDAYS[match[2]], weeks)))
     for match in _TEXT_BARE_WEEKDAY.finditer(text):
-        ahead = (_WEEKDAYS[match[1]] - today.weekday()) % 7
-        found.append(DateSpan(match.start(), match.end(), today + timedelta(days=ahead)))
+        found.append(DateSpan(match.start(), match.end(), weekday_date(today, _WEEKDAYS[match[1]], None)))
     for match in _TEXT_RELATIVE_DAY.finditer(text):
         found.append(DateSpan(match.start(), match.end(), today + timedelta(days=_RELATIVE_DAYS[match[0]])))
     for match in _TEXT_MONTH_END.finditer(text):  # 月底, 下月底, 12月底
@@ -175,10 +151,9 @@ def find_dates(text: str, today: date) -> list[DateSpan]:
             month = int(match[2])
             if not 1 <= month <= 12:
                 continue
-            year = today.year if month >= today.month else today.year + 1
+            found.append(DateSpan(match.start(), match.end(), month_end(today, (month - today.month) % 12)))
         else:
-            year, month = _add_months(today.year, today.month, 1 if match[1] else 0)
-        found.append(DateSpan(match.start(), match.end(), date(year, month, calendar.monthrange(year, month)[1])))
+            found.append(DateSpan(match.start(), match.end(), month_end(today, 1 if match[1] else 0)))
     found.extend(DateSpan(*span) for span in english_dates(text, today))
     return found
 

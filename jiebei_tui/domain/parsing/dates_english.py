@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Final
 
+from jiebei_tui.domain.parsing.days import month_end, next_day_of_month, next_on_or_after, weekday_date
+
 _WEEKDAY_NAMES: Final = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
@@ -56,54 +58,22 @@ _MONTH_END_RE = re.compile(
 )
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _next_on_or_after(today: date, month: int, day: int) -> date | None:
-    for year in (today.year, today.year + 1):
-        candidate = _safe_date(year, month, day)
-        if candidate is not None and candidate >= today:
-            return candidate
-    return None
-
-
-def _next_day_of_month(today: date, day: int) -> date | None:
-    for months in range(3):  # the 31st in a 30-day month: the next month that has it
-        index = today.year * 12 + today.month - 1 + months
-        candidate = _safe_date(index // 12, index % 12 + 1, day)
-        if candidate is not None and candidate >= today:
-            return candidate
-    return None
-
-
 def english_dates(text: str, today: date) -> Iterator[tuple[int, int, date | None]]:
     """(start, end, date) for every English date-like span of ``text``; date None when it names none."""
-    monday = today - timedelta(days=today.weekday())
     for pattern in _WEEKDAY_RES:
         for match in pattern.finditer(text):
             name, which = match[2], (match[1] or "").lower()
             weekday = _WEEKDAY_NAMES.get(name.lower(), _WEEKDAY_SHORT.get(name.capitalize(), 0))
-            if which == "this":
-                named = monday + timedelta(days=weekday)
-            elif which == "next":
-                named = monday + timedelta(weeks=1, days=weekday)
-            else:
-                named = today + timedelta(days=(weekday - today.weekday()) % 7)
-            yield match.start(), match.end(), named
+            weeks = {"this": 0, "next": 1}.get(which)
+            yield match.start(), match.end(), weekday_date(today, weekday, weeks)
     for pattern in (_MONTH_DAY_RE, _DAY_MONTH_RE):
         for match in pattern.finditer(text):
             month = _MONTH_NAMES[match["month"].lower()]
-            yield match.start(), match.end(), _next_on_or_after(today, month, int(match["day"]))
+            yield match.start(), match.end(), next_on_or_after(today, month, int(match["day"]))
     for match in _THE_DAY_RE.finditer(text):
-        yield match.start(), match.end(), _next_day_of_month(today, int(match["day"]))
+        yield match.start(), match.end(), next_day_of_month(today, int(match["day"]))
     for match in _RELATIVE_RE.finditer(text):
         yield match.start(), match.end(), today + timedelta(days=_RELATIVE[match[1].lower()])
     for match in _MONTH_END_RE.finditer(text):
         ahead = (match[1] or match[2] or "").lower() == "next"
-        index = today.year * 12 + today.month - 1 + (1 if ahead else 0)
-        year, month = index // 12, index % 12 + 1
-        yield match.start(), match.end(), date(year, month, calendar.monthrange(year, month)[1])
+        yield match.start(), match.end(), month_end(today, 1 if ahead else 0)
