@@ -32,6 +32,7 @@ from jiebei_tui.ui.shell.keyhold import HoldsKeys, KeyHold
 from jiebei_tui.ui.shell.leaving import Leaving
 from jiebei_tui.ui.shell.notices import open_report_notices
 from jiebei_tui.ui.shell.quit import QuitScreen  # imported at start: F10 must work whatever the disk does
+from jiebei_tui.ui.shell.styling import KeepsStyles
 from jiebei_tui.ui.shell.warmup import WarmUp
 
 # The screens a key opens (Help, Ctrl+G, settings, export, the palette's commands) are imported
@@ -45,7 +46,7 @@ TICK_SECONDS = 1.0
 CRASHED = 70  # EX_SOFTWARE: the exit code after an unexpected error
 
 
-class JiebeiApp(HoldsKeys, App[int]):
+class JiebeiApp(HoldsKeys, KeepsStyles, App[int]):
     CSS_PATH = str(locations.stylesheet())
     MODES: ClassVar[dict[str, Any]] = modes()
     DEFAULT_MODE = "home"

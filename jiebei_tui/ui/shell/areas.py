@@ -11,11 +11,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from textual._context import active_app
 from textual.binding import Binding
 from textual.screen import Screen
 
 from jiebei_tui.areas import AREAS, area
 from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.shell.styling import add_stylesheets
 
 
 def screen_class(area_id: str) -> type[Screen[Any]]:
@@ -32,13 +34,20 @@ def screen_stylesheets(area_id: str) -> list[str]:
 
 
 def _new_screen(area_id: str) -> Screen[Any]:
+    app = active_app.get()
+    later = any(app._screen_stacks.values())  # not the first screen: the first restyle also puts the theme's
+    # variables in the stylesheet
+    if later:
+        # Its stylesheets before it is built (the warm-up has usually read them already): so that all of it is
+        # styled with the same rules, and Textual's own reading of them does not reparse every stylesheet.
+        missing = [path for path in screen_stylesheets(area_id) if not app.stylesheet.has_source(path, "")]
+        if missing:
+            add_stylesheets(app, missing)
     screen = screen_class(area_id)()
-    # A new screen is styled when it mounts, with the stylesheet as it is then. Textual 8 marks it as
-    # never styled (-1), so showing it restyled every screen of the app from scratch (a full re-parse and
-    # re-match of every node: ~0.1 s with Home and two areas built), at the first and the second open.
-    # (Not the first screen: the first restyle also puts the theme's variables in the stylesheet.)
-    app = screen.app
-    if any(app._screen_stacks.values()):
+    if later:
+        # A new screen is styled when it mounts, with the stylesheet as it is then. Textual 8 marks it as
+        # never styled (-1), so showing it restyled every screen of the app from scratch (a full re-parse and
+        # re-match of every node: ~0.1 s with Home and two areas built), at the first and the second open.
         screen._css_update_count = app._css_update_count
     return screen
 

@@ -22,6 +22,7 @@ from jiebei_tui.ui.common.messages import DataChanged
 from jiebei_tui.ui.common.redraw import after_first_frame
 from jiebei_tui.ui.shell.banner import SaveBanner
 from jiebei_tui.ui.shell.footer import TranslatedFooter
+from jiebei_tui.ui.shell.styling import mark_styled, styled_with_current_rules
 
 if TYPE_CHECKING:
     from jiebei_tui.ui.shell.app import JiebeiApp
@@ -103,21 +104,25 @@ class AreaScreen(Page):
     def heading(self) -> str:
         return _(area(self.AREA).title)
 
-    _styled_at_mount = True  # until the first frame: the styles computed as the screen mounted still hold
-
     def on_mount(self) -> None:
         # Textual runs Page.on_mount too (each class's handler). An area's screen lives as long as the App.
         after_first_frame(self, self.first_drawn)
 
+    _drawn = False  # until the first frame, the styles computed as the screen mounted still hold
+
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Page's handler and Textual's own (Screen's), which restyles the whole screen on every
-        # resume: on the first showing that repeated, twice, what mounting had just done (~15 ms on Self-check).
-        if self._styled_at_mount:
-            event.refresh_styles = False
+        # resume (ui/shell/styling.py): only needed when the stylesheet changed since it was last styled.
+        event.refresh_styles = self._drawn and not styled_with_current_rules(self)
+        if event.refresh_styles:
+            mark_styled(self)  # Textual's handler, right after this one, restyles it
 
     def first_drawn(self) -> None:
         """Right after the screen's first frame (once: the screen lives as long as the App)."""
-        self._styled_at_mount = False
+        self._drawn = True
+        mark_styled(self)
+        if self.app.screen is self:  # the first screen: Textual's first restyle could not mark it (it was not shown yet)
+            self._css_update_count = self.app._css_update_count
         self.workbook.area_drawn()
 
     def reload(self) -> None:

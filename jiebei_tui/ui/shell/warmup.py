@@ -25,6 +25,7 @@ from textual.css.errors import StylesheetError
 
 from jiebei_tui.areas import AREAS
 from jiebei_tui.ui.shell.areas import screen_stylesheets
+from jiebei_tui.ui.shell.styling import add_stylesheets
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -73,11 +74,8 @@ class WarmUp:
         paths = self.stylesheet_paths()
         if not paths or not self.app.is_running:
             return
-        stylesheet = self.app.stylesheet
         try:
-            stylesheet.read(paths[0])
-            stylesheet.parse()  # the sources already parsed come from its cache (reparse() starts afresh)
-            stylesheet.update(self.app)
+            add_stylesheets(self.app, paths[:1])
         except StylesheetError:
             return  # the area reads it itself when first shown, and reports the error there
         if len(paths) > 1:
