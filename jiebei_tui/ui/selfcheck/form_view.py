@@ -40,6 +40,7 @@ from jiebei_tui.domain.selfcheck import (
 )
 from jiebei_tui.i18n import _, tr
 from jiebei_tui.ui.common.keys import key_label
+from jiebei_tui.ui.common.redraw import after_first_frame
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
 from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow, SectionTitle, entry_row
 from jiebei_tui.ui.selfcheck.widgets.follows import FormFollows
@@ -192,7 +193,7 @@ class SelfCheckForm(AreaScreen):
         self._focus_start()
         # Focusing scrolls to the field; keep the intro and the status line in view at the start.
         self.call_after_refresh(self.query_one("#sc-form").scroll_home, animate=False)
-        self.call_after_refresh(self._build_rest)  # after the first frame
+        after_first_frame(self, self._build_rest)  # not call_after_refresh: that ran during the switch's batch, before any frame
 
     def after_recompose(self) -> None:
         super().after_recompose()  # title, banner, refresh_data

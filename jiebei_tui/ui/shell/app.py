@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -32,7 +32,7 @@ from jiebei_tui.ui.shell.keyhold import HoldsKeys, KeyHold
 from jiebei_tui.ui.shell.leaving import Leaving
 from jiebei_tui.ui.shell.notices import open_report_notices
 from jiebei_tui.ui.shell.quit import QuitScreen  # imported at start: F10 must work whatever the disk does
-from jiebei_tui.ui.shell.styling import KeepsStyles
+from jiebei_tui.ui.shell.switching import SwitchesScreens
 from jiebei_tui.ui.shell.warmup import WarmUp
 
 # The screens a key opens (Help, Ctrl+G, settings, export, the palette's commands) are imported
@@ -46,7 +46,7 @@ TICK_SECONDS = 1.0
 CRASHED = 70  # EX_SOFTWARE: the exit code after an unexpected error
 
 
-class JiebeiApp(HoldsKeys, KeepsStyles, App[int]):
+class JiebeiApp(HoldsKeys, SwitchesScreens, App[int]):
     CSS_PATH = str(locations.stylesheet())
     MODES: ClassVar[dict[str, Any]] = modes()
     DEFAULT_MODE = "home"
@@ -82,7 +82,6 @@ class JiebeiApp(HoldsKeys, KeepsStyles, App[int]):
         self.warm_up = WarmUp(self)
         self.key_hold = KeyHold(self)
         self._crashed = False
-        self._after_frame: list[tuple[Screen[Any], Callable[[], object]]] = []
         set_language(language)
         self.title = _("Jiebei overdue workbook")
 
@@ -123,29 +122,6 @@ class JiebeiApp(HoldsKeys, KeepsStyles, App[int]):
         self.set_interval(TICK_SECONDS, self._tick)
         for message, options in open_report_notices(self.open_report):
             self.notify(message, **options)
-
-    def after_frame(self, screen: Screen[Any], callback: Callable[[], object]) -> None:
-        """Call ``callback`` (in ``screen``'s message loop) once a frame of ``screen`` has been handed to the terminal.
-
-        Not ``call_after_refresh``: a screen runs those at once, before anything is drawn, while it is not
-        yet the current one (an area's screen mounts before its mode is switched to) and while Textual batches
-        updates (it builds the first screen in one batch). Home's figures, the warm-up and the rest of the
-        self-check form then held back the first frame (~40-80 ms).
-        """
-        self._after_frame.append((screen, callback))
-
-    def post_display_hook(self) -> None:
-        # Textual calls this after every attempt to draw the current screen, also when a batch held it back.
-        if not self._after_frame or self._batch_count:
-            return
-        shown = self.screen
-        waiting = []
-        for screen, callback in self._after_frame:
-            if screen is shown:
-                screen.call_later(callback)
-            else:
-                waiting.append((screen, callback))
-        self._after_frame = waiting
 
     def area_drawn(self) -> None:
         """Called once by each area's screen after its first refresh (the first is the start-up screen).

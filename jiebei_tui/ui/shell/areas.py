@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from jiebei_tui.areas import AREAS, area
 from jiebei_tui.ui.common.keys import bind
-from jiebei_tui.ui.shell.styling import add_stylesheets
+from jiebei_tui.ui.shell.switching import add_stylesheets
 
 
 def screen_class(area_id: str) -> type[Screen[Any]]:

@@ -22,7 +22,7 @@ from jiebei_tui.ui.common.messages import DataChanged
 from jiebei_tui.ui.common.redraw import after_first_frame
 from jiebei_tui.ui.shell.banner import SaveBanner
 from jiebei_tui.ui.shell.footer import TranslatedFooter
-from jiebei_tui.ui.shell.styling import mark_styled, styled_with_current_rules
+from jiebei_tui.ui.shell.switching import mark_styled, styled_with_current_rules
 
 if TYPE_CHECKING:
     from jiebei_tui.ui.shell.app import JiebeiApp
@@ -112,7 +112,7 @@ class AreaScreen(Page):
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Page's handler and Textual's own (Screen's), which restyles the whole screen on every
-        # resume (ui/shell/styling.py): only needed when the stylesheet changed since it was last styled.
+        # resume (ui.shell.switching.py): only needed when the stylesheet changed since it was last styled.
         event.refresh_styles = self._drawn and not styled_with_current_rules(self)
         if event.refresh_styles:
             mark_styled(self)  # Textual's handler, right after this one, restyles it

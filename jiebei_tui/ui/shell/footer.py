@@ -71,12 +71,25 @@ class TranslatedFooter(Footer):
             if binding.show or key == palette
         ))
 
+    _rebuild_due = False
+
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """Rebuild only when the keys shown change. Every move of the focus announces new bindings, and
-        rebuilding the footer lays out the whole screen: on the self-check form that was each Tab's main cost."""
-        if self._bindings_ready and self.is_attached and screen is self.screen and self._keys_shown(screen) == self._composed_for:
+        """Rebuild only when the keys shown change, once for any number of announcements before it. Every move
+        of the focus announces new bindings, and rebuilding the footer lays out the whole screen: on the
+        self-check form that was each Tab's main cost. A screen being left is not rebuilt: its keys change only
+        because another area is now the current one (its key shows, theirs hides), and change back when it is
+        shown again."""
+        self.set_reactive(Footer._bindings_ready, True)
+        if not (screen.app.app_focus and self.is_attached and screen is self.screen and screen.is_current):
             return
-        super().bindings_changed(screen)
+        if not self._rebuild_due:
+            self._rebuild_due = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_due = False
+        if self.is_attached and self._keys_shown(self.screen) != self._composed_for:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:

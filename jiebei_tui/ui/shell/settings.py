@@ -47,7 +47,7 @@ class SettingsScreen(Dialog[None]):
             with Vertical():
                 yield Static(_("Colours"), classes="panel-title")
                 yield OptionList(*[Option(name, id=name) for name in sorted(self.app.available_themes)], id="settings-theme")
-            with Vertical():
+            with Vertical(classes="settings-wide"):
                 yield Static(_("My time zone"), classes="panel-title")
                 yield OptionList(*self._zone_options(), id="settings-timezone")
                 yield Static(_(COACH_TITLE), classes="panel-title", id="settings-coach-title")

@@ -25,7 +25,7 @@ from textual.css.errors import StylesheetError
 
 from jiebei_tui.areas import AREAS
 from jiebei_tui.ui.shell.areas import screen_stylesheets
-from jiebei_tui.ui.shell.styling import add_stylesheets
+from jiebei_tui.ui.shell.switching import add_stylesheets
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -1,4 +1,4 @@
-"""An area shown again is restyled only when the stylesheet changed while it was away (ui/shell/styling.py)."""
+"""An area shown again is restyled only when the stylesheet changed while it was away (ui.shell.switching.py)."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ async def test_an_area_is_restyled_when_a_stylesheet_was_added_while_it_was_away
     """As when a screen shown later brings a stylesheet whose rules reach further than its own widgets."""
     from textual.color import Color
 
-    from jiebei_tui.ui.shell.styling import add_stylesheets
+    from jiebei_tui.ui.shell.switching import add_stylesheets
 
     reaching = tmp_path / "reaching.tcss"
     reaching.write_text("#sc-form { background: #ff0000; }", encoding="utf-8")
