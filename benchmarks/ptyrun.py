@@ -135,10 +135,15 @@ def typing(command: Sequence[str], marker: str, chunks: int) -> list[float]:
         pty.close()
 
 
-def area_opens(command: Sequence[str], rounds: int) -> dict[str, list[float]]:
-    """From Home: seconds from an area's key until its own text shows; the first round is each area's first open."""
+FOOTER_MARKER = "Go to"  # the last part of an area's screen to be built: its footer (Ctrl+G, in every area)
+
+
+def area_opens(command: Sequence[str], rounds: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """From Home: seconds from an area's key until its own text shows, and until its footer shows (the screen is
+    whole); the first round is each area's first open."""
     pty = Pty(command)
     found: dict[str, list[float]] = {area: [] for area in AREA_KEYS}
+    whole: dict[str, list[float]] = {area: [] for area in AREA_KEYS}
     try:
         pty.wait_for(HOME_MARKER)
         pty.settle()
@@ -147,10 +152,12 @@ def area_opens(command: Sequence[str], rounds: int) -> dict[str, list[float]]:
                 position, began = pty.send(key)
                 pty.wait_for(marker, since=position, timeout=60)
                 found[area].append(time.perf_counter() - began)
+                pty.wait_for(FOOTER_MARKER, since=position, timeout=60)
+                whole[area].append(time.perf_counter() - began)
                 pty.settle(0.2)
                 position, _ = pty.send(HOME_KEY)
                 pty.wait_for(HOME_MARKER, since=position, timeout=60)
                 pty.settle(0.2)
-        return found
+        return found, whole
     finally:
         pty.close()
