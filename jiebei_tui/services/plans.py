@@ -21,6 +21,7 @@ from jiebei_tui.domain.calls import Commitment, CommitmentStatus
 from jiebei_tui.domain.habits import DueItem, plan_instalment_due
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.i18n import N_, _
+from jiebei_tui.services import call_script
 from jiebei_tui.services.clock import WallClock
 from jiebei_tui.services.selfcheck import SelfChecks
 from jiebei_tui.store.calls import CallsRepo
@@ -30,7 +31,6 @@ from jiebei_tui.store.store import Store
 
 MSG_PLAN_GONE = N_("This plan is no longer saved (another session may have removed it)")
 MSG_COMMITMENT_RECORDED = N_("This promise is already recorded as a payment of this plan")
-CALL_SCRIPT_DRAFT = "plans.call_script"  # which plan's script shows beside which call
 
 
 @dataclass(frozen=True)
@@ -234,14 +234,11 @@ class Plans:
 
     def link_call(self, record_id: str, plan_id: str) -> None:
         """The call ``record_id`` was started from ``plan_id``: its script shows beside the note recorder."""
-        self._drafts.set(CALL_SCRIPT_DRAFT, {"record_id": record_id, "plan_id": plan_id})
+        call_script.link_call(self._drafts, record_id, plan_id)
 
     def script_for_call(self, record_id: str) -> plans_domain.Plan | None:
-        link = self._drafts.get(CALL_SCRIPT_DRAFT)
-        if not isinstance(link, dict) or link.get("record_id") != record_id:
-            return None
-        plan_id = link.get("plan_id")
-        return self.repo.get(plan_id) if isinstance(plan_id, str) else None
+        plan_id = call_script.linked_plan(self._drafts, record_id)
+        return self.repo.get(plan_id) if plan_id is not None else None
 
     # ----- export --------------------------------------------------------------------------
 

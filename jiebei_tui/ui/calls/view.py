@@ -22,6 +22,7 @@ from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord, Note, NoteKind, automatic_flags, parse_note_prefix
 from jiebei_tui.i18n import N_, _
 from jiebei_tui.services import CallSession
+from jiebei_tui.services.call_script import linked_plan
 from jiebei_tui.ui.calls.strokes import guide, key_guide, stroke
 from jiebei_tui.ui.calls.widgets.coach import CoachBand
 from jiebei_tui.ui.calls.widgets.hint import HintLine
@@ -169,7 +170,8 @@ class CallView(AreaScreen):
     def show_script(self) -> bool:
         """The script of the plan this call was started from, if any (Ctrl+N on a plan); True when shown."""
         record = self.session.record
-        plan = self.services.plans.script_for_call(record.id) if record is not None else None
+        linked = record is not None and linked_plan(self.services.drafts, record.id) is not None
+        plan = self.services.plans.script_for_call(record.id) if record is not None and linked else None
         self.has_script = plan is not None
         if plan is not None:
             self.query_one(ScriptPanel).show_script(plan.title, plan.script.text)
