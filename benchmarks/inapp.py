@@ -92,7 +92,10 @@ async def measure(directory: Path, query: str) -> dict[str, float]:
 
         def rows() -> int:
             screen = app.screen
-            return screen.query_one("#history-list").option_count if isinstance(screen, CallHistoryScreen) else 0
+            if not isinstance(screen, CallHistoryScreen):
+                return 0
+            found = screen.query("#history-list")  # none yet while the screen just pushed is composed
+            return found.first().option_count if found else 0
 
         dog.reset()
         began = time.perf_counter()
