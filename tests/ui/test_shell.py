@@ -258,3 +258,19 @@ async def test_an_area_shown_for_the_first_time_reads_its_data_once(data_dir: Pa
             assert reads.count("PlansScreen") == 2  # shown again: read again
         finally:
             AreaScreen.reload = original  # type: ignore[method-assign]
+
+
+async def test_home_lines_fit_beside_the_scrollbar(data_dir: Path) -> None:
+    """When Home's list scrolls, its lines are wrapped for the width left beside the scrollbar: the list would
+    otherwise wrap a line a cell too long itself, its last word at the left edge under the labels."""
+    from rich.cells import cell_len
+
+    app = create_app(data_dir, clock=fixed_clock, language="en")
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.pause(0.5)
+        parts = app.screen.query_one("#home-parts")
+        assert parts.max_scroll_y > 0  # it does scroll at this height
+        room = parts.scrollable_content_region.width
+        for index in range(parts.option_count):
+            for line in str(parts.get_option_at_index(index).prompt).splitlines():
+                assert cell_len(line) <= room, line

@@ -103,25 +103,45 @@ class HomeScreen(AreaScreen):
             due.update(text)
         self.draw()
 
-    def draw(self) -> None:
-        """Lay the parts out for the current width (again on a resize, without reading anything)."""
-        if self._read is None:
-            return
-        from jiebei_tui.ui.home.parts import all_parts, label_width, prompt
+    def _options(self, view: HomeView, extras: Extras, width: int, room: int) -> list[Option | None]:
+        from jiebei_tui.ui.home.parts import all_parts, prompt
 
-        view, extras = self._read
-        parts = self.query_one("#home-parts", OptionList)
-        width = label_width()
-        room = max(20, (parts.size.width or self.app.size.width - 2) - width - 3)
         self._parts = all_parts(view, extras, room)
-        highlighted = parts.highlighted
         options: list[Option | None] = []
         for part in self._parts:
             options.append(Option(prompt(part, width, room), id=part.id))
             if self.app.size.height >= ROOMY_HEIGHT:
                 options.append(None)  # a blank line between parts where there is room
-        parts.set_options(options[:-1] if options and options[-1] is None else options)
+        return options[:-1] if options and options[-1] is None else options
+
+    def draw(self) -> None:
+        """Lay the parts out for the current width (again on a resize, without reading anything)."""
+        if self._read is None:
+            return
+        from jiebei_tui.ui.home.parts import label_width
+
+        view, extras = self._read
+        parts = self.query_one("#home-parts", OptionList)
+        width = label_width()
+        room = max(20, (parts.size.width or self.app.size.width - 2) - width - 3)
+        if self._scrolls:
+            # The scrollbar takes cells from the text, which the list would otherwise wrap itself (the line's
+            # last word at the left edge, under the labels).
+            room -= parts.styles.scrollbar_size_vertical
+        options = self._options(view, extras, width, room)
+        highlighted = parts.highlighted
+        parts.set_options(options)
         parts.highlighted = highlighted if highlighted is not None and highlighted < parts.option_count else 0
+        self.call_after_refresh(self._fit_scrollbar)
+
+    _scrolls = False  # whether the list had more lines than it shows, as last laid out
+
+    def _fit_scrollbar(self) -> None:
+        parts = self.query_one("#home-parts", OptionList)
+        scrolls = parts.max_scroll_y > 0
+        if scrolls != self._scrolls:
+            self._scrolls = scrolls
+            self.draw()
 
     def on_resize(self) -> None:
         self.draw()
