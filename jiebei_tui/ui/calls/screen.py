@@ -77,6 +77,7 @@ class CallsScreen(CallView):
             self.start_call()
         else:
             self._show_session()
+        self.set_class(self.live, "-live")  # set ahead for `jiebei-tui call` (CallView.__init__)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         live = self.record is not None

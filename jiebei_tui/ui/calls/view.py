@@ -39,7 +39,7 @@ from jiebei_tui.ui.calls.widgets.panels import (
     flag_rule_text,
 )
 from jiebei_tui.ui.calls.widgets.text import kind_badge
-from jiebei_tui.ui.common.redraw import update_in_place
+from jiebei_tui.ui.common.redraw import after_first_frame, update_in_place
 from jiebei_tui.ui.shell.base import AreaScreen
 
 if TYPE_CHECKING:
@@ -78,6 +78,11 @@ class CallView(AreaScreen):
         super().__init__()
         self._seen_token: object = None
         self._badge: tuple[Static, NoteKind] | None = None  # the badge widget and the kind it shows
+        if self.workbook.start_area == self.AREA:
+            # `jiebei-tui call` starts (or resumes) a call as this screen mounts: its widgets are styled for a
+            # call from the start, not all again when ``live`` turns on (~20 ms before the first frame).
+            self.set_reactive(CallView.live, True)  # as if already set: Textual would first set it off, restyling
+            self.add_class("-live", update=False)
 
     @property
     def session(self) -> CallSession:
@@ -152,7 +157,7 @@ class CallView(AreaScreen):
             return
         self._show_coach()
         # The prep panel is folded away during a call: its self-check figures come after the first frame.
-        self.call_after_refresh(self._show_prep_summary)
+        after_first_frame(self, self._show_prep_summary)
         if new_call:
             # A record made this instant has no plan's script (Ctrl+N from a plan links it after the start):
             # `jiebei-tui call` does not import the plans to find that out before its first frame.
