@@ -35,7 +35,7 @@ from jiebei_tui.ui.common.text import pad, plain
 from jiebei_tui.ui.shell.base import SubScreen
 
 FLAG_FILTERS: tuple[str | None, ...] = (None, *(flag.key for flag in RED_FLAGS))
-SLICE_SECONDS = 0.012  # the longest stretch of reading before the screen may draw and take keys again
+SLICE_SECONDS = 0.006  # the longest stretch of reading before the screen may draw and take keys again
 FIRST_ROWS = 12  # the first rows are shown as soon as there are this many (a screenful at 80x24)
 
 
