@@ -8,6 +8,8 @@ import stat
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from textual.widgets import OptionList
+
 from jiebei_tui.domain.calls import CommitmentStatus, IdentityStatus, RecordKind, new_note, new_record
 from jiebei_tui.factory import create_app
 from jiebei_tui.store.calls import CallsRepo
@@ -309,3 +311,20 @@ async def test_closing_the_history_while_it_streams_is_harmless(data_dir: Path, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CallHistoryScreen) and app.screen.query_one("#history-list").option_count == 40
+
+
+async def test_closing_the_history_lets_its_rows_go_at_once(data_dir: Path) -> None:
+    """The rows go by reference count as the screen closes, not with Python's next full collection (which had
+    ~22,000 objects of a 2,000-contact history to trace, blocking the screen 45-80 ms on 2 cores)."""
+    seed(data_dir)
+    app = create_app(data_dir, clock=clock, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        history = await open_history(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = history.query_one("#history-list", OptionList)
+        assert rows.option_count == 3
+        app.pop_screen()
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CallsScreen)
+        assert rows.option_count == 0

@@ -127,6 +127,7 @@ class CallHistoryScreen(SubScreen):
         # The first day read compares missed calls' numbers (the attempts-per-day flag): a first use of
         # libphonenumber would hold the screen ~35 ms, so it loads in a thread while the screen is built.
         self._phones = asyncio.get_running_loop().run_in_executor(None, warm_up_phones)
+        self._list: OptionList | None = None  # the list composed last (after a language switch, the new one)
 
     def on_mount(self) -> None:
         # What the streams read stays while the screen is open: a full collection would only scan it again
@@ -137,10 +138,12 @@ class CallHistoryScreen(SubScreen):
         # The rows and the records go now, by reference count, before the held full collection may run: it
         # had ~47,000 objects of this screen to trace with 2,000 contacts (75-100 ms in the second after
         # closing); ~23,000 and ~30 ms this way (benchmarks/inapp.py, "after closing it").
+        # The list itself: Textual has removed the screen's widgets by now, so a query finds nothing, and the rows
+        # stayed referenced from the list's indexes until the full collection (~22,000 objects).
         self.history = None
         self._shown = None
-        for history_list in self.query("#history-list").results(OptionList):
-            history_list.clear_options()
+        if self._list is not None:
+            self._list.clear_options()
         collector.release()
 
     def compose_body(self) -> ComposeResult:
@@ -149,7 +152,8 @@ class CallHistoryScreen(SubScreen):
                 yield Input(placeholder=_("Search the notes (Enter), e.g. 上门"), id="history-search")
                 yield Input(placeholder=_("Institution"), id="history-institution")
             yield Static(id="history-status")
-            yield HistoryList(id="history-list")
+            self._list = HistoryList(id="history-list")
+            yield self._list
 
     def after_recompose(self) -> None:
         super().after_recompose()
