@@ -33,8 +33,11 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
             f"{ms(median(groups['frame'][0].baseline))}): the store's part is opening the folder, "
             f"{ms(store['open_store'])} on the heavy folder (it reads jiebei.json only), plus, for `call`, saving the "
             f"new call before it is drawn (durable call start: median {ms(call_start)}). Importing the workbook takes "
-            f"{store.get('import_gap', float('nan')):.2f} s more than the minimal app's imports (`python -c import`, "
-            "same run); the rest is composing, styling and mounting its first screen.."
+            f"{ms(store.get('import_gap', float('nan')))} more than the minimal app's imports for Home, "
+            f"{ms(store.get('import_gap_call', float('nan')))} for `call` (`python -c import`, same run). The rest is "
+            "composing, styling and mounting the first screen: the Calls screen has ~100 widgets where Home has ~25 "
+            "and the minimal app 2, its stylesheet is the largest (5.5 KB), and the call is started and saved before "
+            "its first frame, as the note line must take the first line typed."
         )
     if groups["typing"]:
         lines.append(
@@ -61,9 +64,10 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
         lines.append(
             f"- **First open of an area** ({_list(groups['areas'], 'median')}): the store's part is small (every "
             f"saved self-check: {ms(store['list_snapshots'])}); each area's modules and stylesheet are made ready "
-            "after the first frame (ui/shell/warmup.py), so the time is its screen being composed, styled and laid "
-            "out on first use (Textual matches every new widget against every rule: the self-check's first part "
-            "alone is ~140 widgets); Self-check, opened first, can also still wait for its import."
+            "after the first frame (ui/shell/warmup.py), so the time is its screen's first part (~50 widgets for "
+            "Self-check) being composed, styled and laid out; the first key of a session comes 0.15 s after Home is "
+            "drawn here, when the warm-up thread may still be importing Self-check's modules (opened first, it "
+            "waits for them; 0.11-0.15 s when pressed after a second, measured by hand the same way)."
         )
     if groups["history"]:
         lines.append(
@@ -72,10 +76,12 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
             f"{BREATH_SECONDS * 1000:.0f} ms pause for keys and the draw; the "
             f"history read {inapp.get('history_reads', float('nan')):.0f} time(s) per open): the first rows showed after "
             f"{ms(inapp.get('history_first_rows_s', float('nan')))} and the first search match after "
-            f"{ms(inapp.get('search_first_s', float('nan')))}, but a draw and a step, or Python's full garbage "
-            f"collection (deferred while the history is open, 40-150 ms with 2,000 contacts), still came to more "
-            f"than 50 ms between two ticks (for scale, the store reads every record in {ms(store['records'])} and searches every note "
-            f"in {ms(store['search'])}).."
+            f"{ms(inapp.get('search_first_s', float('nan')))}, but a draw and a step still came to more than 50 ms "
+            "between two ticks now and then (no full collection runs while the screen is open, checked with "
+            "gc.callbacks); after closing, the one full collection that was held traces what the screen leaves "
+            "(~9,000 objects: its widgets and their line caches; the rows go by reference count as it closes) "
+            f"(for scale, the store reads every record in {ms(store['records'])} and searches every note "
+            f"in {ms(store['search'])})."
         )
     for result in groups["other"]:
         lines.append(f"- **{result.measure}**: {result.figure(result.ours)} against {result.target}.")
@@ -108,7 +114,8 @@ def method() -> list[str]:
         "periods (a device flush ~0.2 ms) and slow ones (~4 ms per flush, when a bare atomic write takes ~12 ms): "
         "the reference rows say which one a run saw, and every durable row moves with them.",
         "- **Areas**: from Home on the heavy folder, the area's function key, timed until the area's own text is "
-        "drawn; the first press in a session is the first open.",
+        "drawn (and, in the row below each, until its footer is: the screen is then whole); the first press in a "
+        "session is the first open.",
         "- **History and search**: the real App driven by Textual's Pilot in its own process; a 5 ms timer records "
         "the longest gap between its ticks (how long the event loop could not draw or take a key). RSS from "
         "/proc/self/status after a garbage collection.",
