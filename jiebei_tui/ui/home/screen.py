@@ -101,7 +101,10 @@ class HomeScreen(AreaScreen):
         due.display = text is not None
         if text is not None:
             due.update(text)
+        # Lines the banner is about to take from the list, which is laid out only after this draw.
+        self._banner_growth = (text.plain.count("\n") + 1 if text is not None else 0) - due.outer_size.height
         self.draw()
+        self._banner_growth = 0
 
     def _options(self, view: HomeView, extras: Extras, width: int, room: int) -> list[Option | None]:
         from jiebei_tui.ui.home.parts import all_parts, prompt
@@ -124,17 +127,21 @@ class HomeScreen(AreaScreen):
         parts = self.query_one("#home-parts", OptionList)
         width = label_width()
         room = max(20, (parts.size.width or self.app.size.width - 2) - width - 3)
+        if not self._scrolls:
+            options = self._options(view, extras, width, room)
+            lines = sum(str(option.prompt).count("\n") + 1 if option else 1 for option in options)
+            self._scrolls = bool(parts.size.height) and lines > parts.size.height - self._banner_growth
         if self._scrolls:
             # The scrollbar takes cells from the text, which the list would otherwise wrap itself (the line's
             # last word at the left edge, under the labels).
-            room -= parts.styles.scrollbar_size_vertical
-        options = self._options(view, extras, width, room)
+            options = self._options(view, extras, width, room - parts.styles.scrollbar_size_vertical)
         highlighted = parts.highlighted
         parts.set_options(options)
         parts.highlighted = highlighted if highlighted is not None and highlighted < parts.option_count else 0
         self.call_after_refresh(self._fit_scrollbar)
 
     _scrolls = False  # whether the list had more lines than it shows, as last laid out
+    _banner_growth = 0  # while refresh_data draws: the lines the banner is about to take from the list
 
     def _fit_scrollbar(self) -> None:
         parts = self.query_one("#home-parts", OptionList)
