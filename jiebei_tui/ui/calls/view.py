@@ -175,8 +175,9 @@ class CallView(AreaScreen):
     def show_script(self) -> bool:
         """The script of the plan this call was started from, if any (Ctrl+N on a plan); True when shown."""
         record = self.session.record
-        linked = record is not None and linked_plan(self.services.drafts, record.id) is not None
-        plan = self.services.plans.script_for_call(record.id) if record is not None and linked else None
+        plan = None
+        if record is not None and linked_plan(self.services.drafts, record.id) is not None:
+            plan = self.services.plans.script_for_call(record.id)
         self.has_script = plan is not None
         if plan is not None:
             self.query_one(ScriptPanel).show_script(plan.title, plan.script.text)

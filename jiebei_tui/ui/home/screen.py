@@ -101,10 +101,8 @@ class HomeScreen(AreaScreen):
         due.display = text is not None
         if text is not None:
             due.update(text)
-        # Lines the banner is about to take from the list, which is laid out only after this draw.
-        self._banner_growth = (text.plain.count("\n") + 1 if text is not None else 0) - due.outer_size.height
-        self.draw()
-        self._banner_growth = 0
+        # The lines the banner is about to take from the list, which is laid out only after this draw.
+        self.draw(banner_growth=(text.plain.count("\n") + 1 if text is not None else 0) - due.outer_size.height)
 
     def _options(self, view: HomeView, extras: Extras, width: int, room: int) -> list[Option | None]:
         from jiebei_tui.ui.home.parts import all_parts, prompt
@@ -117,7 +115,7 @@ class HomeScreen(AreaScreen):
                 options.append(None)  # a blank line between parts where there is room
         return options[:-1] if options and options[-1] is None else options
 
-    def draw(self) -> None:
+    def draw(self, banner_growth: int = 0) -> None:
         """Lay the parts out for the current width (again on a resize, without reading anything)."""
         if self._read is None:
             return
@@ -130,7 +128,7 @@ class HomeScreen(AreaScreen):
         if not self._scrolls:
             options = self._options(view, extras, width, room)
             lines = sum(str(option.prompt).count("\n") + 1 if option else 1 for option in options)
-            self._scrolls = bool(parts.size.height) and lines > parts.size.height - self._banner_growth
+            self._scrolls = bool(parts.size.height) and lines > parts.size.height - banner_growth
         if self._scrolls:
             # The scrollbar takes cells from the text, which the list would otherwise wrap itself (the line's
             # last word at the left edge, under the labels).
@@ -141,7 +139,6 @@ class HomeScreen(AreaScreen):
         self.call_after_refresh(self._fit_scrollbar)
 
     _scrolls = False  # whether the list had more lines than it shows, as last laid out
-    _banner_growth = 0  # while refresh_data draws: the lines the banner is about to take from the list
 
     def _fit_scrollbar(self) -> None:
         parts = self.query_one("#home-parts", OptionList)

@@ -35,8 +35,8 @@ def screen_stylesheets(area_id: str) -> list[str]:
 
 def _new_screen(area_id: str) -> Screen[Any]:
     app = active_app.get()
-    later = any(app._screen_stacks.values())  # not the first screen: the first restyle also puts the theme's
-    # variables in the stylesheet
+    # Not for the first screen: the first restyle also puts the theme's variables in the stylesheet.
+    later = any(app._screen_stacks.values())
     if later:
         # Its stylesheets before it is built (the warm-up has usually read them already): so that all of it is
         # styled with the same rules, and Textual's own reading of them does not reparse every stylesheet.

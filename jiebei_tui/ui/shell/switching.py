@@ -95,6 +95,7 @@ class SwitchesScreens(App[int]):
         stylesheet = ReusingStylesheet(variables=self.stylesheet._variables)
         stylesheet.source.update(self.stylesheet.source)
         self.stylesheet = stylesheet
+        self._after_frame = []
 
     _switching = False
     _drew = False  # whether the last attempt to draw wrote anything to the terminal
@@ -108,8 +109,6 @@ class SwitchesScreens(App[int]):
         updates (it builds the first screen in one batch). Home's figures, the warm-up and the rest of the
         self-check form then held back the first frame (~40-80 ms).
         """
-        if not hasattr(self, "_after_frame"):
-            self._after_frame = []
         self._after_frame.append((screen, callback))
 
     def _display(self, screen: Screen[Any], renderable: Any) -> None:
@@ -119,7 +118,7 @@ class SwitchesScreens(App[int]):
 
     def post_display_hook(self) -> None:
         # Textual calls this after every attempt to draw the current screen, also when nothing was drawn.
-        if not self._drew or not getattr(self, "_after_frame", None):
+        if not self._drew or not self._after_frame:
             return
         shown = self.screen
         waiting = []
