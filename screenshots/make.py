@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -109,9 +110,16 @@ async def main(names: list[str]) -> int:
 
     Input._toggle_cursor = lambda self: None  # type: ignore[method-assign]
     TextArea._toggle_cursor_blink_visible = lambda self: None  # type: ignore[method-assign]
-    with tempfile.TemporaryDirectory() as root:
+    # A fixed folder, not a random one: the export dialog shows where the file goes, and the shot must not change
+    # with every run.
+    root = Path(tempfile.gettempdir()) / "jiebei-tui-screenshots"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir()
+    try:
         for shot in wanted:
-            print("wrote", (await take(shot, Path(root))).relative_to(OUT.parent))
+            print("wrote", (await take(shot, root)).relative_to(OUT.parent))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
     return 0
 
 
