@@ -263,6 +263,25 @@ async def test_switching_language_keeps_what_was_typed(data_dir: Path) -> None:
         assert message_beside(outstanding) == "Use digits, e.g. 20000 or 2.5万"
 
 
+async def test_after_a_language_switch_the_whole_form_is_waited_for_again(data_dir: Path) -> None:
+    """The rebuilt form is mounted in steps again; what waits for it (keys held, Ctrl+S) waits for the new
+    build, not the last one's finished signal (form_ready then spun without end and froze the app)."""
+    app = create_app(data_dir, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await form_built(pilot)
+        screen = app.screen
+        await app.set_language("en")
+        for _ in range(200):  # until the screen has taken the rebuild
+            if not screen.built:
+                break
+            await asyncio.sleep(0.005)
+        assert not screen.built
+        assert not screen._progress.is_set()
+        await asyncio.wait_for(screen.form_ready(), 30)
+        assert screen.built
+
+
 async def test_another_sessions_self_check_appears_in_history(data_dir: Path) -> None:
     save_sample(data_dir, fixed_clock() - timedelta(days=30), overdue="20000")
     app = create_app(data_dir, clock=fixed_clock)

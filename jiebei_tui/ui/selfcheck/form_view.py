@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from textual import events, on, work
@@ -75,6 +76,7 @@ class SelfCheckForm(AreaScreen):
         self.built = False  # the whole form is mounted (see compose_body)
         self._progress = asyncio.Event()  # set (and replaced) each time another part is mounted
         self._start_focus: Widget | None = None  # where _focus_start put the focus before the form was whole
+        self._composed = 0  # how many times the form was composed (a language switch composes it again)
 
     # ----- building --------------------------------------------------------------------------
 
@@ -112,6 +114,11 @@ class SelfCheckForm(AreaScreen):
         """
         form = self.form
         self.built = False
+        # A new event: the last build's is set, and form_ready would spin on it. Those waiting on it (a build
+        # cancelled by this compose) wake and wait on the new one.
+        self._progress.set()
+        self._progress = asyncio.Event()
+        self._composed += 1
         with Horizontal(id="sc-columns"):
             with VerticalScroll(id="sc-form"):
                 yield Static(
@@ -193,13 +200,20 @@ class SelfCheckForm(AreaScreen):
         self._focus_start()
         # Focusing scrolls to the field; keep the intro and the status line in view at the start.
         self.call_after_refresh(self.query_one("#sc-form").scroll_home, animate=False)
-        after_first_frame(self, self._build_rest)  # not call_after_refresh: that ran during the switch's batch, before any frame
+        # Not call_after_refresh: that ran during the switch's batch, before any frame.
+        after_first_frame(self, partial(self._build_rest_of, self._composed))
 
     def after_recompose(self) -> None:
         super().after_recompose()  # title, banner, refresh_data
         self._refresh_messages()
         self._focus_start()
-        self.call_after_refresh(self._build_rest)
+        self.call_after_refresh(partial(self._build_rest_of, self._composed))
+
+    def _build_rest_of(self, composed: int) -> None:
+        """The rest of the form composed ``composed``-th, unless it was composed again meanwhile (a language switch
+        before the first frame) or is whole already."""
+        if composed == self._composed and not self.built:
+            self._build_rest()
 
     def _focus_start(self) -> None:
         if self.showing_results and self._assessment is not None and self.built:
