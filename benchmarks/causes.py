@@ -67,7 +67,7 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
             "after the first frame (ui/shell/warmup.py), so the time is its screen's first part (~50 widgets for "
             "Self-check) being composed, styled and laid out; the first key of a session comes 0.15 s after Home is "
             "drawn here, when the warm-up thread may still be importing Self-check's modules (opened first, it "
-            "waits for them; 0.11-0.15 s when pressed after a second, measured by hand the same way)."
+            "waits for them; 0.11-0.20 s when pressed 2 s after Home is drawn, measured the same way in several runs)."
         )
     if groups["history"]:
         lines.append(
