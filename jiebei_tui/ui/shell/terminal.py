@@ -74,7 +74,8 @@ class PasteParser(XTermParser):
                 if start < 0:
                     # "\x1b[" or more of a marker cut by the read is held back; a lone ESC is the Escape key.
                     keep = _partial_marker(data, PASTE_START, 2)
-                    yield from super().feed(data[: len(data) - keep])
+                    if keep < len(data):  # never empty: Textual's parser takes "" for the end of input
+                        yield from super().feed(data[: len(data) - keep])
                     self._held = data[len(data) - keep :]
                     return
                 if start:
