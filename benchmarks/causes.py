@@ -15,6 +15,29 @@ def _list(rows: list[Result], figure: str) -> str:
     return "; ".join(shown)
 
 
+def _phases(store: dict[str, float]) -> str:
+    """The split measured by benchmarks/phases.py: before App.run (imports, the folder, the App) and after it."""
+    if "run_minimal" not in store:
+        return ""
+    parts = []
+    for name, label in (("home", "Home"), ("call", "`call`")):
+        if f"run_{name}" not in store:
+            continue
+        before = store[f"run_{name}"] - store["run_minimal"]
+        after = (store[f"frame_{name}"] - store[f"run_{name}"]) - (store["frame_minimal"] - store["run_minimal"])
+        parts.append(
+            f"{label} spends {ms(before)} more than the minimal app before `App.run` (importing the workbook's "
+            f"modules, opening the folder, building the App) and {ms(after)} more from there to its first frame "
+            f"(composing, styling, laying out and drawing {store[f'widgets_{name}']:.0f} widgets, "
+            f"{store[f'placed_{name}']:.0f} of them on screen, against the minimal app's "
+            f"{store['widgets_minimal']:.0f})"
+        )
+    return (
+        "Split by benchmarks/phases.py in the same run (medians, the minimal app's own phases taken off): "
+        + "; ".join(parts) + "."
+    )
+
+
 def explain(results: list[Result], store: dict[str, float], inapp: dict[str, float]) -> list[str]:
     missed = [result for result in results if result.met is False]
     groups = {
@@ -30,14 +53,11 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
     if groups["frame"]:
         lines.append(
             f"- **First frame** (medians: {_list(groups['frame'], 'median')}; the minimal app "
-            f"{ms(median(groups['frame'][0].baseline))}): the store's part is opening the folder, "
-            f"{ms(store['open_store'])} on the heavy folder (it reads jiebei.json only), plus, for `call`, saving the "
-            f"new call before it is drawn (durable call start: median {ms(call_start)}). Importing the workbook takes "
-            f"{ms(store.get('import_gap', float('nan')))} more than the minimal app's imports for Home, "
-            f"{ms(store.get('import_gap_call', float('nan')))} for `call` (`python -c import`, same run). The rest is "
-            "composing, styling and mounting the first screen: the Calls screen has ~100 widgets where Home has ~25 "
-            "and the minimal app 2, its stylesheet is the largest (5.5 KB), and the call is started and saved before "
-            "its first frame, as the note line must take the first line typed."
+            f"{ms(median(groups['frame'][0].baseline))}): {_phases(store)} The store's part is opening the folder, "
+            f"{ms(store['open_store'])} on the heavy folder (it reads jiebei.json only, under the lock, which "
+            f"imports filelock), plus, for `call`, saving the new call before it is drawn (durable call start: "
+            f"median {ms(call_start)}), as the note line must take the first line typed. The footer's keys, the "
+            "area's panels' contents and the dialogs' stylesheet come after the first frame."
         )
     if groups["typing"]:
         lines.append(

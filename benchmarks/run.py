@@ -69,6 +69,9 @@ def call_with_notes(directory: Path, count: int) -> None:
     keeper.flush()
 
 
+PHASES: dict[str, float] = {}  # where the first frame's time goes (benchmarks/phases.py), medians of the same run
+
+
 def first_frames(work: Path, heavy_dir: Path, runs: int) -> list[Result]:
     variants = {
         "minimal": (lambda: ptyrun.minimal_command(), ptyrun.MINIMAL_MARKER),
@@ -77,14 +80,29 @@ def first_frames(work: Path, heavy_dir: Path, runs: int) -> list[Result]:
         "home, heavy": (lambda: ptyrun.app_command(heavy_dir), ptyrun.HOME_MARKER),
         "call, heavy": (lambda: ptyrun.app_command(heavy_dir, "call"), ptyrun.CALL_MARKER),
     }
+    split = {"minimal": ("minimal", [], ptyrun.MINIMAL_MARKER), "home": ("app", [], ptyrun.HOME_MARKER),
+             "call": ("app", ["call"], ptyrun.CALL_MARKER)}
     samples: dict[str, list[float]] = {name: [] for name in variants}
+    phases: dict[str, list[float]] = {}
+    names = list(variants)
     for run in range(runs + 1):  # run 0 warms the file cache and is not counted
-        for name, (command, marker) in variants.items():
+        # Each round starts with a different variant: none is always the one after the previous round's last.
+        for name in names[run % len(names):] + names[: run % len(names)]:
+            command, marker = variants[name]
             if name == "call, heavy":
                 new_call_next_time(heavy_dir)
             seconds = ptyrun.first_frame(command(), marker)
             if run:
                 samples[name].append(seconds)
+        for name, (which, extra, marker) in split.items():
+            out = Path(tempfile.mkdtemp(dir=work)) / "phases.json"
+            arguments = [] if which == "minimal" else [*extra, "--lang", "en", "--data-dir", str(out.parent / "d")]
+            ptyrun.first_frame([sys.executable, str(HERE / "phases.py"), str(out), marker, which, *arguments], marker)
+            time.sleep(0.05)  # the marks are written as the frame is; the pty may close a moment before
+            if run and out.exists():
+                for key, value in json.loads(out.read_text(encoding="utf-8")).items():
+                    phases.setdefault(f"{key}_{name}", []).append(value)
+    PHASES.update({key: median(values) for key, values in phases.items()})
     base = samples.pop("minimal")
     return [
         Result(f"first frame, {name}", values, base, "≤ 1.3× minimal Input app", "ratio:1.3")
@@ -192,17 +210,7 @@ def store_diagnostics(heavy_dir: Path) -> dict[str, float]:
         found["fsync_floor_slow_share"] = sum(1 for value in writes.FLOOR if value > 0.004) / len(writes.FLOOR)
         found["flush_median"] = median(writes.FLUSH)
 
-    def import_time(modules: str) -> float:
-        times = []
-        for _run in range(3):
-            began = time.perf_counter()
-            subprocess.run([sys.executable, "-c", f"import {modules}"], check=True, cwd=str(ROOT))
-            times.append(time.perf_counter() - began)
-        return median(times)
-
-    base = import_time("textual.app, textual.widgets")
-    found["import_gap"] = import_time("jiebei_tui.cli, jiebei_tui.factory, jiebei_tui.ui.shell.app, jiebei_tui.ui.home.screen") - base
-    found["import_gap_call"] = import_time("jiebei_tui.cli, jiebei_tui.factory, jiebei_tui.ui.shell.app, jiebei_tui.ui.calls.screen") - base
+    found.update(PHASES)
     return found
 
 
@@ -249,7 +257,7 @@ def main() -> int:
         inapp: dict[str, float] = {}
         if "startup" in only:
             log("first frames")
-            results += first_frames(work, copies["pty"], 3 if quick else 7)
+            results += first_frames(work, copies["pty"], 3 if quick else 11)
         if "typing" in only:
             log("typing")
             call_with_notes(copies["long"], 10_000)

@@ -235,6 +235,27 @@ async def test_after_the_first_frame_every_area_is_imported_and_styled_ahead(dat
         assert app.warm_up.started
 
 
+async def test_call_start_reads_the_call_screens_stylesheet_and_its_dialogs_after_the_first_frame(data_dir: Path) -> None:
+    """`jiebei-tui call` parses only what its first frame draws; the warm-up adds the dialogs' stylesheet."""
+    import asyncio
+
+    from jiebei_tui.ui.calls import CALLS_CSS, CALLS_DIALOGS_CSS
+
+    dialogs_only = [path for path in CALLS_DIALOGS_CSS if path != CALLS_CSS]
+    app = create_app(data_dir, clock=fixed_clock, start_area="calls")
+    read_at_start = [str(path) for path in app.css_path]
+    assert CALLS_CSS in read_at_start
+    assert dialogs_only and not set(dialogs_only) & set(read_at_start)
+    app.warm_up_after_start = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await asyncio.to_thread(app.warm_up.imported.wait, 30)
+        for _ in range(100):
+            if not app.warm_up.stylesheet_paths():
+                break
+            await pilot.pause(0.05)
+        assert all(app.stylesheet.has_source(path, "") for path in dialogs_only)
+
+
 async def test_an_area_shown_for_the_first_time_reads_its_data_once(data_dir: Path) -> None:
     """Textual resumes a mode's new screen twice; the second resume re-reads nothing (base.Page)."""
     from jiebei_tui.ui.shell.base import AreaScreen

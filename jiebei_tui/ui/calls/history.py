@@ -22,11 +22,11 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import RED_FLAGS, CallRecord, Note, RecordKind, format_duration, red_flag
 from jiebei_tui.domain.parsing.phones import warm_up as warm_up_phones
 from jiebei_tui.i18n import N_, _, tr, trn
 from jiebei_tui.services.history import CallHistory, Filters
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.common import collector
 from jiebei_tui.ui.common.collector import collector_paused
 from jiebei_tui.ui.common.keys import bind, key_label
@@ -101,7 +101,7 @@ class HistoryList(QuietLayout, OptionList):
 class CallHistoryScreen(SubScreen):
     SUB_TITLE = N_("Call history")
     AUTO_FOCUS = "#history-list"  # not whatever scrolls first
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         bind("find", "focus_search", N_("Search notes"), id="calls.history.search", keys="slash"),
         bind("red_flag", "cycle_flag", N_("Red flag filter"), id="calls.history.flag"),

@@ -15,9 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static, TextArea
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import Letter
 from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.common.debounce import DebouncedSave
 from jiebei_tui.ui.common.inputs import InertInput
 from jiebei_tui.ui.common.keys import bind
@@ -29,7 +29,7 @@ SAVE_AFTER_SECONDS = 0.8
 class LetterScreen(SubScreen):
     SUB_TITLE = N_("Letter")
     AUTO_FOCUS = "#letter-body"
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         bind("done", "done", N_("Done"), id="calls.letter.done", tooltip=N_("Save and go back")),
         bind("save", "save", N_("Save"), id="calls.letter.save"),

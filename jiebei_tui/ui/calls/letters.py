@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord, LetterKind
 from jiebei_tui.i18n import N_, _, tr, trn
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.text import plain
 from jiebei_tui.ui.shell.base import SubScreen
@@ -26,7 +26,7 @@ NEW = "new:"
 class LettersScreen(SubScreen):
     SUB_TITLE = N_("Letters")
     AUTO_FOCUS = "#letters-list"
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [bind("close", "back", N_("Back"), id="calls.letters.back", keys="escape,q")]
 
     def __init__(self, records: list[CallRecord]) -> None:

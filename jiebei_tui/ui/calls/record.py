@@ -7,11 +7,11 @@ from datetime import datetime, tzinfo
 from textual.app import ComposeResult
 from textual.widgets import Markdown
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord, Note
 from jiebei_tui.domain.calls.evidence import evidence_report
 from jiebei_tui.i18n import N_, _
 from jiebei_tui.store.calls import CallsRepo
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.shell.base import SubScreen
 
@@ -31,7 +31,7 @@ class ReportView(Markdown):
 class CallRecordScreen(SubScreen):
     SUB_TITLE = N_("Call record")
     AUTO_FOCUS = "#record-report"  # not whatever scrolls first
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         bind("edit", "edit", N_("Summary"), id="calls.record.edit", keys="e", tooltip=N_("Edit the next step and the summary")),
         bind("correct", "correct", N_("Correct a line"), id="calls.record.correct", keys="c"),

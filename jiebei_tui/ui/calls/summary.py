@@ -18,7 +18,6 @@ from textual.content import Content
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import (
     CHECKLIST,
     IDENTITY_FIELDS,
@@ -36,6 +35,7 @@ from jiebei_tui.domain.facts import fact
 from jiebei_tui.domain.parsing.money import format_money
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS
 from jiebei_tui.ui.common.debounce import DebouncedSave
 from jiebei_tui.ui.common.keys import bind
@@ -143,7 +143,7 @@ class CallSummaryScreen(SubScreen):
 
     SUB_TITLE = N_("After the call")
     AUTO_FOCUS = "#summary-next"  # not whatever scrolls first
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         bind("done", "done", N_("Done"), id="calls.summary.done", tooltip=N_("Save and go back")),
         bind("save", "save", N_("Save"), id="calls.summary.save", show=False),

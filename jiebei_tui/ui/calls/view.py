@@ -18,11 +18,11 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Static
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord, Note, NoteKind, automatic_flags, parse_note_prefix
 from jiebei_tui.i18n import N_, _
 from jiebei_tui.services import CallSession
 from jiebei_tui.services.call_script import linked_plan
+from jiebei_tui.ui.calls import CALLS_CSS, CALLS_DIALOGS_CSS
 from jiebei_tui.ui.calls.strokes import guide, key_guide, stroke
 from jiebei_tui.ui.calls.widgets.coach import CoachBand
 from jiebei_tui.ui.calls.widgets.hint import HintLine
@@ -58,7 +58,8 @@ class CallView(AreaScreen):
     """The Calls area's layout and drawing; :class:`~jiebei_tui.ui.calls.screen.CallsScreen` is the screen."""
 
     AREA = "calls"
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_CSS
+    LATER_CSS_PATHS = CALLS_DIALOGS_CSS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
     AUTO_FOCUS = "#note-input"  # between calls it is hidden, and nothing needs the focus

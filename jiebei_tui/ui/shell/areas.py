@@ -33,6 +33,11 @@ def screen_stylesheets(area_id: str) -> list[str]:
     return [str(path) for path in (css_path if isinstance(css_path, list) else [css_path] if css_path else [])]
 
 
+def later_stylesheets(area_id: str) -> list[str]:
+    """The stylesheets of what an area opens besides its screen (its dialogs): read by the warm-up."""
+    return list(getattr(screen_class(area_id), "LATER_CSS_PATHS", []))
+
+
 def _new_screen(area_id: str) -> Screen[Any]:
     app = active_app.get()
     # Not for the first screen: the first restyle also puts the theme's variables in the stylesheet.

@@ -97,6 +97,9 @@ class Page(Retranslated, Screen[None]):
 
 class AreaScreen(Page):
     AREA: ClassVar[str] = "home"
+    # Stylesheets of the screens and dialogs this area opens, beyond its own CSS_PATH: the warm-up adds them after
+    # the first frame, so that the first screen's parse (`jiebei-tui call`) holds only what it draws.
+    LATER_CSS_PATHS: ClassVar[list[str]] = []
 
     def compose_top(self) -> ComposeResult:
         yield SaveBanner(id="save-banner")

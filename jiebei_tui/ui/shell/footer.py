@@ -19,6 +19,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from jiebei_tui.i18n import N_, _
+from jiebei_tui.ui.common.redraw import after_first_frame
 
 # Textual's own key descriptions that this footer shows (an open Select, the command palette):
 # marked here so that the catalogs hold them and the footer can translate them like ours.
@@ -84,7 +85,11 @@ class TranslatedFooter(Footer):
             return
         if not self._rebuild_due:
             self._rebuild_due = True
-            self.call_after_refresh(self._rebuild)
+            if getattr(screen, "_drawn", True):
+                self.call_after_refresh(self._rebuild)
+            else:
+                # The screen's own text first: its keys (~20 ms of styling and layout at start) a frame later.
+                after_first_frame(self, lambda: self.call_later(self._rebuild))  # composed in its own context
 
     async def _rebuild(self) -> None:
         self._rebuild_due = False

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from textual.css.errors import StylesheetError
 
 from jiebei_tui.areas import AREAS
-from jiebei_tui.ui.shell.areas import screen_stylesheets
+from jiebei_tui.ui.shell.areas import later_stylesheets, screen_stylesheets
 from jiebei_tui.ui.shell.switching import add_stylesheets
 
 if TYPE_CHECKING:
@@ -62,11 +62,13 @@ class WarmUp:
         self.imported.set()
 
     def stylesheet_paths(self) -> list[str]:
-        """The stylesheets (CSS_PATH) of the area screens imported so far that the App does not hold yet."""
+        """The stylesheets of the area screens imported so far (CSS_PATH, then LATER_CSS_PATHS: their dialogs')
+        that the App does not hold yet."""
         found: list[str] = []
         for entry in AREAS:
             if entry.screen.partition(":")[0] in sys.modules:
-                found += [path for path in screen_stylesheets(entry.id) if path not in found]
+                wanted = screen_stylesheets(entry.id) + later_stylesheets(entry.id)
+                found += [path for path in wanted if path not in found]
         return [path for path in found if not self.app.stylesheet.has_source(path, "")]
 
     def _add_stylesheets(self) -> None:

@@ -13,9 +13,9 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import Note, NoteKind, format_offset, next_note_kind
 from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.calls.widgets.text import kind_badge
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.inputs import InertInput
@@ -35,7 +35,7 @@ class CorrectionScreen(Dialog[tuple[str, NoteKind] | None]):
     DIALOG_ID = "correct-dialog"
     TITLE = N_("Correct a line")
     AUTO_FOCUS = "#correct-input"  # not whatever scrolls first
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         bind("save", "save", N_("Save correction"), id="calls.correct.save"),
         bind("move", "cycle_kind(1)", N_("Kind of line"), id="calls.correct.kind", keys="down"),

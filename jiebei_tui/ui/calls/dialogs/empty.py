@@ -14,9 +14,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord, format_duration
 from jiebei_tui.i18n import N_, _, tr
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.paragraph import Paragraph
@@ -29,7 +29,7 @@ class EmptyCallScreen(Dialog[bool]):
     TITLE = N_("Nothing was noted in this call")
     HINT = N_("d discards it. Enter, k, q or Esc keeps it.")
     AUTO_FOCUS = "#empty-keep"
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         bind("delete", "discard", N_("Discard it"), id="calls.empty.discard", keys="d"),
         bind("close", "close", N_("Keep it"), id="calls.empty.keep", keys="k", show=False),

@@ -15,11 +15,11 @@ from textual.content import Content
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord
 from jiebei_tui.domain.calls.evidence import select_records_for
 from jiebei_tui.domain.text_safety import sanitize_inline
 from jiebei_tui.i18n import N_, _, tr, trn
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind
 from jiebei_tui.ui.common.text import inert
@@ -35,7 +35,7 @@ class CallExportScreen(Dialog[None]):
     HINT = N_("Pick what to export, then Enter on the file name writes it (private to your user). Esc closes.")
     CLOSE_BUTTON = "export-calls-close"
     AUTO_FOCUS = "#export-scope"  # not whatever scrolls first
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         # Priority, so focus moves the moment Enter arrives: a file name typed right behind it lands in the field.
         bind("confirm", "enter", N_("Write the report"), id="calls.export.enter", keys="enter", show=False, priority=True),

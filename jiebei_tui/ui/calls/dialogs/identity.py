@@ -17,7 +17,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import (
     IDENTITY_FIELDS,
     CallRecord,
@@ -28,6 +27,7 @@ from jiebei_tui.domain.calls import (
 )
 from jiebei_tui.domain.text_safety import storable
 from jiebei_tui.i18n import N_, N_p, _
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.calls.widgets.panels import KIND_ROW, NUMBER_ROW
 from jiebei_tui.ui.calls.widgets.text import STATUS_GLYPHS, STATUS_STYLES
 from jiebei_tui.ui.common.debounce import DebouncedSave
@@ -66,7 +66,7 @@ class CallIdentityScreen(Dialog[None]):
     CLOSE_BUTTON = "identity-done"
     CLOSE_LABEL = N_("Done")
     AUTO_FOCUS = ""  # the field asked for (on_mount), not the first focusable
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         bind("identity", "close", N_("Done"), id="calls.identity.close"),
         bind("done", "close", N_("Done"), id="calls.identity.done", show=False),

@@ -15,7 +15,6 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import (
     FLAG_TOO_MANY_CALLS,
     MAX_UNANSWERED_PER_DAY,
@@ -28,6 +27,7 @@ from jiebei_tui.domain.parsing.dates import parse_moment
 from jiebei_tui.domain.parsing.errors import InputError
 from jiebei_tui.domain.parsing.phones import normalize_number
 from jiebei_tui.i18n import N_, _, tr, trn
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.calls.widgets.panels import flag_rule_text
 from jiebei_tui.ui.common.dialog import Dialog
 from jiebei_tui.ui.common.keys import bind, key_label
@@ -41,7 +41,7 @@ class MissedCallScreen(Dialog[int]):
     DIALOG_ID = "missed-dialog"
     TITLE = N_("Log a missed call")
     AUTO_FOCUS = "#missed-number"  # not whatever scrolls first
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
     BINDINGS = [
         bind("done", "close", N_("Done"), id="calls.missed.done"),
         bind("save", "save", N_("Save"), id="calls.missed.save", show=False),

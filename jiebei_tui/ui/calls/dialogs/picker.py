@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from jiebei_tui import locations
 from jiebei_tui.domain.calls import CallRecord, Note, NoteKind
 from jiebei_tui.i18n import N_
 from jiebei_tui.services import corrected
+from jiebei_tui.ui.calls import CALLS_DIALOGS_CSS
 from jiebei_tui.ui.calls.widgets.log import CallLog
 from jiebei_tui.ui.common.dialog import Dialog
 
@@ -19,7 +19,7 @@ class NotePickerScreen(Dialog[None]):
     TITLE = N_("Correct a line")
     HINT = N_("Enter corrects the highlighted line. Esc or q closes.")
     AUTO_FOCUS = "#picker-log"
-    CSS_PATH = str(locations.styles_dir() / "calls.tcss")
+    CSS_PATH = CALLS_DIALOGS_CSS
 
     def __init__(self, record: CallRecord, notes: list[Note]) -> None:
         super().__init__()
