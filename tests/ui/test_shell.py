@@ -256,6 +256,33 @@ async def test_call_start_reads_the_call_screens_stylesheet_and_its_dialogs_afte
         assert all(app.stylesheet.has_source(path, "") for path in dialogs_only)
 
 
+async def test_once_the_warm_up_is_done_what_it_built_is_frozen(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the warm-up imports lives as long as the App: full collections should not trace it again (the one after
+    the call history closes took ~20 ms more with it). So the App freezes once more when every area's modules and
+    stylesheets are in, not only as each area is first drawn."""
+    import asyncio
+    import sys
+
+    from jiebei_tui.ui.shell.warmup import area_modules, later_area_modules
+
+    app = create_app(data_dir, clock=fixed_clock)
+    app.warm_up_after_start = True
+    freezes: list[bool] = []  # for each freeze: was everything the warm-up builds there by then?
+    modules = area_modules() + later_area_modules()
+    assert "jiebei_tui.ui.calls.history" in modules
+    monkeypatch.setattr(app, "freeze_long_lived", lambda: freezes.append(
+        all(module in sys.modules for module in modules) and not app.warm_up.stylesheet_paths()
+    ))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await asyncio.to_thread(app.warm_up.imported.wait, 30)
+        for _ in range(100):
+            if any(freezes[1:]):
+                break
+            await pilot.pause(0.05)
+    assert freezes[0] is False  # Home's first frame, before the warm-up
+    assert any(freezes[1:])
+
+
 async def test_an_area_shown_for_the_first_time_reads_its_data_once(data_dir: Path) -> None:
     """Textual resumes a mode's new screen twice; the second resume re-reads nothing (base.Page)."""
     from jiebei_tui.ui.shell.base import AreaScreen

@@ -38,6 +38,11 @@ def later_stylesheets(area_id: str) -> list[str]:
     return list(getattr(screen_class(area_id), "LATER_CSS_PATHS", []))
 
 
+def later_modules(area_id: str) -> tuple[str, ...]:
+    """The modules of what an area opens besides its screen: imported by the warm-up."""
+    return tuple(getattr(screen_class(area_id), "LATER_MODULES", ()))
+
+
 def _new_screen(area_id: str) -> Screen[Any]:
     app = active_app.get()
     # Not for the first screen: the first restyle also puts the theme's variables in the stylesheet.

@@ -100,6 +100,9 @@ class AreaScreen(Page):
     # Stylesheets of the screens and dialogs this area opens, beyond its own CSS_PATH: the warm-up adds them after
     # the first frame, so that the first screen's parse (`jiebei-tui call`) holds only what it draws.
     LATER_CSS_PATHS: ClassVar[list[str]] = []
+    # Modules of those screens and dialogs (imported when first opened): the warm-up imports them after every area's
+    # screen, so that a first open does not, and what they build is frozen with the rest (JiebeiApp.freeze_long_lived).
+    LATER_MODULES: ClassVar[tuple[str, ...]] = ()
 
     def compose_top(self) -> ComposeResult:
         yield SaveBanner(id="save-banner")

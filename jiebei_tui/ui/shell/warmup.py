@@ -9,6 +9,9 @@ the user reads Home:
 2. after each import, back on the event loop, that area's stylesheet is added to the App's (a parse
    of that file only, and a restyle of what is mounted: a few ms). Textual would otherwise re-parse
    every stylesheet it holds, and restyle everything, when the area is first shown.
+3. then the modules of what the areas open (the call history, dialogs: AreaScreen.LATER_MODULES), and
+   last the App freezes all of it (JiebeiApp.freeze_long_lived): it lives as long as the App, and full
+   collections need not trace it again.
 
 Nothing here builds a screen or reads data: an area's screen is still composed when first shown
 (the Calls screen's mount opens the call session, which must stay the user's doing).
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from textual.css.errors import StylesheetError
 
 from jiebei_tui.areas import AREAS
-from jiebei_tui.ui.shell.areas import later_stylesheets, screen_stylesheets
+from jiebei_tui.ui.shell.areas import later_modules, later_stylesheets, screen_stylesheets
 from jiebei_tui.ui.shell.switching import add_stylesheets
 
 if TYPE_CHECKING:
@@ -37,11 +40,18 @@ def area_modules() -> list[str]:
     return list(dict.fromkeys(entry.screen.partition(":")[0] for entry in AREAS))
 
 
+def later_area_modules() -> list[str]:
+    """What the areas open besides their screens (the call history, dialogs): once every area's screen is in."""
+    return list(dict.fromkeys(module for entry in AREAS for module in later_modules(entry.id)))
+
+
 class WarmUp:
     def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.started = False
         self.imported = threading.Event()  # set when the thread is done (the tests wait for it)
+        self._all_imported = False
+        self._steps_due = False  # a stylesheet step is scheduled
 
     def start(self) -> None:
         if self.started:
@@ -59,7 +69,28 @@ class WarmUp:
                 self.app.call_from_thread(self._add_stylesheets)  # this area's, while the next one is imported
             except RuntimeError:  # the app has already stopped
                 break
+        else:
+            try:
+                for module in later_area_modules():
+                    importlib.import_module(module)
+            except Exception:  # imported again, and reported, where it is opened
+                pass
+            try:
+                self.app.call_from_thread(self._imported_all)
+            except RuntimeError:
+                pass
         self.imported.set()
+
+    def _imported_all(self) -> None:
+        self._all_imported = True
+        if not self._steps_due:
+            self._settled()
+
+    def _settled(self) -> None:
+        """Every area's modules and stylesheets are in: they live as long as the App."""
+        freeze = getattr(self.app, "freeze_long_lived", None)
+        if freeze is not None:
+            freeze()
 
     def stylesheet_paths(self) -> list[str]:
         """The stylesheets of the area screens imported so far (CSS_PATH, then LATER_CSS_PATHS: their dialogs')
@@ -73,12 +104,17 @@ class WarmUp:
 
     def _add_stylesheets(self) -> None:
         """One stylesheet per step, a short pause between steps (a key waiting is handled first)."""
+        self._steps_due = False
         paths = self.stylesheet_paths()
-        if not paths or not self.app.is_running:
+        if not self.app.is_running:
             return
         try:
-            add_stylesheets(self.app, paths[:1])
+            if paths:
+                add_stylesheets(self.app, paths[:1])
         except StylesheetError:
-            return  # the area reads it itself when first shown, and reports the error there
+            paths = paths[:1]  # the area reads it itself when first shown, and reports the error there
         if len(paths) > 1:
+            self._steps_due = True
             self.app.set_timer(STEP_GAP, self._add_stylesheets)
+        elif self._all_imported:
+            self._settled()
