@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Any
 
 from jiebei_tui.domain.calls.records import SCHEMA_VERSION, CallRecord
-from jiebei_tui.domain.calls.terms import extract_commitment
 from jiebei_tui.domain.instants import from_iso, require_aware, to_iso
 from jiebei_tui.domain.labels import LabelledEnum
 from jiebei_tui.domain.parsing.text import fold
@@ -187,6 +186,10 @@ def _with_terms(note: Note) -> Note:
     """Fill amount/due from the current text of a commitment; clear them for other kinds."""
     if note.kind is not NoteKind.COMMITMENT:
         return replace(note, amount=None, due=None)
+    # Imported on the first commitment: its date readers are ~8 ms of `jiebei-tui call` before the first frame
+    # otherwise (the warm-up imports them soon after it: CallView.LATER_MODULES).
+    from jiebei_tui.domain.calls.terms import extract_commitment
+
     terms = extract_commitment(note.current_text, note.at.date())
     return replace(note, amount=terms.amount, due=terms.due)
 

@@ -60,9 +60,9 @@ class CallView(AreaScreen):
     AREA = "calls"
     CSS_PATH = CALLS_CSS
     LATER_CSS_PATHS = CALLS_DIALOGS_CSS
-    LATER_MODULES = tuple(f"jiebei_tui.ui.calls.{name}" for name in (
+    LATER_MODULES = ("jiebei_tui.domain.calls.terms", *(f"jiebei_tui.ui.calls.{name}" for name in (
         "history", "summary", "dialogs.identity", "dialogs.correct", "dialogs.empty", "dialogs.missed"
-    ))
+    )))
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
     AUTO_FOCUS = "#note-input"  # between calls it is hidden, and nothing needs the focus
