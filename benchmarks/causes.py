@@ -102,7 +102,8 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
             f"{ms(inapp.get('search_first_s', float('nan')))}, but a draw and a step still came to more than 50 ms "
             "between two ticks now and then (no full collection runs while the screen is open, checked with "
             "gc.callbacks); after closing, the one full collection that was held traces what the screen leaves "
-            "(~9,000 objects: its widgets and their line caches; the rows go by reference count as it closes) "
+            "(its widgets and their line caches; the rows go by reference count as it closes) and what was built "
+            "since the warm-up's freeze "
             f"(for scale, the store reads every record in {ms(store['records'])} and searches every note "
             f"in {ms(store['search'])})."
         )
@@ -123,7 +124,10 @@ def method() -> list[str]:
         "(`benchmarks/minimal_app.py`, one Static and one Input) each started as a new process on an 80×24 "
         "pseudo-terminal (TERM=xterm-256color, no COLORTERM, as over SSH); time from process start until the "
         "screen's own text is drawn (Home: its welcome line; `call`: the note line's placeholder; baseline: its "
-        "label). Variants are interleaved run by run; the first round only warms the file cache. `call` starts a "
+        "label). Variants are interleaved run by run, each round starting with a different one; the first round only "
+        "warms the file cache. Each round also starts the minimal app, Home and `call` once under "
+        "benchmarks/phases.py, which marks `App.run` and the first frame and counts the screen's widgets (the split "
+        "in the causes above). `call` starts a "
         "new call each time. \"Empty\" is a folder that does not exist yet. Both run from compiled bytecode, as "
         "installed (pip compiles it; run.py compiles the checkout's first: where PYTHONDONTWRITEBYTECODE is set, "
         "the app would otherwise compile all of its source at every start while Textual's is already compiled).",
@@ -140,8 +144,10 @@ def method() -> list[str]:
         "drawn (and, in the row below each, until its footer is: the screen is then whole); the first press in a "
         "session is the first open.",
         "- **History and search**: the real App driven by Textual's Pilot in its own process; a 5 ms timer records "
-        "the longest gap between its ticks (how long the event loop could not draw or take a key). RSS from "
-        "/proc/self/status after a garbage collection.",
+        "the longest gap between its ticks (how long the event loop could not draw or take a key). As in a terminal, "
+        "the App freezes what start-up built and runs the warm-up (Pilot is headless, where it does neither by "
+        "default), and the history is opened once the warm-up is done. RSS from /proc/self/status after a garbage "
+        "collection.",
         "- **Exports**: `python -m jiebei_tui export --format json|markdown -o FILE` as separate processes; baseline "
         "a separate process that `json.loads` every data file of the folder and writes all their documents with one "
         "`json.dump` (indent 2, sorted keys, UTF-8, fsync): the least a JSON export of those documents costs.",
