@@ -133,7 +133,8 @@ def method() -> list[str]:
         "the app would otherwise compile all of its source at every start while Textual's is already compiled).",
         "- **Typing**: on the same pseudo-terminal, a 10-character chunk written at once (as an input method "
         "commits it), timed until all of it is drawn in the note line; Ctrl+U clears the line between chunks. "
-        "\"Call with 10,000 notes\": a call in progress whose log already holds 10,000 lines (the screen resumes it).",
+        "\"Call with 10,000 notes\": a call in progress whose log already holds 10,000 lines (the screen resumes it). "
+        "Six rounds of 12 chunks per variant, each round starting with a different variant.",
         "- **Durable writes**: in-process, the repo call the screen makes, timed until it returns (temp file "
         "fsynced, renamed over the file, folder fsynced). Baseline: TinyDB 4.9's default JSONStorage with every "
         "document of the heavy folder in one db.json, doing the same change; its samples are interleaved with "
