@@ -57,10 +57,12 @@ def explain(results: list[Result], store: dict[str, float], inapp: dict[str, flo
             f"{ms(store['open_store'])} on the heavy folder (it reads jiebei.json only, under the lock, which "
             f"imports filelock), plus, for `call`, saving the new call before it is drawn (durable call start: "
             f"median {ms(call_start)}), as the note line must take the first line typed. Already after the first "
-            "frame: the footer's keys, the prep panel's figures, the call dialogs' stylesheet, the commitment date "
-            "readers, every other area. Still before it, for `call`: the Calls screen's modules (its panels, "
-            "coach, keys and log widgets: `python -X importtime` counts ~20 ms), and its hidden panels, idle page "
-            "and coach band, composed and styled with the rest (15 of its widgets are not on screen at 80×24)."
+            "frame: the footer's keys, the call's side panels (identity, checklist, flags, prep, script), the call "
+            "dialogs' stylesheet, the commitment date readers, every other area. Still before it, for `call`: the "
+            "Calls screen's modules (`python -X importtime` counts ~20 ms for them), its stylesheet, and Textual's "
+            "work per widget: each is styled against every rule as it mounts, and the screen is laid out twice and "
+            "rendered twice before its first frame (on its first resize, its resume and the first refresh), for Home "
+            "and the minimal app alike, so the cost grows with the widgets."
         )
     if groups["typing"]:
         lines.append(

@@ -19,7 +19,7 @@ from jiebei_tui.ui.calls.record import CallRecordScreen
 from jiebei_tui.ui.calls.screen import CallsScreen
 from jiebei_tui.ui.calls.summary import CallSummaryScreen
 from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
-from jiebei_tui.ui.calls.widgets.panels import CallStatus, FlagsPanel, IdentityPanel
+from jiebei_tui.ui.calls.widgets.panels import CallStatus, ChecklistPanel, FlagsPanel, IdentityPanel, PanelStack
 
 CST = timezone(timedelta(hours=8))
 
@@ -370,6 +370,33 @@ async def test_a_language_switch_mid_call_keeps_the_line_being_typed(data_dir: P
         assert screen.query_one(NoteInput).value == "打到一半"
         assert screen.query_one(CallLog).option_count == 1
     i18n.set_language("zh-Hans")
+
+
+async def test_the_panels_come_after_the_first_frame_and_show_the_call_as_it_is_then(data_dir: Path) -> None:
+    """The side panels are mounted once the screen is drawn (not in `jiebei-tui call`'s first frame), and again
+    after a language switch rebuilds the screen: each time drawn from the call as it stands."""
+    clock = evening()
+    app = create_app(data_dir, start_area="calls", clock=clock, language="en")
+    composed_with_panels: list[bool] = []
+    original = PanelStack.on_mount if hasattr(PanelStack, "on_mount") else None
+    assert original is None  # nothing else hooks the stack's mount
+    PanelStack.on_mount = lambda self: composed_with_panels.append(self.filled)  # type: ignore[attr-defined]
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert composed_with_panels == [False]
+            assert "Checklist 0/6" in text_of(app.screen.query_one(ChecklistPanel))
+            await pilot.press("ctrl+t", "1")  # a checklist item ticked
+            await pilot.pause()
+            assert "Checklist 1/6" in text_of(app.screen.query_one(ChecklistPanel))
+            await app.set_language("zh-Hans")
+            await pilot.pause()
+            assert composed_with_panels == [False, False]
+            assert "清单 1/6" in text_of(app.screen.query_one(ChecklistPanel))
+            assert "尚未核实" in text_of(app.screen.query_one(IdentityPanel))
+    finally:
+        del PanelStack.on_mount  # type: ignore[attr-defined]
+        i18n.set_language("zh-Hans")
 
 
 async def test_commitments_appear_in_plans(data_dir: Path) -> None:

@@ -27,6 +27,7 @@ from jiebei_tui.ui.calls.widgets.idle import IdlePage
 from jiebei_tui.ui.calls.widgets.log import CallLog, NoteInput
 from jiebei_tui.ui.calls.widgets.panels import flag_rule_text
 from jiebei_tui.ui.common.keys import bind, key_label, keys_for
+from jiebei_tui.ui.common.redraw import after_first_frame
 
 MISSED_CALL = N_("Missed call")
 MISSED_CALL_TIP = N_("Log a missed call: number, time")
@@ -58,6 +59,7 @@ class CallsScreen(CallView):
         # A timer's callback runs in the timer's own task; call_later brings it into this screen's message
         # loop, where it cannot run while a language switch has the widgets half rebuilt.
         self.set_interval(1.0, partial(self.call_later, self._show_status))
+        after_first_frame(self, self.fill_panels)
         opening = self.session.open()
         if opening.closed is not None:
             self.notify(

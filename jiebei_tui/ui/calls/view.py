@@ -82,6 +82,7 @@ class CallView(AreaScreen):
         super().__init__()
         self._seen_token: object = None
         self._badge: tuple[Static, NoteKind] | None = None  # the badge widget and the kind it shows
+        self._script: tuple[str, str] | None = None  # the linked plan's title and script, once looked up
         if self.workbook.start_area == self.AREA:
             # `jiebei-tui call` starts (or resumes) a call as this screen mounts: its widgets are styled for a
             # call from the start, not all again when ``live`` turns on (~20 ms before the first frame).
@@ -111,6 +112,14 @@ class CallView(AreaScreen):
     def after_recompose(self) -> None:
         super().after_recompose()
         self._show_session()
+        self.fill_panels()
+
+    def fill_panels(self) -> None:
+        """The panels, mounted after the first frame (``PanelStack``), drawn from the call as it is then."""
+        if self.query_one(PanelStack).fill():
+            self._draw_panels()
+            self._draw_script()
+            self._show_prep_summary()
 
     def on_resize(self, _event: events.Resize) -> None:
         self._apply_view()
@@ -173,8 +182,12 @@ class CallView(AreaScreen):
         self.call_after_refresh(self._focus_input)
 
     def _show_prep_summary(self) -> None:
-        if self.is_attached:
+        if self.is_attached and self._panels_filled:
             self.query_one("#prep-panel", PrepPanel).show_summary(self.services.selfchecks.latest_summary())
+
+    @property
+    def _panels_filled(self) -> bool:
+        return self.query_one(PanelStack).filled
 
     def show_script(self) -> bool:
         """The script of the plan this call was started from, if any (Ctrl+N on a plan); True when shown."""
@@ -183,9 +196,13 @@ class CallView(AreaScreen):
         if record is not None and linked_plan(self.services.drafts, record.id) is not None:
             plan = self.services.plans.script_for_call(record.id)
         self.has_script = plan is not None
-        if plan is not None:
-            self.query_one(ScriptPanel).show_script(plan.title, plan.script.text)
+        self._script = (plan.title, plan.script.text) if plan is not None else None
+        self._draw_script()
         return plan is not None
+
+    def _draw_script(self) -> None:
+        if self._script is not None and self._panels_filled:
+            self.query_one(ScriptPanel).show_script(*self._script)
 
     def night_notice(self) -> str:
         """A call started between 22:00 and 08:00 (the user's clock): the rule it meets, said once when it starts."""
@@ -205,19 +222,23 @@ class CallView(AreaScreen):
 
     def watch_record(self, record: CallRecord | None) -> None:
         self.live = record is not None
-        if record is not None:
-            self.query_one(IdentityPanel).show_record(record)
-            self.query_one(ChecklistPanel).show_record(record)
-            self.query_one(FlagsPanel).show_record(record, self._automatic(record), self._marked_lines())
+        self._draw_panels()
         self._show_status()
         self._show_kind()
         self._apply_view()
 
     def watch_notes(self, notes: tuple[Note, ...]) -> None:
         self.query_one(CallLog).show_notes(notes)
-        if self.record is not None:
+        if self.record is not None and self._panels_filled:
             self.query_one(FlagsPanel).show_record(self.record, self._automatic(self.record), self._marked_lines())
         self._show_status()
+
+    def _draw_panels(self) -> None:
+        record = self.record
+        if record is not None and self._panels_filled:
+            self.query_one(IdentityPanel).show_record(record)
+            self.query_one(ChecklistPanel).show_record(record)
+            self.query_one(FlagsPanel).show_record(record, self._automatic(record), self._marked_lines())
 
     def watch_prefix(self, prefix: str | None) -> None:
         if prefix is not None:

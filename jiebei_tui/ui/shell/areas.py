@@ -35,7 +35,7 @@ def screen_stylesheets(area_id: str) -> list[str]:
 
 def later_stylesheets(area_id: str) -> list[str]:
     """The stylesheets of what an area opens besides its screen (its dialogs): read by the warm-up."""
-    return list(getattr(screen_class(area_id), "LATER_CSS_PATHS", []))
+    return [str(path) for path in getattr(screen_class(area_id), "LATER_CSS_PATHS", [])]
 
 
 def later_modules(area_id: str) -> tuple[str, ...]:

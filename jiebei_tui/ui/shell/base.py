@@ -7,6 +7,7 @@ session saved something (DataChanged), and after a language switch.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -99,7 +100,7 @@ class AreaScreen(Page):
     AREA: ClassVar[str] = "home"
     # Stylesheets of the screens and dialogs this area opens, beyond its own CSS_PATH: the warm-up adds them after
     # the first frame, so that the first screen's parse (`jiebei-tui call`) holds only what it draws.
-    LATER_CSS_PATHS: ClassVar[list[str]] = []
+    LATER_CSS_PATHS: ClassVar[list[str | PurePath]] = []
     # Modules of those screens and dialogs (imported when first opened): the warm-up imports them after every area's
     # screen, so that a first open does not, and what they build is frozen with the rest (JiebeiApp.freeze_long_lived).
     LATER_MODULES: ClassVar[tuple[str, ...]] = ()
