@@ -262,7 +262,7 @@ def main() -> int:
         inapp: dict[str, float] = {}
         if "startup" in only:
             log("first frames")
-            results += first_frames(work, copies["pty"], 3 if quick else 11)
+            results += first_frames(work, copies["pty"], 3 if quick else 15)
         if "typing" in only:
             log("typing")
             call_with_notes(copies["long"], 10_000)

@@ -283,6 +283,38 @@ async def test_once_the_warm_up_is_done_what_it_built_is_frozen(data_dir: Path, 
     assert any(freezes[1:])
 
 
+async def test_after_the_warm_up_no_area_parses_its_widgets_default_css(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual parses a widget class's DEFAULT_CSS as its first widget mounts (~20 classes for Self-check's first
+    part); the warm-up has parsed them into the stylesheet's cache, which is large enough to keep them all."""
+    import asyncio
+
+    import textual.css.stylesheet
+
+    app = create_app(data_dir, clock=fixed_clock)
+    app.warm_up_after_start = True
+    parsed: list[str] = []
+    parse = textual.css.stylesheet.parse
+
+    def counting(scope, css, read_from, *args, is_default_rules=False, **kwargs):  # type: ignore[no-untyped-def]
+        if is_default_rules:
+            parsed.append(read_from[1])
+        return parse(scope, css, read_from, *args, is_default_rules=is_default_rules, **kwargs)
+
+    monkeypatch.setattr(textual.css.stylesheet, "parse", counting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await asyncio.to_thread(app.warm_up.imported.wait, 30)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if not app.warm_up._steps_due and not app.warm_up.stylesheet_paths():
+                break
+        assert parsed  # the warm-up parsed them
+        parsed.clear()
+        for key in ("f3", "f4", "f5", "f6", "f7", "f2", "f3"):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+        assert parsed == []
+
+
 async def test_an_area_shown_for_the_first_time_reads_its_data_once(data_dir: Path) -> None:
     """Textual resumes a mode's new screen twice; the second resume re-reads nothing (base.Page)."""
     from jiebei_tui.ui.shell.base import AreaScreen

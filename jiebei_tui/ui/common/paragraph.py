@@ -12,6 +12,7 @@ the hyphen of "F-key" or the dash of "F2–F7", as Textual would not either).
 from __future__ import annotations
 
 from functools import lru_cache
+from types import ModuleType
 
 from rich.cells import cell_len
 from textual.app import RenderResult
@@ -19,11 +20,25 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
-from uniseg.linebreak import east_asian_width, line_break_units
+
+
+@lru_cache(maxsize=1)
+def _linebreak() -> ModuleType:
+    """uniseg, imported when a paragraph is first wrapped: as it is imported it reads its own version through
+    importlib.metadata (~20 ms), which every screen with a paragraph paid when first opened (Self-check's
+    results come after its first part). The warm-up imports it ahead (see LINE_BREAKER)."""
+    import uniseg.linebreak
+
+    module: ModuleType = uniseg.linebreak
+    return module
+
+
+LINE_BREAKER = "uniseg.linebreak"
 
 
 def _wide(character: str) -> bool:
-    return east_asian_width(character) in ("W", "F")
+    width: str = _linebreak().east_asian_width(character)
+    return width in ("W", "F")
 
 
 def _may_break(before: str, after: str) -> bool:
@@ -39,7 +54,7 @@ def _may_break(before: str, after: str) -> bool:
 def break_units(text: str) -> tuple[str, ...]:
     """The pieces a line may end after."""
     units: list[str] = []
-    for unit in line_break_units(text):
+    for unit in _linebreak().line_break_units(text):
         if units and not _may_break(units[-1], unit):
             units[-1] += unit
         else:

@@ -47,6 +47,7 @@ def pane_class(view: str) -> type[Pane]:
 class HabitsScreen(AreaScreen):
     AREA = "habits"
     CSS_PATH = str(locations.styles_dir() / "habits.tcss")
+    LATER_MODULES = tuple(path.partition(":")[0] for _view, _label, path in VIEWS)  # each view's pane, when shown
     BINDINGS = [
         bind("view", "next_view", N_("View"), id="habits.view", tooltip=N_("Habits, budget, fund, reminders, reflection, borrowing")),
         bind("add", "add", N_("Add"), id="habits.add"),

@@ -361,7 +361,7 @@ class JiebeiApp(HoldsKeys, SwitchesScreens, App[int]):
         """Once, when this computer is not on UTC+08:00 and no zone was chosen (never during a call)."""
         if not self.services.zone_question_due():
             return
-        from jiebei_tui.ui.shell.zone import ZoneQuestionScreen  # only then: it needs the line breaker (uniseg)
+        from jiebei_tui.ui.shell.zone import ZoneQuestionScreen  # only then: most runs never ask
 
         if isinstance(self.screen, ZoneQuestionScreen):
             return

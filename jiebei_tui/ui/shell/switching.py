@@ -19,13 +19,18 @@ Drawing. Textual holds every frame for 50 ms after a switch of areas; see
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from inspect import getfile
 from typing import Any
 
 from textual.app import App
+from textual.cache import LRUCache
 from textual.css.stylesheet import Stylesheet
+from textual.css.types import CSSLocation
+from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 
 _RECORD = "_jiebei_styled_with"
 
@@ -40,6 +45,13 @@ class ReusingStylesheet(Stylesheet):
     """
 
     _stale = False  # new variables since the last parse
+    # Textual keeps 64 parses. With every area shown, and the widgets' DEFAULT_CSS parsed ahead, the App holds more
+    # sources than that, and a full parse, walking them in order, would then miss the cache on every one.
+    PARSE_CACHE = 512
+
+    def __init__(self, *, variables: dict[str, str] | None = None) -> None:
+        super().__init__(variables=variables)
+        self._parse_cache = LRUCache(self.PARSE_CACHE)
 
     def set_variables(self, variables: dict[str, str]) -> None:
         if variables == self._variables:
@@ -84,6 +96,56 @@ def add_stylesheets(app: App[Any], paths: list[str]) -> None:
     stylesheet.parse()
     stylesheet.update(app)
     mark_styled(app.screen)
+
+
+DefaultCss = tuple[str, CSSLocation, int, str]  # a DEFAULT_CSS source: text, location, tie breaker, scope
+
+
+def default_css(widget_class: type[Widget]) -> list[DefaultCss]:
+    """What Textual adds to the stylesheet as the first widget of ``widget_class`` mounts (``_post_register``, from
+    ``DOMNode._get_default_css``), from the class alone."""
+    found: list[DefaultCss] = []
+    for tie_breaker, base in enumerate(DOMNode._css_bases(widget_class)):
+        css: str = base.__dict__.get("DEFAULT_CSS", "")
+        if css:
+            try:
+                location: CSSLocation = (getfile(base), f"{base.__name__}.DEFAULT_CSS")
+            except (TypeError, OSError):
+                location = ("", f"{base.__name__}.DEFAULT_CSS")
+            scope = base._css_type_name if base.__dict__.get("SCOPED_CSS", True) else ""
+            found.append((css, location, -tie_breaker, scope))
+    return found
+
+
+def _widget_classes(root: type[Widget] = Widget) -> Iterator[type[Widget]]:
+    for subclass in root.__subclasses__():
+        yield subclass
+        yield from _widget_classes(subclass)
+
+
+def parse_widget_styles_ahead(app: App[Any], done: set[DefaultCss], budget: float) -> bool:
+    """Parse, into the stylesheet's cache, the DEFAULT_CSS of every widget class imported so far, for up to
+    ``budget`` seconds; True when some is left. Textual parses a class's as its first widget mounts: ~20 sources,
+    ~10-20 ms, of the first open of Self-check. Only the cache is filled: the stylesheet's sources and rules are
+    what they would be without it, and a theme change empties the cache as it would anyway."""
+    stylesheet = app.stylesheet
+    deadline = time.perf_counter() + budget
+    # The workbook's own widget classes first (with their bases: Textual's Select, Input...): an area about to be
+    # opened mounts those.
+    ordered = sorted(_widget_classes(), key=lambda widget_class: not widget_class.__module__.startswith("jiebei_tui"))
+    for widget_class in ordered:
+        for entry in default_css(widget_class):
+            if entry in done:
+                continue
+            done.add(entry)
+            css, location, tie_breaker, scope = entry
+            try:
+                stylesheet._parse_rules(css, location, is_default_rules=True, tie_breaker=tie_breaker, scope=scope)
+            except Exception:  # the widget reports it itself when it mounts
+                pass
+            if time.perf_counter() >= deadline:
+                return True
+    return False
 
 
 class SwitchesScreens(App[int]):

@@ -8,7 +8,9 @@ the user reads Home:
    for an area whose module is being imported waits for that import, which it would have done itself.
 2. after each import, back on the event loop, that area's stylesheet is added to the App's (a parse
    of that file only, and a restyle of what is mounted: a few ms). Textual would otherwise re-parse
-   every stylesheet it holds, and restyle everything, when the area is first shown.
+   every stylesheet it holds, and restyle everything, when the area is first shown. Then the
+   DEFAULT_CSS of the widget classes imported so far is parsed into the stylesheet's cache, a few
+   ms per step (Textual parses a class's as its first widget mounts).
 3. then the modules of what the areas open (the call history, dialogs: AreaScreen.LATER_MODULES), and
    last the App freezes all of it (JiebeiApp.freeze_long_lived): it lives as long as the App, and full
    collections need not trace it again.
@@ -28,12 +30,13 @@ from textual.css.errors import StylesheetError
 
 from jiebei_tui.areas import AREAS
 from jiebei_tui.ui.shell.areas import later_modules, later_stylesheets, screen_stylesheets
-from jiebei_tui.ui.shell.switching import add_stylesheets
+from jiebei_tui.ui.shell.switching import DefaultCss, add_stylesheets, parse_widget_styles_ahead
 
 if TYPE_CHECKING:
     from textual.app import App
 
 STEP_GAP = 0.02  # seconds between two stylesheet steps: a key pressed meanwhile is handled first
+WIDGET_STYLES_STEP = 0.008  # seconds of parsing widgets' DEFAULT_CSS per step
 
 
 def area_modules() -> list[str]:
@@ -52,6 +55,7 @@ class WarmUp:
         self.imported = threading.Event()  # set when the thread is done (the tests wait for it)
         self._all_imported = False
         self._steps_due = False  # a stylesheet step is scheduled
+        self._parsed: set[DefaultCss] = set()  # widgets' DEFAULT_CSS parsed ahead
 
     def start(self) -> None:
         if self.started:
@@ -116,5 +120,16 @@ class WarmUp:
         if len(paths) > 1:
             self._steps_due = True
             self.app.set_timer(STEP_GAP, self._add_stylesheets)
+        else:
+            self._parse_widget_styles()
+
+    def _parse_widget_styles(self) -> None:
+        """The DEFAULT_CSS of the widget classes imported so far, parsed ahead a few ms per step."""
+        self._steps_due = False
+        if not self.app.is_running:
+            return
+        if parse_widget_styles_ahead(self.app, self._parsed, WIDGET_STYLES_STEP):
+            self._steps_due = True
+            self.app.set_timer(STEP_GAP, self._parse_widget_styles)
         elif self._all_imported:
             self._settled()
