@@ -117,6 +117,11 @@ class AreaScreen(Page):
 
     _drawn = False  # until the first frame, the styles computed as the screen mounted still hold
 
+    @property
+    def drawn(self) -> bool:
+        """Whether a frame of this screen has reached the terminal (what waits for it: ``after_first_frame``)."""
+        return self._drawn
+
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Page's handler and Textual's own (Screen's), which restyles the whole screen on every
         # resume (ui.shell.switching.py): only needed when the stylesheet changed since it was last styled.

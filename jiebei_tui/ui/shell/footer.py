@@ -85,7 +85,7 @@ class TranslatedFooter(Footer):
             return
         if not self._rebuild_due:
             self._rebuild_due = True
-            if getattr(screen, "_drawn", True):
+            if getattr(screen, "drawn", True):  # an area's screen is drawn once; a dialog has no such wait
                 self.call_after_refresh(self._rebuild)
             else:
                 # The screen's own text first: its keys (~20 ms of styling and layout at start) a frame later.

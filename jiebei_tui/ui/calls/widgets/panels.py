@@ -276,7 +276,8 @@ class PanelStack(Vertical):
     """Holds the panels; the call screen's classes decide which are shown.
 
     Empty until :meth:`fill`, which the screen calls after its first frame: at 80 columns a call starts
-    with every panel folded away, and composing and styling them was ~10 ms of `jiebei-tui call`'s first frame.
+    with every panel folded away, and they were 6 of the 29 widgets composed and styled before
+    `jiebei-tui call`'s first frame.
     """
 
     @property
