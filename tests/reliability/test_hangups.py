@@ -125,12 +125,9 @@ def test_a_megabyte_paste_is_kept_exactly_and_does_not_delay_leaving(pty_app, ke
     app = pty_app("call", "--lang", "en")
     app.wait_for(keys.CALL_READY)
     app.paste(pasted.strip())
-    # Seconds alone; a minute allows for a suite running four workers on two cores. The app stopping fails at once.
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 30
     while saved_or_empty(data_dir) != pasted.strip():
-        tail = app.output[-800:].decode("utf-8", "replace")
-        assert app.process.poll() is None, f"the app stopped: {tail}"
-        assert time.monotonic() < deadline, f"the paste never reached the draft; the app's last output: {tail}"
+        assert time.monotonic() < deadline, "the paste never reached the draft"
         app.read(0.2)
     hang_up_within_a_second(app)
     assert b"PWNED\x07" not in app.output and "\u202e".encode() not in app.output
