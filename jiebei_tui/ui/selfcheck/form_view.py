@@ -41,7 +41,6 @@ from jiebei_tui.domain.selfcheck import (
 )
 from jiebei_tui.i18n import _, tr
 from jiebei_tui.ui.common.keys import key_label
-from jiebei_tui.ui.common.paragraph import LINE_BREAKER
 from jiebei_tui.ui.common.redraw import after_first_frame
 from jiebei_tui.ui.selfcheck.explain import SELFCHECK_CSS
 from jiebei_tui.ui.selfcheck.widgets.field import DebtCard, FieldInput, FieldRow, SectionTitle, entry_row
@@ -59,7 +58,6 @@ class SelfCheckForm(AreaScreen):
     """The Self-check area's form; :class:`~jiebei_tui.ui.selfcheck.screen.SelfCheckScreen` is the screen."""
     AREA = "selfcheck"
     CSS_PATH = SELFCHECK_CSS
-    LATER_MODULES = (LINE_BREAKER,)  # its results' paragraphs, in the rest of the form
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_AT, "-wide"), (ROOMY_AT, "-roomy")]
 
     showing_results: var[bool] = var(False, init=False, toggle_class="-results")  # below 120 columns

@@ -16,6 +16,7 @@ from textual.widgets import Button, Collapsible, OptionList, Select
 from jiebei_tui.domain.selfcheck import DRAFT_KEY, NEXT_PLAN_BUILDER, add_debt, assess, check_form, field_id
 from jiebei_tui.i18n import N_, _, trn
 from jiebei_tui.ui.common.keys import bind
+from jiebei_tui.ui.common.paragraph import LINE_BREAKER
 from jiebei_tui.ui.selfcheck.explain import ExplainScreen
 from jiebei_tui.ui.selfcheck.form_view import SelfCheckForm
 from jiebei_tui.ui.selfcheck.widgets.field import DebtCard
@@ -23,6 +24,7 @@ from jiebei_tui.ui.selfcheck.widgets.results import SelfCheckResults
 
 
 class SelfCheckScreen(SelfCheckForm):
+    LATER_MODULES = (LINE_BREAKER,)  # its results' paragraphs, in the rest of the form
     BINDINGS = [
         bind("save", "save", N_("Save and see result"), id="selfcheck.save",
              tooltip=N_("Check the form, save a dated self-check and show the verdict")),
