@@ -88,7 +88,7 @@ class WarmUp:
     def _imported_all(self) -> None:
         self._all_imported = True
         if not self._steps_due:
-            self._settled()
+            self._parse_widget_styles()  # those of what the areas open too; then it settles
 
     def _settled(self) -> None:
         """Every area's modules and stylesheets are in: they live as long as the App."""
