@@ -59,7 +59,6 @@ class CallsScreen(CallView):
         # A timer's callback runs in the timer's own task; call_later brings it into this screen's message
         # loop, where it cannot run while a language switch has the widgets half rebuilt.
         self.set_interval(1.0, partial(self.call_later, self._show_status))
-        after_first_frame(self, self.fill_panels)
         opening = self.session.open()
         if opening.closed is not None:
             self.notify(
@@ -80,6 +79,8 @@ class CallsScreen(CallView):
         else:
             self._show_session()
         self.set_class(self.live, "-live")  # set ahead for `jiebei-tui call` (CallView.__init__)
+        # After the session's own after-frame work (its prep figures wait for the panels, and fill draws them once).
+        after_first_frame(self, self.fill_panels)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         live = self.record is not None

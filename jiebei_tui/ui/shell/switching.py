@@ -98,13 +98,10 @@ def add_stylesheets(app: App[Any], paths: list[str]) -> None:
     mark_styled(app.screen)
 
 
-DefaultCss = tuple[str, CSSLocation, int, str]  # a DEFAULT_CSS source: text, location, tie breaker, scope
-
-
-def default_css(widget_class: type[Widget]) -> list[DefaultCss]:
+def default_css(widget_class: type[Widget]) -> list[tuple[str, CSSLocation, int, str]]:
     """What Textual adds to the stylesheet as the first widget of ``widget_class`` mounts (``_post_register``, from
     ``DOMNode._get_default_css``), from the class alone."""
-    found: list[DefaultCss] = []
+    found: list[tuple[str, CSSLocation, int, str]] = []  # text, location, tie breaker, scope
     for tie_breaker, base in enumerate(DOMNode._css_bases(widget_class)):
         css: str = base.__dict__.get("DEFAULT_CSS", "")
         if css:
@@ -123,28 +120,27 @@ def _widget_classes(root: type[Widget] = Widget) -> Iterator[type[Widget]]:
         yield from _widget_classes(subclass)
 
 
-def parse_widget_styles_ahead(app: App[Any], done: set[DefaultCss], budget: float) -> bool:
-    """Parse, into the stylesheet's cache, the DEFAULT_CSS of every widget class imported so far, for up to
-    ``budget`` seconds; True when some is left. Textual parses a class's as its first widget mounts: ~20 sources,
-    ~10-20 ms, of the first open of Self-check. Only the cache is filled: the stylesheet's sources and rules are
-    what they would be without it, and a theme change empties the cache as it would anyway."""
+def parse_widget_styles_ahead(app: App[Any], done: set[type[Widget]], budget: float) -> bool:
+    """Parse, into the stylesheet's cache, the DEFAULT_CSS of every widget class imported so far (``done``: the
+    classes finished), for up to ``budget`` seconds; True when some is left. Textual parses a class's as its first
+    widget mounts: ~20 sources, ~10-20 ms, of the first open of Self-check. Only the cache is filled: the
+    stylesheet's sources and rules are what they would be without it, and a theme change empties the cache as it
+    would anyway. A source shared by several classes is parsed once (the others find it in the cache)."""
     stylesheet = app.stylesheet
     deadline = time.perf_counter() + budget
     # The workbook's own widget classes first (with their bases: Textual's Select, Input...): an area about to be
     # opened mounts those.
-    ordered = sorted(_widget_classes(), key=lambda widget_class: not widget_class.__module__.startswith("jiebei_tui"))
-    for widget_class in ordered:
-        for entry in default_css(widget_class):
-            if entry in done:
-                continue
-            done.add(entry)
-            css, location, tie_breaker, scope = entry
+    waiting = [widget_class for widget_class in _widget_classes() if widget_class not in done]
+    waiting.sort(key=lambda widget_class: not widget_class.__module__.startswith("jiebei_tui"))
+    for widget_class in waiting:
+        for css, location, tie_breaker, scope in default_css(widget_class):
             try:
                 stylesheet._parse_rules(css, location, is_default_rules=True, tie_breaker=tie_breaker, scope=scope)
             except Exception:  # the widget reports it itself when it mounts
                 pass
-            if time.perf_counter() >= deadline:
-                return True
+        done.add(widget_class)
+        if time.perf_counter() >= deadline:
+            return True
     return False
 
 

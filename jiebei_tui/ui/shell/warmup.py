@@ -30,10 +30,11 @@ from textual.css.errors import StylesheetError
 
 from jiebei_tui.areas import AREAS
 from jiebei_tui.ui.shell.areas import later_modules, later_stylesheets, screen_stylesheets
-from jiebei_tui.ui.shell.switching import DefaultCss, add_stylesheets, parse_widget_styles_ahead
+from jiebei_tui.ui.shell.switching import add_stylesheets, parse_widget_styles_ahead
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.widget import Widget
 
 STEP_GAP = 0.02  # seconds between two stylesheet steps: a key pressed meanwhile is handled first
 WIDGET_STYLES_STEP = 0.008  # seconds of parsing widgets' DEFAULT_CSS per step
@@ -55,7 +56,7 @@ class WarmUp:
         self.imported = threading.Event()  # set when the thread is done (the tests wait for it)
         self._all_imported = False
         self._steps_due = False  # a stylesheet step is scheduled
-        self._parsed: set[DefaultCss] = set()  # widgets' DEFAULT_CSS parsed ahead
+        self._parsed: set[type[Widget]] = set()  # widget classes whose DEFAULT_CSS is parsed ahead
 
     def start(self) -> None:
         if self.started:
